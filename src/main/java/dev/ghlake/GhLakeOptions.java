@@ -1,0 +1,9 @@
+package dev.ghlake;
+
+import dev.ghlake.run.RunOptions;
+import dev.ghlake.sink.SinkOptions;
+import dev.ghlake.source.SourceOptions;
+import dev.ghlake.transform.FilterOptions;
+
+/** Every option of a ghlake run: one interface per concern, joined here. */
+public interface GhLakeOptions extends SourceOptions, FilterOptions, SinkOptions, RunOptions {}

@@ -1,0 +1,31 @@
+package dev.ghlake.model;
+
+/**
+ * Names of the counters that account for every event. One namespace, so a run report can find
+ * them all: {@code read = written + filtered.* + duplicates + rejected.*}.
+ */
+public final class Accounting {
+  public static final String NAMESPACE = "ghlake";
+  /** Lines read from archive files (or generated), each a candidate event. */
+  public static final String READ = "read";
+  /** Archive files opened. */
+  public static final String FILES_OPENED = "files_opened";
+  /** Archive files read to their end (or to the point they broke). */
+  public static final String FILES_DONE = "files_done";
+  /** Uncompressed bytes read from archive files. */
+  public static final String BYTES_READ = "bytes_read";
+  /** Expected archive files that do not exist (a counter and a string set of their paths). */
+  public static final String MISSING_FILES = "missing_files";
+  public static final String NORMALIZED = "normalized";
+  public static final String FILTERED_PREFIX = "filtered.";
+  public static final String DUPLICATES = "duplicates";
+  public static final String REJECTED_PREFIX = "rejected.";
+  /** Rejections that concern a whole file rather than one line: not part of {@link #READ}. */
+  public static final String FILE_ERRORS_PREFIX = "file_errors.";
+  public static final String WRITTEN = "written";
+  public static final String PARTITIONS = "partitions";
+  public static final String FILES_WRITTEN = "files_written";
+  public static final String BYTES_WRITTEN = "bytes_written";
+
+  private Accounting() {}
+}

@@ -1,0 +1,61 @@
+package dev.ghlake.run;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/** Prints a run summary for people, and writes it as JSON for schedulers. */
+public final class RunReport {
+  private RunReport() {}
+
+  public static void print(RunSummary s, PrintStream out) {
+    out.println();
+    out.printf("ghlake run: %s%n", s.status().name().toUpperCase());
+    out.printf("  read        %,14d events (%,.1f MB)%n", s.read(), s.bytesRead() / 1e6);
+    out.printf("  written     %,14d%n", s.written());
+    printBreakdown(out, "filtered", s.filtered());
+    out.printf("  duplicates  %,14d%n", s.duplicates());
+    printBreakdown(out, "rejected", s.rejected());
+    out.printf("  accounted   %,14d  %s%n", s.accounted(),
+        s.identityHolds() ? "(= read: every event accounted for)" : "(!= read: EVENTS UNACCOUNTED)");
+    out.printf("  partitions  %,14d%n", s.partitions().size());
+    out.printf("  files       %,14d (%,.1f MB)%n", s.files(), s.bytes() / 1e6);
+    out.printf("  seconds     %14.1f (%,.0f events/s)%n", s.seconds(), s.read() / Math.max(0.001, s.seconds()));
+    s.missingFiles().forEach(f -> out.printf("  missing     %s%n", f));
+    s.warnings().forEach(w -> out.printf("  WARNING     %s%n", w));
+    if (s.error() != null) {
+      out.printf("  error       %s%n", s.error());
+    }
+    out.printf("  output      %s%n", s.output());
+    if (s.files() > 0) {
+      out.println();
+      out.println("Query it with DuckDB:");
+      out.printf("  duckdb -c \"SELECT type, count(*) AS events FROM read_parquet('%s/events/**/*.parquet', "
+          + "hive_partitioning=true) GROUP BY type ORDER BY events DESC\"%n", stripSlash(s.output()));
+    }
+  }
+
+  private static void printBreakdown(PrintStream out, String label, Map<String, Long> counts) {
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    out.printf("  %-11s %,14d%n", label, total);
+    counts.forEach((reason, n) -> out.printf("    %-26s %,10d%n", reason, n));
+  }
+
+  private static String stripSlash(String path) {
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  /** Writes the JSON summary to any Beam filesystem path. */
+  public static void writeJson(RunSummary s, String path) throws IOException {
+    try (OutputStream out = Channels.newOutputStream(
+        FileSystems.create(FileSystems.matchNewResource(path, false), MimeTypes.TEXT))) {
+      out.write(s.toJson().getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.ghlake.sink;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Where and how the lake is written. */
+public interface SinkOptions extends PipelineOptions {
+  /** Partition granularity. */
+  enum PartitionBy {
+    hour,
+    day
+  }
+
+  /** Parquet compression codecs offered. */
+  enum Codec {
+    zstd,
+    snappy,
+    gzip,
+    uncompressed
+  }
+
+  @Description("The lake's root folder (any Beam filesystem path); events go to <output>/events/")
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Partition by the event's UTC hour (dt=YYYY-MM-DD/hour=HH) or day (dt=YYYY-MM-DD)")
+  @Default.Enum("hour")
+  PartitionBy getPartitionBy();
+
+  void setPartitionBy(PartitionBy value);
+
+  @Description("Parquet compression codec")
+  @Default.Enum("zstd")
+  Codec getCompression();
+
+  void setCompression(Codec value);
+
+  @Description("Parquet row-group size in MiB (memory per open file is about this much)")
+  @Default.Integer(64)
+  int getRowGroupMB();
+
+  void setRowGroupMB(int value);
+
+  @Description("Rows per Parquet file to aim for: a partition with more rows is split into "
+      + "ceil(rows / this) files of even size")
+  @Default.Long(500_000L)
+  long getTargetRowsPerFile();
+
+  void setTargetRowsPerFile(long value);
+}

@@ -1,0 +1,43 @@
+package dev.ghlake.transform.normalize;
+
+import static dev.ghlake.transform.normalize.JsonValues.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code owner/name} for a repository object of any era.
+ *
+ * <p>The timeline shape (and GH Archive's BigQuery rows for 2013–2014) keeps only the bare name
+ * in {@code name}; the owner is in {@code owner} or in the {@code url}
+ * ({@code https://github.com/owner/name} or {@code https://api.github.com/repos/owner/name}).
+ */
+public final class RepoNames {
+  private RepoNames() {}
+
+  public static String fullName(JsonNode repo) {
+    String name = text(repo, "name");
+    if (name != null && name.indexOf('/') > 0) {
+      return name;
+    }
+    String owner = text(repo, "owner");
+    if (owner != null && name != null) {
+      return owner + "/" + name;
+    }
+    String fromUrl = fromUrl(text(repo, "url"));
+    return fromUrl != null ? fromUrl : name;
+  }
+
+  /** The last two path segments of a repository URL, or null if it does not look like one. */
+  public static String fromUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    String path = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    int last = path.lastIndexOf('/');
+    int previous = last > 0 ? path.lastIndexOf('/', last - 1) : -1;
+    if (previous < 0 || path.indexOf("://") + 2 >= previous) {
+      return null;
+    }
+    return path.substring(previous + 1);
+  }
+}
