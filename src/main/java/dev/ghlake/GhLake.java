@@ -1,6 +1,7 @@
 package dev.ghlake;
 
 import dev.ghlake.model.Rejected;
+import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.DirectRunnerTuning;
 import dev.ghlake.run.ProgressReporter;
 import dev.ghlake.run.RunCounts;
@@ -36,6 +37,7 @@ public final class GhLake {
   private GhLake() {}
 
   public static void main(String[] args) {
+    ConsoleLogging.configure();
     PipelineOptionsFactory.register(GhLakeOptions.class);
     GhLakeOptions options =
         PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
