@@ -10,14 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>The timeline shape (and GH Archive's BigQuery rows for 2013–2014) keeps only the bare name
  * in {@code name}; the owner is in {@code owner} or in the {@code url}
  * ({@code https://github.com/owner/name} or {@code https://api.github.com/repos/owner/name}).
+ * The 2011–2012 placeholder for "no repository" ({@code "name": "/"}) gives null.
  */
 public final class RepoNames {
   private RepoNames() {}
 
   public static String fullName(JsonNode repo) {
     String name = text(repo, "name");
-    if (name != null && name.indexOf('/') > 0) {
-      return name;
+    if (name != null && name.indexOf('/') >= 0) {
+      return isOwnerSlashName(name) ? name : null; // "/" is the 2011-2012 "no repository"
     }
     String owner = text(repo, "owner");
     if (owner != null && name != null) {
@@ -38,6 +39,12 @@ public final class RepoNames {
     if (previous < 0 || path.indexOf("://") + 2 >= previous) {
       return null;
     }
-    return path.substring(previous + 1);
+    String name = path.substring(previous + 1);
+    return isOwnerSlashName(name) ? name : null;
+  }
+
+  private static boolean isOwnerSlashName(String name) {
+    int slash = name.indexOf('/');
+    return slash > 0 && slash < name.length() - 1 && name.indexOf('/', slash + 1) < 0;
   }
 }

@@ -1,0 +1,39 @@
+package dev.ghlake.source;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import org.junit.Test;
+
+public class HourWindowTest {
+  @Test
+  public void aDayIsTwentyFourHourFilesWithUnpaddedHours() {
+    HourWindow w = HourWindow.parse("2024-07-01", null);
+    assertEquals(24, w.hours().size());
+    assertEquals("2024-07-01-0.json.gz", HourWindow.archiveFileName(w.hours().get(0)));
+    assertEquals("2024-07-01-23.json.gz", HourWindow.archiveFileName(w.hours().get(23)));
+  }
+
+  @Test
+  public void toIsExclusiveAndHoursMayBeGiven() {
+    List<String> names = HourWindow.parse("2024-07-01T22", "2024-07-02T01").hours().stream()
+        .map(HourWindow::archiveFileName).toList();
+    assertEquals(List.of("2024-07-01-22.json.gz", "2024-07-01-23.json.gz", "2024-07-02-0.json.gz"), names);
+    assertEquals(1, HourWindow.parse("2024-07-01T08", null).hours().size());
+    assertEquals(1, HourWindow.parse("2024-07-01T08:00", "2024-07-01T09:00:00Z").hours().size());
+  }
+
+  @Test
+  public void badWindowsSayWhatToChange() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> HourWindow.parse("2024-07-02", "2024-07-01"))
+        .getMessage().contains("must be after --from"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> HourWindow.parse("July 1st", null))
+        .getMessage().contains("use 2024-07-01 or 2024-07-01T08"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> HourWindow.parse(null, "2024-07-01"))
+        .getMessage().contains("--to needs --from"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> HourWindow.parse("2024-07-01T08:30", null))
+        .getMessage().contains("whole hour"));
+  }
+}
