@@ -1,0 +1,103 @@
+package dev.ghlake.source;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import dev.ghlake.model.Accounting;
+import dev.ghlake.model.RawLine;
+import dev.ghlake.model.RejectReason;
+import dev.ghlake.model.Rejected;
+import dev.ghlake.run.RunCounts;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class ReadArchiveFilesTest {
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
+  private static List<String> lines(int n, String tag) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      lines.add("{\"id\":\"" + tag + i + "\",\"type\":\"WatchEvent\",\"pad\":\"" + "x".repeat(i % 97) + "\"}");
+    }
+    return lines;
+  }
+
+  private static byte[] gzip(List<String> lines) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      gz.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  public void readsAWindowKeepingWhatATruncatedFileHadAndRecordingMissingHours() throws Exception {
+    Path dir = tmp.getRoot().toPath();
+    List<String> good = lines(3, "good-");
+    Files.write(dir.resolve("2024-07-01-0.json.gz"), gzip(withBlank(good)));
+    List<String> whole = lines(2000, "cut-");
+    byte[] full = gzip(whole);
+    Files.write(dir.resolve("2024-07-01-1.json.gz"), java.util.Arrays.copyOf(full, full.length * 6 / 10));
+    Files.write(dir.resolve("2024-07-01-2.json.gz"), new byte[0]);
+    // 2024-07-01-3.json.gz is missing
+
+    SourceOptions options = PipelineOptionsFactory.fromArgs(
+        "--input=" + dir, "--from=2024-07-01T00", "--to=2024-07-01T04").as(SourceOptions.class);
+    PCollectionTuple out = p.apply(ReadArchiveFiles.of(ArchiveInput.from(options)));
+
+    PAssert.that(out.get(ReadArchiveFiles.LINES)).satisfies(read -> {
+      List<RawLine> hour0 = new ArrayList<>();
+      List<RawLine> hour1 = new ArrayList<>();
+      read.forEach(l -> (l.source().endsWith("-0.json.gz") ? hour0 : hour1).add(l));
+      assertEquals(good, hour0.stream().sorted(Comparator.comparingLong(RawLine::lineNumber))
+          .map(RawLine::text).toList());
+      // the truncated file: a non-empty prefix of its lines, each intact, numbered from 1
+      hour1.sort(Comparator.comparingLong(RawLine::lineNumber));
+      assertTrue("some lines before the cut", hour1.size() > 100);
+      assertTrue("not all lines", hour1.size() < whole.size());
+      for (int i = 0; i < hour1.size(); i++) {
+        assertEquals(i + 1, hour1.get(i).lineNumber());
+        assertEquals(whole.get(i), hour1.get(i).text());
+      }
+      return null;
+    });
+    PAssert.that(out.get(ReadArchiveFiles.REJECTED)).satisfies(rejected -> {
+      List<Rejected> all = new ArrayList<>();
+      rejected.forEach(all::add);
+      assertEquals(1, all.size());
+      assertEquals(RejectReason.UNREADABLE_FILE, all.get(0).reason());
+      assertTrue(all.get(0).source().endsWith("2024-07-01-1.json.gz"));
+      return null;
+    });
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+
+    RunCounts counts = RunCounts.of(result.metrics(), true);
+    assertEquals(List.of(dir + "/2024-07-01-3.json.gz"),
+        List.copyOf(counts.set(Accounting.MISSING_FILES)));
+    assertEquals(3, counts.get(Accounting.FILES_OPENED));
+    assertEquals(1, counts.get(Accounting.FILE_ERRORS_PREFIX + RejectReason.UNREADABLE_FILE.label()));
+  }
+
+  private static List<String> withBlank(List<String> lines) {
+    List<String> out = new ArrayList<>(lines);
+    out.add(1, "   ");
+    return out;
+  }
+}
