@@ -66,15 +66,17 @@ public class WriteParquetPartitionsTest {
     assertEquals("BIGINT", types.get("repo_id"));
     assertEquals("BOOLEAN", types.get("public"));
 
-    // each partition of n rows has ceil(n / 2) files, named part-i-of-n
+    // a partition of n rows is cut into ceil(n / 2) files by event id (one may get no rows)
     for (Map.Entry<String, Long> partition : expected.entrySet()) {
       String[] dtHour = partition.getKey().split("/");
       Path folder = Path.of(out, "events", "dt=" + dtHour[0], "hour=" + dtHour[1]);
       long files = (partition.getValue() + 1) / 2;
       try (Stream<Path> listing = Files.list(folder)) {
         List<String> names = listing.map(x -> x.getFileName().toString()).sorted().toList();
-        assertEquals(folder.toString(), files, names.size());
-        assertTrue(names.get(0), names.get(0).equals(String.format("part-00000-of-%05d.parquet", files)));
+        assertTrue(folder + ": " + names, !names.isEmpty() && names.size() <= files);
+        for (String name : names) {
+          assertTrue(name, name.matches(String.format("part-\\d{5}-of-%05d\\.parquet", files)));
+        }
       }
     }
   }

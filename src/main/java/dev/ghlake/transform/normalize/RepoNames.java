@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>The timeline shape (and GH Archive's BigQuery rows for 2013–2014) keeps only the bare name
  * in {@code name}; the owner is in {@code owner} or in the {@code url}
  * ({@code https://github.com/owner/name} or {@code https://api.github.com/repos/owner/name}).
- * The 2011–2012 placeholder for "no repository" ({@code "name": "/"}) gives null.
+ * The 2011–2012 placeholder for "no repository" ({@code "name": "/"}) gives null, and so does a
+ * repository whose owner the archive left blank ({@code "owner": ""}, url {@code github.com//name}):
+ * a bare name is not {@code owner/name}, and guessing would make up a value.
  */
 public final class RepoNames {
   private RepoNames() {}
@@ -21,11 +23,10 @@ public final class RepoNames {
       return isOwnerSlashName(name) ? name : null; // "/" is the 2011-2012 "no repository"
     }
     String owner = text(repo, "owner");
-    if (owner != null && name != null) {
+    if (owner != null && !owner.isBlank() && name != null && !name.isBlank()) {
       return owner + "/" + name;
     }
-    String fromUrl = fromUrl(text(repo, "url"));
-    return fromUrl != null ? fromUrl : name;
+    return fromUrl(text(repo, "url")); // null when the archive does not say who owns it
   }
 
   /** The last two path segments of a repository URL, or null if it does not look like one. */

@@ -92,6 +92,9 @@ public class EventNormalizerTest {
     assertEquals(11004099L, comment.get("issue_id"));
     assertEquals(13595919L, comment.get("comment_id"));
     assertEquals("gina", str(row("era-2013-timeline.jsonl", 3), "member_login"));
+    GenericRecord ownerless = row("era-2013-timeline.jsonl", 4);
+    assertNull("owner \"\" and url github.com//name: the full name is unknown", ownerless.get("repo_name"));
+    assertEquals(889947L, ownerless.get("repo_id"));
   }
 
   @Test

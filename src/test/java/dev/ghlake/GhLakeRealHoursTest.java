@@ -1,0 +1,98 @@
+package dev.ghlake;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.RealData;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The four real archive hours (2011–2014), end to end on the DirectRunner. */
+public class GhLakeRealHoursTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
+  @Test
+  public void everyEventOfTheFourHoursLandsInItsUtcPartition() throws Exception {
+    Path hours = RealData.hours();
+    Map<String, Long> expected = countIndependently(hours);
+    long expectedEvents = expected.values().stream().mapToLong(Long::longValue).sum();
+
+    String out = tmp.getRoot().getPath();
+    GhLakeOptions options = PipelineOptionsFactory.fromArgs(
+        "--input=" + hours + "/*.json.gz", "--output=" + out,
+        "--summaryFile=" + out + "/summary.json", "--progressSeconds=0").as(GhLakeOptions.class);
+    RunSummary summary = GhLake.run(options);
+
+    String events = "read_parquet('" + out + "/events/**/*.parquet', hive_partitioning=true)";
+    Map<String, Long> actual = new TreeMap<>();
+    DuckDb.query("SELECT CAST(dt AS VARCHAR) || '/' || lpad(CAST(hour AS VARCHAR), 2, '0') || '/' "
+        + "|| type, count(*) FROM " + events + " GROUP BY 1", rs -> actual.put(rs.getString(1), rs.getLong(2)));
+    assertEquals(expected, actual);
+
+    assertEquals(RunSummary.Status.success, summary.status());
+    assertEquals(expectedEvents, summary.read());
+    assertEquals(expectedEvents, summary.written());
+    assertTrue(summary.identityHolds());
+    long partitions = expected.keySet().stream().map(k -> k.substring(0, 13)).distinct().count();
+    assertEquals(partitions, summary.partitions().size());
+    assertEquals(expectedEvents, DuckDb.count("SELECT count(DISTINCT event_id) FROM " + events));
+    assertEquals(0, DuckDb.count("SELECT count(*) FROM " + events
+        + " WHERE repo_name IS NOT NULL AND NOT regexp_matches(repo_name, '^[^/]+/[^/]+$')"));
+
+    JsonNode written = JSON.readTree(Path.of(out, "summary.json").toFile());
+    assertEquals("success", written.get("status").asText());
+    assertEquals(expectedEvents, written.get("read").asLong());
+    assertEquals(summary.files(), written.get("files").asLong());
+    assertTrue(written.get("bytes").asLong() > 0);
+  }
+
+  /** dt/HH/type → events, read straight from the raw JSON, copies (same id and time) once. */
+  private static Map<String, Long> countIndependently(Path hours) throws Exception {
+    Map<String, Long> counts = new TreeMap<>();
+    Set<String> seen = new HashSet<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.list(hours)) {
+      files = s.filter(p -> p.toString().endsWith(".json.gz")).toList();
+    }
+    for (Path f : files) {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(
+          new GZIPInputStream(Files.newInputStream(f)), StandardCharsets.UTF_8))) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          if (line.isBlank()) {
+            continue;
+          }
+          JsonNode e = JSON.readTree(line);
+          OffsetDateTime t = OffsetDateTime.parse(e.get("created_at").asText())
+              .withOffsetSameInstant(ZoneOffset.UTC);
+          String identity = e.has("id") ? e.get("id").asText() + "@" + t : line;
+          if (seen.add(identity)) {
+            counts.merge(String.format("%s/%02d/%s", t.toLocalDate(), t.getHour(),
+                e.get("type").asText()), 1L, Long::sum);
+          }
+        }
+      }
+    }
+    return counts;
+  }
+}

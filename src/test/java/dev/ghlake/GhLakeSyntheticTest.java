@@ -1,0 +1,90 @@
+package dev.ghlake;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.source.synthetic.SyntheticEventGenerator;
+import dev.ghlake.source.synthetic.SyntheticPlan;
+import dev.ghlake.testing.DuckDb;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The synthetic source end to end, with filters: every event accounted for, by reason. */
+public class GhLakeSyntheticTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
+  private static GhLakeOptions options(String... args) {
+    return PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class);
+  }
+
+  @Test
+  public void filtersAndDuplicatesAreCountedAndTheRestWritten() throws Exception {
+    int events = 12_000;
+    // the expected outcome, from the generator's lines parsed here with plain Jackson
+    SyntheticPlan plan = new SyntheticPlan(events, 2, "2024-07-01");
+    SyntheticEventGenerator gen = new SyntheticEventGenerator(5);
+    Set<String> seen = new HashSet<>();
+    long bots = 0;
+    long duplicates = 0;
+    long kept = 0;
+    for (int h = 0; h < 2; h++) {
+      Instant hour = plan.hourStart(h).toInstant();
+      for (long i = plan.firstOfHour(h); i < plan.firstOfHour(h + 1); i++) {
+        JsonNode e = JSON.readTree(SyntheticPlan.line(gen, i, plan.firstOfHour(h), hour));
+        if (e.at("/actor/login").asText().endsWith("[bot]")) {
+          bots++;
+        } else if (!seen.add(e.get("id").asText() + "@" + e.get("created_at").asText())) {
+          duplicates++;
+        } else {
+          kept++;
+        }
+      }
+    }
+    assertTrue("the sample must contain duplicates to test anything", duplicates > 0);
+
+    String out = tmp.getRoot().getPath();
+    RunSummary s = GhLake.run(options("--source=synthetic", "--syntheticEvents=" + events,
+        "--syntheticHours=2", "--syntheticSeed=5", "--excludeBots=true", "--output=" + out,
+        "--targetRowsPerFile=1500", "--progressSeconds=0"));
+
+    assertEquals(RunSummary.Status.success, s.status());
+    assertEquals(events, s.read());
+    assertEquals(bots, (long) s.filtered().get("bot"));
+    assertEquals(duplicates, s.duplicates());
+    assertEquals(kept, s.written());
+    assertEquals(kept, DuckDb.count("SELECT count(*) FROM read_parquet('" + out
+        + "/events/**/*.parquet', hive_partitioning=true)"));
+
+    // about 5,500 rows an hour at 1,500 a file: 4 files an hour, none far from even
+    String files = "SELECT filename, count(*) AS n FROM read_parquet('" + out
+        + "/events/dt=2024-07-01/*/*.parquet', filename=true) GROUP BY filename";
+    assertEquals(8, DuckDb.count("SELECT count(*) FROM (" + files + ")"));
+    assertTrue(DuckDb.count("SELECT max(n) FROM (" + files + ")") < 1_700);
+    assertTrue(DuckDb.count("SELECT min(n) FROM (" + files + ")") > 1_000);
+  }
+
+  @Test
+  public void badOptionsFailBeforeAnythingRunsSayingWhatToChange() {
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GhLake.run(options("--source=synthetic"))).getMessage().contains("--output is required"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GhLake.run(options("--output=" + tmp.getRoot(), "--input=/x/*.gz", "--from=2024-01-01")))
+        .getMessage().contains("not a folder"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GhLake.run(options("--output=" + tmp.getRoot(), "--source=synthetic",
+            "--syntheticHours=0"))).getMessage().contains("--syntheticHours"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GhLake.run(options("--output=" + tmp.getRoot(), "--source=synthetic",
+            "--targetRowsPerFile=0"))).getMessage().contains("--targetRowsPerFile"));
+  }
+}
