@@ -39,11 +39,11 @@ public final class GhLake {
   public static void main(String[] args) {
     ConsoleLogging.configure();
     PipelineOptionsFactory.register(GhLakeOptions.class);
-    GhLakeOptions options =
-        PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
-    DirectRunnerTuning.apply(options, args);
     RunSummary summary;
     try {
+      GhLakeOptions options =
+          PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
+      DirectRunnerTuning.apply(options, args);
       summary = run(options);
     } catch (IllegalArgumentException e) {
       System.err.println("ghlake: " + e.getMessage());

@@ -16,8 +16,19 @@ class PartFileNaming implements FileIO.Write.FileNaming {
     this.stem = stem;
   }
 
+  /** Built by hand: this runs once per event, and String.format parses its pattern each time. */
   static String stem(String partition, int file, int files) {
-    return String.format("%s/part-%05d-of-%05d", partition, file, files);
+    StringBuilder s = new StringBuilder(partition.length() + 22).append(partition).append("/part-");
+    pad5(s, file).append("-of-");
+    return pad5(s, files).toString();
+  }
+
+  private static StringBuilder pad5(StringBuilder s, int n) {
+    String digits = Integer.toString(n);
+    for (int i = digits.length(); i < 5; i++) {
+      s.append('0');
+    }
+    return s.append(digits);
   }
 
   /** The partition folder of a file stem. */
