@@ -74,6 +74,22 @@ public class GhLakeSyntheticTest {
   }
 
   @Test
+  public void dayPartitionsWithSnappy() throws Exception {
+    String out = tmp.getRoot().getPath();
+    RunSummary s = GhLake.run(options("--source=synthetic", "--syntheticEvents=3000",
+        "--syntheticHours=30", "--syntheticStart=2024-07-01T00", "--partitionBy=day",
+        "--compression=snappy", "--output=" + out, "--progressSeconds=0"));
+    assertEquals(RunSummary.Status.success, s.status());
+    // 30 hours from midnight: 07-01 and 07-02 (and 06-30 if a late event falls before midnight)
+    assertTrue(s.partitions().containsAll(java.util.List.of("dt=2024-07-01", "dt=2024-07-02")));
+    assertTrue(s.partitions().stream().allMatch(p -> p.matches("dt=2024-0[67]-\\d\\d")));
+    String files = "'" + out + "/events/*/*.parquet'";
+    assertEquals(s.written(), DuckDb.count("SELECT count(*) FROM read_parquet(" + files + ")"));
+    assertEquals(0, DuckDb.count("SELECT count(*) FROM parquet_metadata(" + files
+        + ") WHERE compression <> 'SNAPPY'"));
+  }
+
+  @Test
   public void badOptionsFailBeforeAnythingRunsSayingWhatToChange() {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> GhLake.run(options("--source=synthetic"))).getMessage().contains("--output is required"));
