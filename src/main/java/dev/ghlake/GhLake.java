@@ -1,36 +1,45 @@
 package dev.ghlake;
 
-import dev.ghlake.model.Rejected;
+import dev.ghlake.accounting.CompletenessCheck;
+import dev.ghlake.accounting.Ledger;
+import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.DirectRunnerTuning;
+import dev.ghlake.run.OptionsRecord;
 import dev.ghlake.run.ProgressReporter;
-import dev.ghlake.run.RunCounts;
+import dev.ghlake.run.RunIds;
 import dev.ghlake.run.RunReport;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.sink.AssignPartitionFiles;
+import dev.ghlake.sink.CommitPartitions;
+import dev.ghlake.sink.CommitSpec;
+import dev.ghlake.sink.PartitionPath;
 import dev.ghlake.sink.WriteParquetPartitions;
 import dev.ghlake.sink.WriteRejected;
+import dev.ghlake.sink.WriteRunLedger;
+import dev.ghlake.source.HourWindow;
 import dev.ghlake.source.ReadArchive;
-import dev.ghlake.source.ReadArchiveFiles;
 import dev.ghlake.transform.DeduplicateEvents;
 import dev.ghlake.transform.FilterEvents;
+import dev.ghlake.transform.KeepWindow;
 import dev.ghlake.transform.NormalizeEvents;
 import java.io.IOException;
-import java.util.UUID;
+import java.time.Instant;
+import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
 
 /**
- * ghlake: GH Archive events → normalised, filtered, de-duplicated → partitioned Parquet.
+ * ghlake: GH Archive events → normalised, windowed, filtered, de-duplicated → partitioned
+ * Parquet, every event accounted for.
  *
  * <pre>
- * ReadArchive ─┬─ lines → NormalizeEvents ─┬─ events → FilterEvents → AssignPartitionFiles
- *              │                           │            → DeduplicateEvents → WriteParquetPartitions
- *              └─ rejected ────────────────┴─ rejected → WriteRejected
+ * ReadArchive → NormalizeEvents → KeepWindow → FilterEvents → AssignPartitionFiles
+ *   → DeduplicateEvents → WriteParquetPartitions → CommitPartitions → WriteRunLedger
+ * (every step records what it drops in the Ledger; dead letters → WriteRejected)
  * </pre>
  */
 public final class GhLake {
@@ -59,30 +68,47 @@ public final class GhLake {
       throw new IllegalArgumentException("--output is required: the folder (or s3://bucket/prefix) "
           + "the lake is written to");
     }
+    Instant start = Instant.now();
+    String runId = RunIds.next(start);
+    HourWindow window = HourWindow.of(options);
+    CommitSpec commit = commitSpec(options, runId, start, window);
+    Ledger ledger = new Ledger();
     Pipeline pipeline = Pipeline.create(options);
 
-    PCollectionTuple input = pipeline.apply("ReadArchive", ReadArchive.from(options));
-    PCollectionTuple normalized = input.get(ReadArchiveFiles.LINES)
-        .apply("NormalizeEvents", NormalizeEvents.scrubbingEmails(options.getScrubEmails()));
-    normalized.get(NormalizeEvents.EVENTS)
-        .apply("FilterEvents", FilterEvents.with(options))
+    PCollection<KV<String, String>> written = pipeline
+        .apply("ReadArchive", ReadArchive.from(options, ledger))
+        .apply("NormalizeEvents", NormalizeEvents.of(options, ledger))
+        .apply("KeepWindow", KeepWindow.of(window, ledger))
+        .apply("FilterEvents", FilterEvents.with(options, ledger))
         .apply("AssignPartitionFiles", AssignPartitionFiles.of(options))
-        .apply("DeduplicateEvents", DeduplicateEvents.withinKey())
-        .apply("WriteParquetPartitions", WriteParquetPartitions.to(options));
-    PCollectionList.of(input.get(ReadArchiveFiles.REJECTED))
-        .and(normalized.get(NormalizeEvents.REJECTED))
-        .apply("AllRejected", Flatten.<Rejected>pCollections())
-        .apply("WriteRejected", WriteRejected.to(options.getOutput()));
+        .apply("DeduplicateEvents", DeduplicateEvents.withinKey(ledger))
+        .apply("WriteParquetPartitions", WriteParquetPartitions.to(options, runId, ledger));
+    ledger.rejected(pipeline).apply("WriteRejected", WriteRejected.to(options.getOutput(), runId));
+    PCollection<KV<String, Long>> entries = ledger.entries(pipeline);
+    written
+        .apply("CommitPartitions", CommitPartitions.of(commit, entries))
+        .apply("WriteRunLedger",
+            WriteRunLedger.to(WriteRunLedger.path(options.getOutput(), runId), runId, entries));
 
-    return runAndReport(pipeline, options);
+    return runAndReport(pipeline, options, runId, window);
   }
 
-  private static RunSummary runAndReport(Pipeline pipeline, GhLakeOptions options) {
+  private static CommitSpec commitSpec(
+      GhLakeOptions options, String runId, Instant start, HourWindow window) {
+    List<String> claimed = window == null ? List.of()
+        : PartitionPath.inWindow(window, options.getPartitionBy());
+    return new CommitSpec(WriteParquetPartitions.eventsRoot(options.getOutput()),
+        options.getPartitionBy(), runId, version(), start.toString(),
+        window == null ? null : window.toString(), OptionsRecord.json(options), claimed,
+        new CompletenessCheck(options.getCompletenessThreshold(), options.getTypeShiftThreshold()));
+  }
+
+  private static RunSummary runAndReport(
+      Pipeline pipeline, GhLakeOptions options, String runId, HourWindow window) {
     long start = System.nanoTime();
     String error = null;
-    PipelineResult result = null;
     try {
-      result = pipeline.run();
+      PipelineResult result = pipeline.run();
       PipelineResult.State state =
           new ProgressReporter(System.err, options.getProgressSeconds()).waitFor(result, start);
       if (state != PipelineResult.State.DONE) {
@@ -91,12 +117,22 @@ public final class GhLake {
     } catch (RuntimeException e) {
       error = rootCause(e);
     }
-    RunCounts counts = result == null ? new RunCounts() : RunCounts.of(result.metrics(), true);
-    RunSummary summary = new RunSummary(UUID.randomUUID().toString(), options.getOutput(), counts,
-        (System.nanoTime() - start) / 1e9, error);
+    RunLedger ledger = readLedger(WriteRunLedger.path(options.getOutput(), runId));
+    RunSummary summary = new RunSummary(runId, options.getOutput(),
+        window == null ? null : window.toString(), ledger, (System.nanoTime() - start) / 1e9, error,
+        new RunSummary.Limits(options.getMaxRejectedRatio(), options.getFailOnMissing()));
     RunReport.print(summary, System.out);
     writeSummaryFile(summary, options.getSummaryFile());
     return summary;
+  }
+
+  private static RunLedger readLedger(String path) {
+    try {
+      return RunLedger.read(path);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("ghlake: cannot read the run's ledger " + path + ": " + e.getMessage());
+      return null;
+    }
   }
 
   private static void writeSummaryFile(RunSummary summary, String path) {
@@ -108,6 +144,11 @@ public final class GhLake {
     } catch (IOException e) {
       System.err.println("ghlake: could not write --summaryFile=" + path + ": " + e.getMessage());
     }
+  }
+
+  static String version() {
+    String v = GhLake.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
   }
 
   private static String rootCause(Throwable e) {

@@ -94,8 +94,9 @@ public class GhLakeSyntheticTest {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> GhLake.run(options("--source=synthetic"))).getMessage().contains("--output is required"));
     assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> GhLake.run(options("--output=" + tmp.getRoot(), "--input=/x/*.gz", "--from=2024-01-01")))
-        .getMessage().contains("not a folder"));
+        () -> GhLake.run(options("--output=" + tmp.getRoot(), "--input=/x/*.gz",
+            "--from=2024-01-01T05", "--partitionBy=day")))
+        .getMessage().contains("--partitionBy=day needs a window of whole days"));
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> GhLake.run(options("--output=" + tmp.getRoot(), "--source=synthetic",
             "--syntheticHours=0"))).getMessage().contains("--syntheticHours"));

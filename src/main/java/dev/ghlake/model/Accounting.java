@@ -16,9 +16,12 @@ public final class Accounting {
   public static final String BYTES_READ = "bytes_read";
   /** Expected archive files that do not exist (a counter and a string set of their paths). */
   public static final String MISSING_FILES = "missing_files";
+  /** Lines with bytes that were not UTF-8, read with U+FFFD in their place (still written). */
+  public static final String UTF8_REPAIRED = "utf8_repaired";
   public static final String NORMALIZED = "normalized";
   public static final String FILTERED_PREFIX = "filtered.";
   public static final String DUPLICATES = "duplicates";
+  public static final String OUTSIDE_WINDOW = "outside_window";
   public static final String REJECTED_PREFIX = "rejected.";
   /** Rejections that concern a whole file rather than one line: not part of {@link #READ}. */
   public static final String FILE_ERRORS_PREFIX = "file_errors.";

@@ -37,6 +37,7 @@ public final class EventSchema {
   public static final String FORKEE_REPO_ID = "forkee_repo_id";
   public static final String FORKEE_REPO_NAME = "forkee_repo_name";
   public static final String MEMBER_LOGIN = "member_login";
+  public static final String SOURCE_FILE = "source_file";
 
   public static final Schema SCHEMA = build();
 
@@ -74,6 +75,7 @@ public final class EventSchema {
         .optionalLong(FORKEE_REPO_ID)
         .optionalString(FORKEE_REPO_NAME)
         .optionalString(MEMBER_LOGIN)
+        .optionalString(SOURCE_FILE)
         .endRecord();
   }
 }

@@ -16,21 +16,21 @@ public final class RunReport {
   public static void print(RunSummary s, PrintStream out) {
     out.println();
     out.printf("ghlake run: %s%n", s.status().name().toUpperCase());
-    out.printf("  read        %,14d events (%,.1f MB)%n", s.read(), s.bytesRead() / 1e6);
+    out.printf("  read        %,14d events (%,.1f MB of archive files)%n", s.read(), s.sourceBytes() / 1e6);
     out.printf("  written     %,14d%n", s.written());
     printBreakdown(out, "filtered", s.filtered());
     out.printf("  duplicates  %,14d%n", s.duplicates());
+    out.printf("  outside     %,14d  (created outside the window)%n", s.outsideWindow());
     printBreakdown(out, "rejected", s.rejected());
     out.printf("  accounted   %,14d  %s%n", s.accounted(),
-        s.identityHolds() ? "(= read: every event accounted for)" : "(!= read: EVENTS UNACCOUNTED)");
+        s.identityHolds() ? "(= read, for every source file: every event accounted for)"
+            : "(DOES NOT ADD UP: see FAILED below)");
     out.printf("  partitions  %,14d%n", s.partitions().size());
     out.printf("  files       %,14d (%,.1f MB)%n", s.files(), s.bytes() / 1e6);
     out.printf("  seconds     %14.1f (%,.0f events/s)%n", s.seconds(), s.read() / Math.max(0.001, s.seconds()));
-    s.missingFiles().forEach(f -> out.printf("  missing     %s%n", f));
+    s.missingHours().forEach(f -> out.printf("  missing     %s%n", f));
     s.warnings().forEach(w -> out.printf("  WARNING     %s%n", w));
-    if (s.error() != null) {
-      out.printf("  error       %s%n", s.error());
-    }
+    s.failures().forEach(f -> out.printf("  FAILED      %s%n", f));
     out.printf("  output      %s%n", s.output());
     if (s.files() > 0) {
       out.println();

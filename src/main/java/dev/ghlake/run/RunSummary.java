@@ -1,16 +1,21 @@
 package dev.ghlake.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ghlake.model.Accounting;
+import dev.ghlake.accounting.RunLedger;
+import dev.ghlake.accounting.Tally;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a run did, in numbers: the accounting identity {@code read = written + filtered +
- * duplicates + outside_window + rejected}, what was written and what is missing.
+ * What a run did, from its ledger: the identity {@code read = written + filtered + duplicates +
+ * outside_window + rejected}, checked in total and per source file, what was written, what is
+ * missing, and the status that follows (README, "Every event accounted for").
  */
 public final class RunSummary {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -22,85 +27,128 @@ public final class RunSummary {
     failed
   }
 
+  /** The limits a run is judged by. */
+  public record Limits(double maxRejectedRatio, boolean failOnMissing) {}
+
   private final String runId;
   private final String output;
-  private final RunCounts counts;
+  private final String window;
+  private final RunLedger ledger;
   private final double seconds;
-  private final String error;
+  private final List<String> failures = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
 
-  public RunSummary(String runId, String output, RunCounts counts, double seconds, String error) {
+  /** {@code ledger} is null when the run left none (then it cannot prove anything). */
+  public RunSummary(String runId, String output, String window, RunLedger ledger, double seconds,
+      String error, Limits limits) {
     this.runId = runId;
     this.output = output;
-    this.counts = counts;
+    this.window = window;
+    this.ledger = ledger;
     this.seconds = seconds;
-    this.error = error;
-    if (error == null && !identityHolds()) {
-      warnings.add("accounting does not add up: read " + read() + " != accounted " + accounted());
+    if (error != null) {
+      failures.add(error);
     }
-    counts.withPrefix(Accounting.FILE_ERRORS_PREFIX).forEach((reason, n) ->
+    if (ledger == null) {
+      failures.add("the run left no ledger: nothing it wrote can be accounted for");
+      return;
+    }
+    judge(limits);
+  }
+
+  private void judge(Limits limits) {
+    if (read() != accounted()) {
+      failures.add("accounting does not add up: read " + read() + " but written " + written()
+          + " + filtered " + sum(filtered()) + " + duplicates " + duplicates() + " + outside_window "
+          + outsideWindow() + " + rejected " + sum(rejected()) + " = " + accounted());
+    }
+    ledger.unbalancedSources().forEach(s -> failures.add("source does not add up: " + s));
+    double rejectedRatio = read() == 0 ? 0 : sum(rejected()) / (double) read();
+    if (rejectedRatio > limits.maxRejectedRatio()) {
+      failures.add(String.format("rejected %d of %d lines (%.2f%%), over --maxRejectedRatio=%s",
+          sum(rejected()), read(), rejectedRatio * 100, limits.maxRejectedRatio()));
+    }
+    if (limits.failOnMissing() && !missingHours().isEmpty()) {
+      failures.add(missingHours().size() + " archive hour(s) missing and --failOnMissing is set");
+    }
+    fileErrors().forEach((reason, n) ->
         warnings.add(n + " input file(s) could not be read to the end (" + reason + ")"));
-    if (!counts.set(Accounting.MISSING_FILES).isEmpty()) {
-      warnings.add(counts.set(Accounting.MISSING_FILES).size() + " expected archive file(s) missing");
+    if (!missingHours().isEmpty()) {
+      warnings.add(missingHours().size() + " archive hour(s) of the window missing");
     }
+    if (!ledger.missingMarginFiles().isEmpty()) {
+      warnings.add(ledger.missingMarginFiles().size() + " file(s) after the window not available "
+          + "yet: events that arrive late in them are not in this run");
+    }
+    ledger.partitions().forEach(p -> p.path("warnings").forEach(w -> warnings.add(w.asText())));
+  }
+
+  public Status status() {
+    if (!failures.isEmpty()) {
+      return Status.failed;
+    }
+    return missingHours().isEmpty() && fileErrors().isEmpty() ? Status.success : Status.incomplete;
   }
 
   public long read() {
-    return counts.get(Accounting.READ);
+    return total(Tally.Kind.READ);
   }
 
   public long written() {
-    return counts.get(Accounting.WRITTEN);
+    return total(Tally.Kind.WRITTEN);
   }
 
   public Map<String, Long> filtered() {
-    return counts.withPrefix(Accounting.FILTERED_PREFIX);
-  }
-
-  public Map<String, Long> rejected() {
-    return counts.withPrefix(Accounting.REJECTED_PREFIX);
+    return byDetail(Tally.Kind.FILTERED);
   }
 
   public long duplicates() {
-    return counts.get(Accounting.DUPLICATES);
+    return total(Tally.Kind.DUPLICATE);
+  }
+
+  public long outsideWindow() {
+    return total(Tally.Kind.OUTSIDE_WINDOW);
+  }
+
+  public Map<String, Long> rejected() {
+    return byDetail(Tally.Kind.REJECTED);
+  }
+
+  public Map<String, Long> fileErrors() {
+    return byDetail(Tally.Kind.FILE_ERROR);
   }
 
   /** Everything the read events turned into; equals {@link #read()} when nothing was lost. */
   public long accounted() {
-    return written() + sum(filtered()) + duplicates() + sum(rejected());
+    return written() + sum(filtered()) + duplicates() + outsideWindow() + sum(rejected());
   }
 
   public boolean identityHolds() {
-    return read() == accounted();
-  }
-
-  public Status status() {
-    if (error != null || !identityHolds()) {
-      return Status.failed;
-    }
-    boolean partial = !counts.set(Accounting.MISSING_FILES).isEmpty()
-        || !counts.withPrefix(Accounting.FILE_ERRORS_PREFIX).isEmpty();
-    return partial ? Status.incomplete : Status.success;
+    return ledger != null && read() == accounted() && ledger.unbalancedSources().isEmpty();
   }
 
   public List<String> partitions() {
-    return List.copyOf(counts.set(Accounting.PARTITIONS));
+    return partitionResults().stream().map(p -> p.get("partition").asText()).sorted().toList();
   }
 
   public long files() {
-    return counts.get(Accounting.FILES_WRITTEN);
+    return partitionResults().stream().mapToLong(p -> p.get("files").asLong()).sum();
   }
 
   public long bytes() {
-    return counts.get(Accounting.BYTES_WRITTEN);
+    return partitionResults().stream().mapToLong(p -> p.get("bytes").asLong()).sum();
   }
 
-  public long bytesRead() {
-    return counts.get(Accounting.BYTES_READ);
+  public long sourceBytes() {
+    return total(Tally.Kind.SOURCE_BYTES);
   }
 
-  public List<String> missingFiles() {
-    return List.copyOf(counts.set(Accounting.MISSING_FILES));
+  public List<String> missingHours() {
+    return ledger == null ? List.of() : ledger.missingWindowFiles();
+  }
+
+  public List<String> failures() {
+    return List.copyOf(failures);
   }
 
   public List<String> warnings() {
@@ -115,8 +163,20 @@ public final class RunSummary {
     return output;
   }
 
-  public String error() {
-    return error;
+  public String runId() {
+    return runId;
+  }
+
+  private List<JsonNode> partitionResults() {
+    return ledger == null ? List.of() : ledger.partitions();
+  }
+
+  private long total(Tally.Kind kind) {
+    return ledger == null ? 0 : ledger.total(kind);
+  }
+
+  private Map<String, Long> byDetail(Tally.Kind kind) {
+    return ledger == null ? Map.of() : ledger.byDetail(kind);
   }
 
   public String toJson() {
@@ -124,28 +184,28 @@ public final class RunSummary {
     o.put("status", status().name());
     o.put("run_id", runId);
     o.put("output", output);
+    o.put("window", window);
     o.put("read", read());
     o.put("written", written());
     o.set("filtered", JSON.valueToTree(filtered()));
     o.put("duplicates", duplicates());
-    o.put("outside_window", 0L);
+    o.put("outside_window", outsideWindow());
     o.set("rejected", JSON.valueToTree(rejected()));
+    o.set("file_errors", JSON.valueToTree(fileErrors()));
     o.put("identity_holds", identityHolds());
     o.put("partitions", partitions().size());
     o.put("files", files());
     o.put("bytes", bytes());
-    o.put("bytes_read", bytesRead());
+    o.put("source_bytes", sourceBytes());
     o.put("seconds", Math.round(seconds * 10) / 10.0);
-    o.set("missing_hours", JSON.valueToTree(missingFiles()));
+    o.set("missing_hours", JSON.valueToTree(missingHours()));
     o.set("warnings", JSON.valueToTree(warnings));
+    o.set("failures", JSON.valueToTree(failures));
     o.set("partition_list", JSON.valueToTree(partitions()));
-    if (error != null) {
-      o.put("error", error);
-    }
     try {
       return JSON.writeValueAsString(o);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serialises", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

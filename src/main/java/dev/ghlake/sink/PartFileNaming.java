@@ -6,14 +6,16 @@ import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 
 /**
- * Names a partition's files {@code <partition>/part-00000-of-00002.parquet}: stable names, so a
- * re-run of the same data writes the same files.
+ * Names a partition's files {@code <partition>/part-00000-of-00002-<run>.parquet}: the part says
+ * which events it holds (by id), the run which version of the partition it belongs to.
  */
 class PartFileNaming implements FileIO.Write.FileNaming {
   private final String stem;
+  private final String runId;
 
-  PartFileNaming(String stem) {
+  PartFileNaming(String stem, String runId) {
     this.stem = stem;
+    this.runId = runId;
   }
 
   /** Built by hand: this runs once per event, and String.format parses its pattern each time. */
@@ -39,6 +41,6 @@ class PartFileNaming implements FileIO.Write.FileNaming {
   @Override
   public String getFilename(BoundedWindow window, PaneInfo pane, int numShards, int shardIndex,
       Compression compression) {
-    return stem + ".parquet";
+    return stem + "-" + runId + ".parquet";
   }
 }

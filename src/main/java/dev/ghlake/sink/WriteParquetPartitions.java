@@ -1,9 +1,11 @@
 package dev.ghlake.sink;
 
+import dev.ghlake.accounting.Ledger;
+import dev.ghlake.accounting.Tallies;
+import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.Accounting;
 import dev.ghlake.model.EventSchema;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
@@ -16,30 +18,47 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Writes events, keyed by their file stem (see {@link AssignPartitionFiles}), as Parquet under
- * {@code <output>/events/dt=.../hour=.../part-NNNNN-of-MMMMM.parquet}.
+ * {@code <output>/events/dt=.../hour=.../part-NNNNN-of-MMMMM-<run>.parquet}. Nothing is replaced
+ * here: {@link CommitPartitions} makes the new files the partition's content.
  *
  * <p>Outputs (partition file stem, written file) for every file, for the run report.
  */
 public class WriteParquetPartitions
     extends PTransform<PCollection<KV<String, GenericRecord>>, PCollection<KV<String, String>>> {
-  private final SinkOptions options;
+  private static final TupleTag<KV<String, GenericRecord>> ROWS = new TupleTag<>("rows") {};
 
-  private WriteParquetPartitions(SinkOptions options) {
+  private final SinkOptions options;
+  private final String runId;
+  private final transient Ledger ledger;
+
+  private WriteParquetPartitions(SinkOptions options, String runId, Ledger ledger) {
     this.options = options;
+    this.runId = runId;
+    this.ledger = ledger;
   }
 
-  public static WriteParquetPartitions to(SinkOptions options) {
-    return new WriteParquetPartitions(options);
+  /** Files are named for the run, so a new version never overwrites the one readers see. */
+  public static WriteParquetPartitions to(SinkOptions options, String runId, Ledger ledger) {
+    if (options.getRowGroupMB() < 1 || options.getRowGroupMB() > 1024) {
+      throw new IllegalArgumentException("--rowGroupMB must be between 1 and 1024");
+    }
+    return new WriteParquetPartitions(options, runId, ledger);
   }
 
   @Override
   public PCollection<KV<String, String>> expand(PCollection<KV<String, GenericRecord>> byFile) {
-    return byFile
-        .apply("CountWritten", ParDo.of(new CountWrittenFn()))
+    String run = runId; // lambdas below must not capture this transform (it holds the options)
+    PCollectionTuple counted = byFile.apply("CountWritten", ParDo.of(new CountWrittenFn())
+        .withOutputTags(ROWS, TupleTagList.of(Tallies.TAG)));
+    ledger.recordTallies(counted.get(Tallies.TAG));
+    return counted.get(ROWS)
         .setCoder(byFile.getCoder())
         .apply("WriteParquet", FileIO.<String, KV<String, GenericRecord>>writeDynamic()
             .by(KV::getKey)
@@ -47,22 +66,35 @@ public class WriteParquetPartitions
             .via(Contextful.fn((SerializableFunction<KV<String, GenericRecord>, GenericRecord>)
                 KV::getValue), parquetSink())
             .to(eventsRoot(options.getOutput()))
-            .withNaming(PartFileNaming::new)
+            .withNaming(stem -> new PartFileNaming(stem, run))
             .withNumShards(1))
-        .getPerDestinationOutputFilenames()
-        .apply("RecordWrittenFiles", ParDo.of(new RecordWrittenFilesFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+        .getPerDestinationOutputFilenames();
   }
 
-  /** Counts the rows handed to the Parquet writer: the run's {@code written}. */
+  /** Counts the rows handed to the Parquet writer: the run's {@code written}, and each file's rows. */
   static class CountWrittenFn extends DoFn<KV<String, GenericRecord>, KV<String, GenericRecord>> {
     private final Counter written = Metrics.counter(Accounting.NAMESPACE, Accounting.WRITTEN);
+    private transient Tallies tallies;
+
+    @StartBundle
+    public void startBundle() {
+      tallies = new Tallies();
+    }
 
     @ProcessElement
-    public void process(@Element KV<String, GenericRecord> e,
-        OutputReceiver<KV<String, GenericRecord>> out) {
+    public void process(@Element KV<String, GenericRecord> e, MultiOutputReceiver out) {
       written.inc();
-      out.output(e);
+      GenericRecord event = e.getValue();
+      tallies.add(Tally.Kind.WRITTEN, event.get(EventSchema.TYPE).toString(),
+          Tally.hourOf((Long) event.get(EventSchema.CREATED_AT)),
+          String.valueOf(event.get(EventSchema.SOURCE_FILE)));
+      tallies.add(Tally.Kind.FILE_ROWS, e.getKey(), "", "");
+      out.get(ROWS).output(e);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      tallies.flush(context);
     }
   }
 

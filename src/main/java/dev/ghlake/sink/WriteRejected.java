@@ -15,19 +15,22 @@ import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Writes dead letters as gzipped JSON lines under {@code <output>/_rejected/}, one object each:
- * {@code source}, {@code line}, {@code reason}, {@code error}, {@code raw} (cut at 64 KiB).
+ * Writes dead letters as gzipped JSON lines under {@code <output>/_rejected/run=<run>/}, one
+ * object each: {@code source}, {@code line}, {@code reason}, {@code error}, {@code raw} (cut at
+ * 64 KiB). Nothing is written when nothing was rejected.
  */
 public class WriteRejected extends PTransform<PCollection<Rejected>, PDone> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String output;
+  private final String runId;
 
-  private WriteRejected(String output) {
+  private WriteRejected(String output, String runId) {
     this.output = output;
+    this.runId = runId;
   }
 
-  public static WriteRejected to(String output) {
-    return new WriteRejected(output);
+  public static WriteRejected to(String output, String runId) {
+    return new WriteRejected(output, runId);
   }
 
   @Override
@@ -37,7 +40,7 @@ public class WriteRejected extends PTransform<PCollection<Rejected>, PDone> {
         .setCoder(StringUtf8Coder.of())
         .apply("WriteJsonLines", FileIO.<String>write()
             .via(TextIO.sink())
-            .to((output.endsWith("/") ? output : output + "/") + "_rejected")
+            .to((output.endsWith("/") ? output : output + "/") + "_rejected/run=" + runId)
             .withPrefix("rejected")
             .withSuffix(".json.gz")
             .withCompression(Compression.GZIP));

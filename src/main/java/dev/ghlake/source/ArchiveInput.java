@@ -3,6 +3,7 @@ package dev.ghlake.source;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +11,25 @@ import java.util.List;
 /**
  * What --input and --from/--to select: the hour files of a window inside a folder, or the files
  * a glob (or single path) names. Built and checked before the pipeline starts.
+ *
+ * <p>A window's events are not only in its own hour files: files hold late events (up to
+ * --latenessHours after), and files before 2015 are named in Pacific time (7–8 hours behind UTC).
+ * So a window reads those margin files too; {@code KeepWindow} then drops what is outside.
  */
 public final class ArchiveInput implements Serializable {
+  /** Before 2015 GH Archive named its files in Pacific time: up to 8 hours behind UTC. */
+  private static final ZonedDateTime PACIFIC_NAMES_UNTIL =
+      ZonedDateTime.of(2015, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+  private static final int PACIFIC_OFFSET_HOURS = 8;
+
   private final String pattern;
   private final HourWindow window;
+  private final int latenessHours;
 
-  private ArchiveInput(String pattern, HourWindow window) {
+  private ArchiveInput(String pattern, HourWindow window, int latenessHours) {
     this.pattern = pattern;
     this.window = window;
+    this.latenessHours = latenessHours;
   }
 
   /** Resolves the options; throws {@link IllegalArgumentException} saying what to change. */
@@ -27,20 +39,19 @@ public final class ArchiveInput implements Serializable {
       throw new IllegalArgumentException("--input is required with --source=gharchive: give a "
           + "folder of hourly files (with --from/--to), a glob like 'dir/*.json.gz', or one file");
     }
+    if (options.getLatenessHours() < 0) {
+      throw new IllegalArgumentException("--latenessHours must be 0 or more");
+    }
     boolean glob = input.contains("*") || input.contains("?") || input.contains("[");
     boolean folder = !glob && (input.endsWith("/") || isLocalDirectory(input));
-    HourWindow window = options.getFrom() != null || options.getTo() != null
-        ? HourWindow.parse(options.getFrom(), options.getTo())
-        : null;
-    if (window != null && !folder) {
-      throw new IllegalArgumentException("--from/--to pick hour files inside a folder, but --input="
-          + input + " is not a folder: give the folder, or drop --from/--to to read exactly "
-          + "the files --input names");
-    }
+    HourWindow window = HourWindow.of(options);
     if (folder && window == null) {
-      return new ArchiveInput(asFolder(input) + "*.json.gz", null);
+      return new ArchiveInput(asFolder(input) + "*.json.gz", null, 0);
     }
-    return new ArchiveInput(folder ? asFolder(input) : input, window);
+    if (window != null && !folder) {
+      return new ArchiveInput(input, null, 0); // exactly these files; the window filters events
+    }
+    return new ArchiveInput(folder ? asFolder(input) : input, window, options.getLatenessHours());
   }
 
   private static boolean isLocalDirectory(String input) {
@@ -51,22 +62,48 @@ public final class ArchiveInput implements Serializable {
     return input.endsWith("/") ? input : input + "/";
   }
 
+  /** Whether hour files are picked by name (a folder and a window) rather than by a pattern. */
   public boolean isWindow() {
     return window != null;
   }
 
-  /** The glob or path to match when there is no window. */
+  /** The glob or path to match when hour files are not picked by name. */
   public String pattern() {
     return pattern;
   }
 
-  /** The window's hour files, in order, when there is a window. */
+  /** Every hour file to read, in order: the window's own and its margins. */
   public List<String> hourFiles() {
     List<String> paths = new ArrayList<>();
-    for (ZonedDateTime hour : window.hours()) {
+    for (ZonedDateTime hour : readWindow().hours()) {
       paths.add(pattern + HourWindow.archiveFileName(hour));
     }
     return paths;
+  }
+
+  /** The files read only for late events: their absence is no gap in the window. */
+  public List<String> marginFiles() {
+    HourWindow own = ownWindow();
+    List<String> paths = new ArrayList<>();
+    for (ZonedDateTime hour : readWindow().hours()) {
+      if (!own.contains(hour)) {
+        paths.add(pattern + HourWindow.archiveFileName(hour));
+      }
+    }
+    return paths;
+  }
+
+  /** The files named for the window's hours: UTC names, or Pacific ones (7–8 hours behind) before 2015. */
+  private HourWindow ownWindow() {
+    return pacific() ? window.widen(PACIFIC_OFFSET_HOURS, -(PACIFIC_OFFSET_HOURS - 1)) : window;
+  }
+
+  private HourWindow readWindow() {
+    return window.widen(pacific() ? PACIFIC_OFFSET_HOURS : 0, latenessHours);
+  }
+
+  private boolean pacific() {
+    return window.from().isBefore(PACIFIC_NAMES_UNTIL);
   }
 
   @Override

@@ -42,6 +42,13 @@ public final class HourWindow implements Serializable {
     return new HourWindow(start, end);
   }
 
+  /** The run's window from --from/--to, or null when the run has none. */
+  public static HourWindow of(SourceOptions options) {
+    return options.getFrom() != null || options.getTo() != null
+        ? parse(options.getFrom(), options.getTo())
+        : null;
+  }
+
   public static ZonedDateTime parseHour(String option, String value) {
     String v = value.strip();
     try {
@@ -61,6 +68,30 @@ public final class HourWindow implements Serializable {
 
   private static boolean isDay(String v) {
     return v.strip().length() == 10;
+  }
+
+  /** The window grown by whole hours on each side. */
+  public HourWindow widen(int hoursBefore, int hoursAfter) {
+    return new HourWindow(from.minusHours(hoursBefore), to.plusHours(hoursAfter));
+  }
+
+  public boolean contains(ZonedDateTime hour) {
+    return !hour.isBefore(from) && hour.isBefore(to);
+  }
+
+  /** Start of the window in UTC microseconds. */
+  public long fromMicros() {
+    return from.toEpochSecond() * 1_000_000L;
+  }
+
+  /** End of the window (exclusive) in UTC microseconds. */
+  public long toMicros() {
+    return to.toEpochSecond() * 1_000_000L;
+  }
+
+  /** Whether the window starts and ends on UTC midnights. */
+  public boolean isWholeDays() {
+    return from.getHour() == 0 && to.getHour() == 0;
   }
 
   public ZonedDateTime from() {

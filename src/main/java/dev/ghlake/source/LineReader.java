@@ -20,6 +20,7 @@ final class LineReader {
   private int lineLen;
   private long lineBytes;
   private boolean cut;
+  private boolean repaired;
   private long bytesRead;
 
   LineReader(InputStream in, int maxLineBytes) {
@@ -32,6 +33,7 @@ final class LineReader {
     lineLen = 0;
     lineBytes = 0;
     cut = false;
+    repaired = false;
     while (true) {
       if (chunkPos == chunkLen && !fill()) {
         return lineBytes == 0 ? null : text();
@@ -52,6 +54,11 @@ final class LineReader {
   /** Whether the last line returned was longer than the maximum and was cut. */
   boolean lastLineWasCut() {
     return cut;
+  }
+
+  /** Whether the last line had bytes that are not UTF-8 (each read as U+FFFD). */
+  boolean lastLineWasRepaired() {
+    return repaired;
   }
 
   /** Bytes consumed from the stream so far. */
@@ -90,6 +97,18 @@ final class LineReader {
     if (len > 0 && line[len - 1] == '\r') {
       len--;
     }
-    return new String(line, 0, len, StandardCharsets.UTF_8);
+    String text = new String(line, 0, len, StandardCharsets.UTF_8);
+    // U+FFFD either was in the input (EF BF BD) or replaced a malformed byte: check only then
+    repaired = text.indexOf('\uFFFD') >= 0 && !isValidUtf8(len);
+    return text;
+  }
+
+  private boolean isValidUtf8(int len) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(line, 0, len));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 }

@@ -1,42 +1,44 @@
 package dev.ghlake.source;
 
+import dev.ghlake.accounting.Ledger;
 import dev.ghlake.model.RawLine;
-import dev.ghlake.model.Rejected;
 import dev.ghlake.source.synthetic.GenerateSyntheticEvents;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 
-/** Reads archive lines from the source the options name; tags {@code LINES} and {@code REJECTED}. */
-public class ReadArchive extends PTransform<PBegin, PCollectionTuple> {
+/** Reads archive lines from the source the options name; its dead letters go to the ledger. */
+public class ReadArchive extends PTransform<PBegin, PCollection<RawLine>> {
   private final SourceOptions options;
+  private final transient Ledger ledger;
 
-  private ReadArchive(SourceOptions options) {
+  private ReadArchive(SourceOptions options, Ledger ledger) {
     this.options = options;
+    this.ledger = ledger;
   }
 
   /** Checks the options now, so a bad value fails before anything runs. */
-  public static ReadArchive from(SourceOptions options) {
+  public static ReadArchive from(SourceOptions options, Ledger ledger) {
     if (options.getSource() == SourceOptions.SourceKind.gharchive) {
       ArchiveInput.from(options);
     } else {
       plan(options);
     }
-    return new ReadArchive(options);
+    if (options.getMaxLineMB() < 1) {
+      throw new IllegalArgumentException("--maxLineMB must be at least 1");
+    }
+    return new ReadArchive(options, ledger);
   }
 
   @Override
-  public PCollectionTuple expand(PBegin begin) {
+  public PCollection<RawLine> expand(PBegin begin) {
     if (options.getSource() == SourceOptions.SourceKind.gharchive) {
-      return begin.apply("ReadArchiveFiles", ReadArchiveFiles.of(ArchiveInput.from(options)));
+      return begin.apply("ReadArchiveFiles", ReadArchiveFiles.of(
+          ArchiveInput.from(options), options.getMaxLineMB() * 1024 * 1024, ledger));
     }
-    PCollection<RawLine> lines = begin.apply("GenerateSyntheticEvents",
-        new GenerateSyntheticEvents(plan(options), options.getSyntheticSeed()));
-    PCollection<Rejected> none = begin.apply("NoRejects", Create.empty(Rejected.RejectedCoder.of()));
-    return PCollectionTuple.of(ReadArchiveFiles.LINES, lines).and(ReadArchiveFiles.REJECTED, none);
+    return begin.apply("GenerateSyntheticEvents",
+        new GenerateSyntheticEvents(plan(options), options.getSyntheticSeed(), ledger));
   }
 
   private static SyntheticPlan plan(SourceOptions options) {

@@ -1,5 +1,7 @@
 package dev.ghlake.source;
 
+import dev.ghlake.accounting.Tallies;
+import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.Accounting;
 import dev.ghlake.model.RawLine;
 import dev.ghlake.model.RejectReason;
@@ -12,7 +14,6 @@ import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,57 +22,75 @@ import org.slf4j.LoggerFactory;
  * read before the break and yields one file-level dead letter saying where and why it broke.
  */
 class ReadLinesFn extends DoFn<FileIO.ReadableFile, RawLine> {
-  /** Longest line accepted; GH Archive's loader skips events over 2 MB, so this is generous. */
-  static final int MAX_LINE_BYTES = 32 * 1024 * 1024;
-
   private static final Logger LOG = LoggerFactory.getLogger(ReadLinesFn.class);
 
-  private final TupleTag<Rejected> rejectedTag;
+  private final int maxLineBytes;
   private final Counter read = Metrics.counter(Accounting.NAMESPACE, Accounting.READ);
   private final Counter filesOpened = Metrics.counter(Accounting.NAMESPACE, Accounting.FILES_OPENED);
   private final Counter filesDone = Metrics.counter(Accounting.NAMESPACE, Accounting.FILES_DONE);
   private final Counter bytesRead = Metrics.counter(Accounting.NAMESPACE, Accounting.BYTES_READ);
-  private final Counter tooLong = Metrics.counter(
-      Accounting.NAMESPACE, Accounting.REJECTED_PREFIX + RejectReason.LINE_TOO_LONG.label());
-  private final Counter unreadable = Metrics.counter(
-      Accounting.NAMESPACE, Accounting.FILE_ERRORS_PREFIX + RejectReason.UNREADABLE_FILE.label());
+  private final Counter repaired = Metrics.counter(Accounting.NAMESPACE, Accounting.UTF8_REPAIRED);
+  private transient Tallies tallies;
 
-  ReadLinesFn(TupleTag<Rejected> rejectedTag) {
-    this.rejectedTag = rejectedTag;
+  ReadLinesFn(int maxLineBytes) {
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  @StartBundle
+  public void startBundle() {
+    tallies = new Tallies();
   }
 
   @ProcessElement
   public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
-    String source = file.getMetadata().resourceId().toString();
-    LOG.info("Reading {}", source);
+    String path = file.getMetadata().resourceId().toString();
+    String source = SourceNames.of(path);
+    LOG.info("Reading {}", path);
     filesOpened.inc();
+    tallies.add(Tally.key(Tally.Kind.SOURCE_BYTES, path, "", source), file.getMetadata().sizeBytes());
+    String readKey = Tally.key(Tally.Kind.READ, "", "", source);
     long lineNumber = 0;
     LineReader lines = null;
     try (InputStream in = new BufferedInputStream(Channels.newInputStream(file.open()), 1 << 16)) {
-      lines = new LineReader(in, MAX_LINE_BYTES);
+      lines = new LineReader(in, maxLineBytes);
       for (String text = lines.next(); text != null; text = lines.next()) {
         lineNumber++;
         if (text.isBlank()) {
           continue; // not an event, nothing to account for
         }
         read.inc();
-        RawLine line = new RawLine(source, lineNumber, text);
+        tallies.add(readKey, 1);
+        if (lines.lastLineWasRepaired()) {
+          repaired.inc();
+        }
+        RawLine line = new RawLine(path, lineNumber, text);
         if (lines.lastLineWasCut()) {
-          tooLong.inc();
-          out.get(rejectedTag).output(Rejected.of(line, RejectReason.LINE_TOO_LONG,
-              "line longer than " + MAX_LINE_BYTES + " bytes; first bytes kept"));
+          reject(out, line, source, RejectReason.LINE_TOO_LONG,
+              "line longer than " + maxLineBytes + " bytes; first bytes kept");
         } else {
           out.get(ReadArchiveFiles.LINES).output(line);
         }
       }
     } catch (IOException | RuntimeException e) {
-      unreadable.inc();
-      LOG.warn("{} broke after line {}: {}", source, lineNumber, e.toString());
-      out.get(rejectedTag).output(new Rejected(source, lineNumber + 1, RejectReason.UNREADABLE_FILE,
-          "file unreadable after line " + lineNumber + ": " + e, ""));
+      LOG.warn("{} broke after line {}: {}", path, lineNumber, e.toString());
+      tallies.add(Tally.Kind.FILE_ERROR, RejectReason.UNREADABLE_FILE.label(), "", source);
+      out.get(ReadArchiveFiles.REJECTED).output(new Rejected(path, lineNumber + 1,
+          RejectReason.UNREADABLE_FILE, "file unreadable after line " + lineNumber + ": " + e, ""));
     } finally {
       filesDone.inc();
       bytesRead.inc(lines == null ? 0 : lines.bytesRead());
     }
+  }
+
+  private void reject(MultiOutputReceiver out, RawLine line, String source, RejectReason reason,
+      String error) {
+    Metrics.counter(Accounting.NAMESPACE, Accounting.REJECTED_PREFIX + reason.label()).inc();
+    tallies.add(Tally.Kind.REJECTED, reason.label(), "", source);
+    out.get(ReadArchiveFiles.REJECTED).output(Rejected.of(line, reason, error));
+  }
+
+  @FinishBundle
+  public void finishBundle(FinishBundleContext context) {
+    tallies.flush(context);
   }
 }

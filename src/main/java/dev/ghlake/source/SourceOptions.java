@@ -37,6 +37,19 @@ public interface SourceOptions extends PipelineOptions {
 
   void setTo(String value);
 
+  @Description("Hours after a window's end whose files are read too: GH Archive files hold events "
+      + "created up to this many hours before the hour they are named for")
+  @Default.Integer(6)
+  int getLatenessHours();
+
+  void setLatenessHours(int value);
+
+  @Description("Longest archive line accepted, in MiB; a longer line is dead-lettered")
+  @Default.Integer(32)
+  int getMaxLineMB();
+
+  void setMaxLineMB(int value);
+
   @Description("Synthetic source: number of events to generate")
   @Default.Long(100_000L)
   long getSyntheticEvents();

@@ -1,10 +1,14 @@
 package dev.ghlake.transform;
 
+import dev.ghlake.accounting.Ledger;
+import dev.ghlake.accounting.Tallies;
+import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.Accounting;
 import dev.ghlake.model.EventSchema;
 import dev.ghlake.model.RawLine;
 import dev.ghlake.model.RejectReason;
 import dev.ghlake.model.Rejected;
+import dev.ghlake.source.SourceNames;
 import dev.ghlake.transform.normalize.EventNormalizer;
 import dev.ghlake.transform.normalize.NormalizationException;
 import java.util.EnumMap;
@@ -22,27 +26,29 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /** Parses archive lines of any era into rows of the one event schema; bad lines are dead-lettered. */
-public class NormalizeEvents extends PTransform<PCollection<RawLine>, PCollectionTuple> {
-  public static final TupleTag<GenericRecord> EVENTS = new TupleTag<>("events") {};
-  public static final TupleTag<Rejected> REJECTED = new TupleTag<>("rejected") {};
+public class NormalizeEvents extends PTransform<PCollection<RawLine>, PCollection<GenericRecord>> {
+  static final TupleTag<GenericRecord> EVENTS = new TupleTag<>("events") {};
+  static final TupleTag<Rejected> REJECTED = new TupleTag<>("rejected") {};
 
   private final boolean scrubEmails;
+  private final transient Ledger ledger;
 
-  private NormalizeEvents(boolean scrubEmails) {
+  private NormalizeEvents(boolean scrubEmails, Ledger ledger) {
     this.scrubEmails = scrubEmails;
+    this.ledger = ledger;
   }
 
-  public static NormalizeEvents scrubbingEmails(boolean scrubEmails) {
-    return new NormalizeEvents(scrubEmails);
+  public static NormalizeEvents of(FilterOptions options, Ledger ledger) {
+    return new NormalizeEvents(options.getScrubEmails(), ledger);
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<RawLine> lines) {
+  public PCollection<GenericRecord> expand(PCollection<RawLine> lines) {
     PCollectionTuple out = lines.apply("Normalize", ParDo.of(new NormalizeFn(scrubEmails))
-        .withOutputTags(EVENTS, TupleTagList.of(REJECTED)));
-    out.get(EVENTS).setCoder(AvroCoder.of(EventSchema.SCHEMA));
-    out.get(REJECTED).setCoder(Rejected.RejectedCoder.of());
-    return out;
+        .withOutputTags(EVENTS, TupleTagList.of(REJECTED).and(Tallies.TAG)));
+    ledger.recordRejected(out.get(REJECTED));
+    ledger.recordTallies(out.get(Tallies.TAG));
+    return out.get(EVENTS).setCoder(AvroCoder.of(EventSchema.SCHEMA));
   }
 
   static class NormalizeFn extends DoFn<RawLine, GenericRecord> {
@@ -50,6 +56,9 @@ public class NormalizeEvents extends PTransform<PCollection<RawLine>, PCollectio
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
     private final boolean scrubEmails;
     private transient EventNormalizer normalizer;
+    private transient Tallies tallies;
+    private transient String lastPath;
+    private transient String lastSource;
 
     NormalizeFn(boolean scrubEmails) {
       this.scrubEmails = scrubEmails;
@@ -63,15 +72,38 @@ public class NormalizeEvents extends PTransform<PCollection<RawLine>, PCollectio
       normalizer = new EventNormalizer(scrubEmails);
     }
 
+    @StartBundle
+    public void startBundle() {
+      tallies = new Tallies();
+    }
+
     @ProcessElement
     public void process(@Element RawLine line, MultiOutputReceiver out) {
+      String source = sourceOf(line.source());
       try {
-        out.get(EVENTS).output(normalizer.normalize(line.text()));
+        GenericRecord event = normalizer.normalize(line.text());
+        event.put(EventSchema.SOURCE_FILE, source);
+        out.get(EVENTS).output(event);
         normalized.inc();
       } catch (NormalizationException e) {
         rejected.get(e.reason()).inc();
+        tallies.add(Tally.Kind.REJECTED, e.reason().label(), "", source);
         out.get(REJECTED).output(Rejected.of(line, e.reason(), e.getMessage()));
       }
+    }
+
+    /** Lines come file by file: remember the last name instead of cutting every path. */
+    private String sourceOf(String path) {
+      if (!path.equals(lastPath)) {
+        lastPath = path;
+        lastSource = SourceNames.of(path);
+      }
+      return lastSource;
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      tallies.flush(context);
     }
   }
 }

@@ -11,7 +11,7 @@ public class PartFileNamingTest {
     assertEquals("dt=2024-07-01/hour=08/part-00003-of-00012", stem);
     assertEquals(String.format("x/part-%05d-of-%05d", 123456, 7), PartFileNaming.stem("x", 123456, 7));
     assertEquals("dt=2024-07-01/hour=08", PartFileNaming.partitionOf(stem));
-    assertEquals("dt=2024-07-01/hour=08/part-00003-of-00012.parquet",
-        new PartFileNaming(stem).getFilename(null, null, 1, 0, null));
+    assertEquals("dt=2024-07-01/hour=08/part-00003-of-00012-r1.parquet",
+        new PartFileNaming(stem, "r1").getFilename(null, null, 1, 0, null));
   }
 }

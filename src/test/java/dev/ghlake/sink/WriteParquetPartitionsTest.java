@@ -3,6 +3,7 @@ package dev.ghlake.sink;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.accounting.Ledger;
 import dev.ghlake.model.EventSchema;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.Events;
@@ -38,10 +39,11 @@ public class WriteParquetPartitionsTest {
     String out = tmp.getRoot().getPath();
     SinkOptions options = PipelineOptionsFactory.fromArgs(
         "--output=" + out, "--targetRowsPerFile=2").as(SinkOptions.class);
+    Ledger ledger = new Ledger();
     p.apply(Create.of(events).withCoder(Events.coder()))
         .apply(AssignPartitionFiles.of(options))
-        .apply(DeduplicateEvents.withinKey())
-        .apply(WriteParquetPartitions.to(options));
+        .apply(DeduplicateEvents.withinKey(ledger))
+        .apply(WriteParquetPartitions.to(options, "r1", ledger));
     p.run().waitUntilFinish();
 
     // expected rows per partition, computed here from the events' own times
@@ -75,7 +77,7 @@ public class WriteParquetPartitionsTest {
         List<String> names = listing.map(x -> x.getFileName().toString()).sorted().toList();
         assertTrue(folder + ": " + names, !names.isEmpty() && names.size() <= files);
         for (String name : names) {
-          assertTrue(name, name.matches(String.format("part-\\d{5}-of-%05d\\.parquet", files)));
+          assertTrue(name, name.matches(String.format("part-\\d{5}-of-%05d-r1\\.parquet", files)));
         }
       }
     }

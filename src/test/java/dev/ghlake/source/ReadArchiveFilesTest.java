@@ -3,11 +3,12 @@ package dev.ghlake.source;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import dev.ghlake.model.Accounting;
+import dev.ghlake.accounting.Ledger;
+import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.RawLine;
 import dev.ghlake.model.RejectReason;
 import dev.ghlake.model.Rejected;
-import dev.ghlake.run.RunCounts;
+import dev.ghlake.testing.Tallied;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +17,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
-import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollection;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -59,9 +60,10 @@ public class ReadArchiveFilesTest {
 
     SourceOptions options = PipelineOptionsFactory.fromArgs(
         "--input=" + dir, "--from=2024-07-01T00", "--to=2024-07-01T04").as(SourceOptions.class);
-    PCollectionTuple out = p.apply(ReadArchiveFiles.of(ArchiveInput.from(options)));
+    Ledger ledger = new Ledger();
+    PCollection<RawLine> lines = p.apply(ReadArchiveFiles.of(ArchiveInput.from(options), 1 << 20, ledger));
 
-    PAssert.that(out.get(ReadArchiveFiles.LINES)).satisfies(read -> {
+    PAssert.that(lines).satisfies(read -> {
       List<RawLine> hour0 = new ArrayList<>();
       List<RawLine> hour1 = new ArrayList<>();
       read.forEach(l -> (l.source().endsWith("-0.json.gz") ? hour0 : hour1).add(l));
@@ -77,7 +79,7 @@ public class ReadArchiveFilesTest {
       }
       return null;
     });
-    PAssert.that(out.get(ReadArchiveFiles.REJECTED)).satisfies(rejected -> {
+    PAssert.that(ledger.rejected(p)).satisfies(rejected -> {
       List<Rejected> all = new ArrayList<>();
       rejected.forEach(all::add);
       assertEquals(1, all.size());
@@ -85,14 +87,23 @@ public class ReadArchiveFilesTest {
       assertTrue(all.get(0).source().endsWith("2024-07-01-1.json.gz"));
       return null;
     });
-    PipelineResult result = p.run();
-    result.waitUntilFinish();
-
-    RunCounts counts = RunCounts.of(result.metrics(), true);
-    assertEquals(List.of(dir + "/2024-07-01-3.json.gz"),
-        List.copyOf(counts.set(Accounting.MISSING_FILES)));
-    assertEquals(3, counts.get(Accounting.FILES_OPENED));
-    assertEquals(1, counts.get(Accounting.FILE_ERRORS_PREFIX + RejectReason.UNREADABLE_FILE.label()));
+    String missingHour = dir + "/2024-07-01-3.json.gz"; // a String: the check is serialised
+    PAssert.that(ledger.entries(p)).satisfies(entries -> {
+      Map<String, Long> byKind = Tallied.byKindAndDetail(entries);
+      assertEquals(Long.valueOf(1), byKind.get("FILE_ERROR/unreadable_file"));
+      assertEquals(Long.valueOf(1), byKind.get("MISSING/window")); // hour 3
+      assertEquals(Long.valueOf(6), byKind.get("MISSING/margin")); // hours 4-9: --latenessHours=6
+      List<String> missing = new ArrayList<>();
+      entries.forEach(e -> {
+        Tally t = Tally.parse(e.getKey());
+        if (t.kind() == Tally.Kind.MISSING && t.detail().equals("window")) {
+          missing.add(t.source());
+        }
+      });
+      assertEquals(List.of(missingHour), missing);
+      return null;
+    });
+    p.run().waitUntilFinish();
   }
 
   private static List<String> withBlank(List<String> lines) {

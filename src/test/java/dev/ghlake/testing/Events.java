@@ -17,7 +17,9 @@ public final class Events {
     List<GenericRecord> out = new ArrayList<>();
     for (String line : Fixtures.lines(fixture)) {
       try {
-        out.add(normalizer.normalize(line));
+        GenericRecord event = normalizer.normalize(line);
+        event.put(EventSchema.SOURCE_FILE, fixture);
+        out.add(event);
       } catch (NormalizationException e) {
         throw new IllegalStateException("fixture line does not normalise: " + line, e);
       }

@@ -2,15 +2,15 @@ package dev.ghlake.transform;
 
 import static org.junit.Assert.assertEquals;
 
-import dev.ghlake.model.Accounting;
+import dev.ghlake.accounting.Ledger;
 import dev.ghlake.model.EventSchema;
-import dev.ghlake.run.RunCounts;
 import dev.ghlake.testing.Events;
+import dev.ghlake.testing.Tallied;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
@@ -36,15 +36,18 @@ public class DeduplicateEventsTest {
     sameIdLater.put(EventSchema.CREATED_AT, (Long) events.get(1).get(EventSchema.CREATED_AT) + 1);
     input.add(KV.of("file-a", sameIdLater));                   // same id, other time: kept
 
+    Ledger ledger = new Ledger();
     PAssert.that(p.apply(Create.of(input)
                 .withCoder(KvCoder.of(StringUtf8Coder.of(), Events.coder())))
-            .apply(DeduplicateEvents.withinKey())
+            .apply(DeduplicateEvents.withinKey(ledger))
             .apply(MapElements.into(TypeDescriptors.strings())
                 .via((KV<String, GenericRecord> kv) -> kv.getKey() + "/" + Events.id(kv.getValue()))))
         .containsInAnyOrder("file-a/2489651045", "file-a/2489651046", "file-a/2489651046",
             "file-a/2489651047", "file-a/2489651048", "file-a/2489651049");
-    PipelineResult result = p.run();
-    result.waitUntilFinish();
-    assertEquals(2, RunCounts.of(result.metrics(), true).get(Accounting.DUPLICATES));
+    PAssert.that(ledger.entries(p)).satisfies(entries -> {
+      assertEquals(Map.of("DUPLICATE", 2L), Tallied.byKindAndDetail(entries));
+      return null;
+    });
+    p.run().waitUntilFinish();
   }
 }

@@ -2,12 +2,12 @@ package dev.ghlake.transform;
 
 import static org.junit.Assert.assertEquals;
 
-import dev.ghlake.model.Accounting;
-import dev.ghlake.run.RunCounts;
+import dev.ghlake.accounting.Ledger;
 import dev.ghlake.testing.Events;
+import dev.ghlake.testing.Tallied;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -25,55 +25,51 @@ import org.junit.Test;
 public class FilterEventsTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
-  private RunCounts filter(List<String> expectedIds, String... args) {
+  /** Runs the filter; asserts the kept ids and that the ledger holds exactly these drops. */
+  private void filter(List<String> expectedIds, Map<String, Long> expectedDrops, String... args) {
     FilterOptions options = PipelineOptionsFactory.fromArgs(args).as(FilterOptions.class);
     List<GenericRecord> events = Events.fromFixture("era-2015-events-api.jsonl");
+    Ledger ledger = new Ledger();
     PAssert.that(p.apply(Create.of(events).withCoder(Events.coder()))
-            .apply(FilterEvents.with(options))
+            .apply(FilterEvents.with(options, ledger))
             .apply(MapElements.into(TypeDescriptors.strings()).via(Events::id)))
         .containsInAnyOrder(expectedIds);
-    PipelineResult result = p.run();
-    result.waitUntilFinish();
-    return RunCounts.of(result.metrics(), true);
-  }
-
-  private static long filtered(RunCounts counts, FilterReason reason) {
-    return counts.get(Accounting.FILTERED_PREFIX + reason.label());
+    PAssert.that(ledger.entries(p)).satisfies(entries -> {
+      assertEquals(expectedDrops, Tallied.byKindAndDetail(entries));
+      return null;
+    });
+    p.run().waitUntilFinish();
   }
 
   @Test
   public void keepsEverythingByDefault() {
-    RunCounts c = filter(List.of("2489651045", "2489651046", "2489651047", "2489651048", "2489651049"));
-    assertEquals(0, c.withPrefix(Accounting.FILTERED_PREFIX).size());
+    filter(List.of("2489651045", "2489651046", "2489651047", "2489651048", "2489651049"), Map.of());
   }
 
   @Test
   public void typeIncludeAndExcludeListsCountTheirOwnReasons() {
-    RunCounts c = filter(List.of("2489651045"),
+    filter(List.of("2489651045"),
+        Map.of("FILTERED/type_not_included", 2L, "FILTERED/type_excluded", 2L),
         "--types=PushEvent,WatchEvent,ForkEvent", "--excludeTypes=WatchEvent,ForkEvent");
-    assertEquals(2, filtered(c, FilterReason.TYPE_NOT_INCLUDED));
-    assertEquals(2, filtered(c, FilterReason.TYPE_EXCLUDED));
   }
 
   @Test
   public void repoGlobsAreCaseInsensitive() {
-    RunCounts c = filter(List.of("2489651046", "2489651048"), "--repos=APACHE/*,nodejs/no?e");
-    assertEquals(3, filtered(c, FilterReason.REPO_NOT_INCLUDED));
+    filter(List.of("2489651046", "2489651048"), Map.of("FILTERED/repo_not_included", 3L),
+        "--repos=APACHE/*,nodejs/no?e");
   }
 
   @Test
   public void orgsMatchTheOrgOrTheRepositoryOwner() {
     // apache and kubernetes are orgs; nodejs is only the owner of nodejs/node
-    RunCounts c = filter(List.of("2489651046", "2489651048"),
+    filter(List.of("2489651046", "2489651048"),
+        Map.of("FILTERED/org_not_included", 2L, "FILTERED/org_excluded", 1L),
         "--orgs=apache,kubernetes,nodejs", "--excludeOrgs=kube*");
-    assertEquals(2, filtered(c, FilterReason.ORG_NOT_INCLUDED));
-    assertEquals(1, filtered(c, FilterReason.ORG_EXCLUDED));
   }
 
   @Test
   public void botsCanBeDropped() {
-    RunCounts c = filter(List.of("2489651045", "2489651046", "2489651047", "2489651048"),
-        "--excludeBots=true", "--excludeRepos=nobody/*");
-    assertEquals(1, filtered(c, FilterReason.BOT));
+    filter(List.of("2489651045", "2489651046", "2489651047", "2489651048"),
+        Map.of("FILTERED/bot", 1L), "--excludeBots=true", "--excludeRepos=nobody/*");
   }
 }

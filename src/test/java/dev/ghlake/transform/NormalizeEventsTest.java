@@ -2,21 +2,23 @@ package dev.ghlake.transform;
 
 import static org.junit.Assert.assertEquals;
 
-import dev.ghlake.model.Accounting;
+import dev.ghlake.accounting.Ledger;
 import dev.ghlake.model.RawLine;
-import dev.ghlake.model.RejectReason;
 import dev.ghlake.model.Rejected;
-import dev.ghlake.run.RunCounts;
 import dev.ghlake.testing.Events;
 import dev.ghlake.testing.Fixtures;
+import dev.ghlake.testing.Tallied;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.PipelineResult;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.Rule;
 import org.junit.Test;
@@ -39,24 +41,25 @@ public class NormalizeEventsTest {
     lines.add(array);
     lines.add(noTime);
 
-    PCollectionTuple out = p.apply(Create.of(lines).withCoder(RawLine.LineCoder.of()))
-        .apply(NormalizeEvents.scrubbingEmails(true));
+    Ledger ledger = new Ledger();
+    PCollection<GenericRecord> events = p.apply(Create.of(lines).withCoder(RawLine.LineCoder.of()))
+        .apply(NormalizeEvents.of(PipelineOptionsFactory.as(FilterOptions.class), ledger));
 
-    PAssert.that(out.get(NormalizeEvents.EVENTS)
-            .apply("EventIds", MapElements.into(TypeDescriptors.strings()).via(Events::id)))
+    PAssert.that(events.apply("EventIds", MapElements.into(TypeDescriptors.strings()).via(Events::id)))
         .containsInAnyOrder(ids);
-    PAssert.that(out.get(NormalizeEvents.REJECTED)
+    PAssert.that(events.apply("Sources", MapElements.into(TypeDescriptors.strings())
+            .via((GenericRecord e) -> e.get("source_file").toString())).apply(Distinct.create()))
+        .containsInAnyOrder("era-2011-events-api.jsonl", "era-2015-events-api.jsonl");
+    PAssert.that(ledger.rejected(p)
             .apply("Reasons", MapElements.into(TypeDescriptors.strings())
                 .via((Rejected r) -> r.source() + ":" + r.lineNumber() + ":" + r.reason())))
         .containsInAnyOrder("bad.json:1:INVALID_JSON", "bad.json:2:NOT_AN_EVENT",
             "bad.json:3:BAD_TIMESTAMP");
-    PipelineResult result = p.run();
-    result.waitUntilFinish();
-
-    RunCounts counts = RunCounts.of(result.metrics(), true);
-    assertEquals(ids.size(), counts.get(Accounting.NORMALIZED));
-    assertEquals(1, counts.get(Accounting.REJECTED_PREFIX + RejectReason.INVALID_JSON.label()));
-    assertEquals(1, counts.get(Accounting.REJECTED_PREFIX + RejectReason.NOT_AN_EVENT.label()));
-    assertEquals(1, counts.get(Accounting.REJECTED_PREFIX + RejectReason.BAD_TIMESTAMP.label()));
+    PAssert.that(ledger.entries(p)).satisfies(entries -> {
+      assertEquals(Map.of("REJECTED/invalid_json", 1L, "REJECTED/not_an_event", 1L,
+          "REJECTED/bad_timestamp", 1L), Tallied.byKindAndDetail(entries));
+      return null;
+    });
+    p.run().waitUntilFinish();
   }
 }

@@ -43,7 +43,7 @@ public class SyntheticSourcesAgreeTest {
     assertEquals(List.of("2024-07-01-22.json.gz", "2024-07-01-23.json.gz", "2024-07-02-0.json.gz"),
         Files.list(dir).map(f -> f.getFileName().toString()).sorted().toList());
 
-    PAssert.that(p.apply(new GenerateSyntheticEvents(plan, 9))
+    PAssert.that(p.apply(new GenerateSyntheticEvents(plan, 9, new dev.ghlake.accounting.Ledger()))
             .apply(MapElements.into(TypeDescriptors.strings())
                 .via((RawLine l) -> l.source().substring("synthetic:".length()) + " " + l.text())))
         .containsInAnyOrder(fromFiles);

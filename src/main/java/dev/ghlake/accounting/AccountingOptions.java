@@ -1,0 +1,36 @@
+package dev.ghlake.accounting;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** What a run must prove, and when it counts as failed. */
+public interface AccountingOptions extends PipelineOptions {
+  @Description("Largest share of read lines that may be rejected; above it the run fails "
+      + "(after writing what it could)")
+  @Default.Double(0.01)
+  double getMaxRejectedRatio();
+
+  void setMaxRejectedRatio(double value);
+
+  @Description("Fail the run when an archive hour of the window is missing "
+      + "(default: write what exists and report the run as incomplete)")
+  @Default.Boolean(false)
+  boolean getFailOnMissing();
+
+  void setFailOnMissing(boolean value);
+
+  @Description("Warn when a partition holds fewer events than this share of the median of the "
+      + "partitions before it (up to 24 that the lake holds)")
+  @Default.Double(0.5)
+  double getCompletenessThreshold();
+
+  void setCompletenessThreshold(double value);
+
+  @Description("Warn when a partition's mix of event types differs from the partitions before it "
+      + "by more than this total variation distance (0 = same mix, 1 = nothing in common)")
+  @Default.Double(0.25)
+  double getTypeShiftThreshold();
+
+  void setTypeShiftThreshold(double value);
+}
