@@ -42,7 +42,7 @@ public class WriteRejected extends PTransform<PCollection<Rejected>, PDone> {
             .via(TextIO.sink())
             .to((output.endsWith("/") ? output : output + "/") + "_rejected/run=" + runId)
             .withPrefix("rejected")
-            .withSuffix(".json.gz")
+            .withSuffix(".json") // FileIO adds ".gz"
             .withCompression(Compression.GZIP));
     return PDone.in(rejected.getPipeline());
   }
