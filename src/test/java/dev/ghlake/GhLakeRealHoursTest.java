@@ -67,6 +67,30 @@ public class GhLakeRealHoursTest {
     assertTrue(written.get("bytes").asLong() > 0);
   }
 
+  @Test
+  public void aPacificEraWindowReadsItsPacificNamedFileAndCountsTheRestOutside() throws Exception {
+    Path hours = RealData.hours();
+    Map<String, Long> all = countIndependently(hours);
+    long inHour = all.entrySet().stream().filter(e -> e.getKey().startsWith("2014-02-15/08/"))
+        .mapToLong(Map.Entry::getValue).sum();
+    long fileEvents = all.entrySet().stream().filter(e -> e.getKey().startsWith("2014-02-15/"))
+        .mapToLong(Map.Entry::getValue).sum();
+
+    String out = tmp.getRoot().getPath();
+    RunSummary s = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + hours,
+        "--from=2014-02-15T08", "--to=2014-02-15T09", "--output=" + out, "--progressSeconds=0")
+        .as(GhLakeOptions.class));
+
+    assertEquals(fileEvents, s.read()); // only 2014-02-15-0.json.gz is in the read window
+    assertEquals(inHour, s.written());
+    assertEquals(fileEvents - inHour, s.outsideWindow());
+    assertTrue(s.identityHolds());
+    assertEquals(List.of("dt=2014-02-15/hour=08"), s.partitions());
+    // Pacific hour 1 (UTC 09) is the window's own file too, and the sample lacks it
+    assertEquals(RunSummary.Status.incomplete, s.status());
+    assertEquals(List.of(hours + "/2014-02-15-1.json.gz"), s.missingHours());
+  }
+
   /** dt/HH/type → events, read straight from the raw JSON, copies (same id and time) once. */
   private static Map<String, Long> countIndependently(Path hours) throws Exception {
     Map<String, Long> counts = new TreeMap<>();

@@ -90,6 +90,26 @@ public class GhLakeSyntheticTest {
   }
 
   @Test
+  public void aThinPartitionIsFlaggedAgainstTheHoursBeforeIt() throws Exception {
+    String out = tmp.getRoot().getPath();
+    GhLake.run(options("--source=synthetic", "--syntheticEvents=8000", "--syntheticHours=8",
+        "--syntheticStart=2024-07-01T00", "--output=" + out, "--progressSeconds=0"));
+    RunSummary thin = GhLake.run(options("--source=synthetic", "--syntheticEvents=1000",
+        "--syntheticHours=1", "--syntheticStart=2024-07-01T08", "--from=2024-07-01T08",
+        "--types=WatchEvent", "--output=" + out, "--progressSeconds=0"));
+
+    assertEquals(RunSummary.Status.success, thin.status()); // warnings, not failures
+    assertTrue(thin.written() > 0);
+    assertTrue(thin.warnings().toString(), thin.warnings().stream().anyMatch(
+        w -> w.startsWith("dt=2024-07-01/hour=08 holds") && w.contains("under 50% of the median")));
+    assertTrue(thin.warnings().toString(), thin.warnings().stream().anyMatch(
+        w -> w.contains("event type mix shifted")));
+    JsonNode manifest = JSON.readTree(java.nio.file.Path.of(out, "events", "dt=2024-07-01",
+        "hour=08", "_manifest.json").toFile());
+    assertEquals(2, manifest.get("warnings").size());
+  }
+
+  @Test
   public void badOptionsFailBeforeAnythingRunsSayingWhatToChange() {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> GhLake.run(options("--source=synthetic"))).getMessage().contains("--output is required"));

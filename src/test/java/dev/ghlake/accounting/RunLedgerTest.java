@@ -1,0 +1,63 @@
+package dev.ghlake.accounting;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import dev.ghlake.run.RunSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** A ledger that does not add up fails the run, naming the numbers that disagree. */
+public class RunLedgerTest {
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
+  private RunLedger ledger(String entries) throws Exception {
+    Path f = tmp.newFile("ledger.json").toPath();
+    Files.writeString(f, "{\"run_id\":\"r\",\"entries\":[" + entries + "],\"partitions\":[]}");
+    return RunLedger.read(f.toString());
+  }
+
+  private static String entry(String kind, String detail, String source, long n) {
+    return String.format("{\"kind\":\"%s\",\"detail\":\"%s\",\"hour\":\"\",\"source\":\"%s\",\"count\":%d}",
+        kind, detail, source, n);
+  }
+
+  private static RunSummary summary(RunLedger ledger) {
+    return new RunSummary("r", "/lake", null, ledger, 1, null, new RunSummary.Limits(0.5, false));
+  }
+
+  @Test
+  public void aBalancedLedgerSucceeds() throws Exception {
+    RunSummary s = summary(ledger(String.join(",", entry("READ", "", "a", 10),
+        entry("WRITTEN", "PushEvent", "a", 7), entry("FILTERED", "bot", "a", 1),
+        entry("DUPLICATE", "", "a", 1), entry("REJECTED", "invalid_json", "a", 1))));
+    assertEquals(RunSummary.Status.success, s.status());
+    assertTrue(s.identityHolds());
+  }
+
+  @Test
+  public void aLostEventFailsTheRunAndSaysWhere() throws Exception {
+    RunSummary s = summary(ledger(String.join(",", entry("READ", "", "a", 10),
+        entry("WRITTEN", "PushEvent", "a", 6), entry("READ", "", "b", 5),
+        entry("WRITTEN", "PushEvent", "b", 6))));
+    assertEquals(RunSummary.Status.failed, s.status());
+    assertFalse(s.identityHolds());
+    List<String> f = s.failures();
+    assertTrue(f.toString(), f.contains("accounting does not add up: read 15 but written 12 + "
+        + "filtered 0 + duplicates 0 + outside_window 0 + rejected 0 = 12"));
+    assertTrue(f.toString(), f.contains("source does not add up: a: read 10, accounted 6"));
+    assertTrue(f.toString(), f.contains("source does not add up: b: read 5, accounted 6"));
+  }
+
+  @Test
+  public void noLedgerMeansNothingIsProven() {
+    RunSummary s = summary(null);
+    assertEquals(RunSummary.Status.failed, s.status());
+    assertTrue(s.failures().get(0).contains("left no ledger"));
+  }
+}
