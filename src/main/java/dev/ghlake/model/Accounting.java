@@ -1,8 +1,8 @@
 package dev.ghlake.model;
 
 /**
- * Names of the counters that account for every event. One namespace, so a run report can find
- * them all: {@code read = written + filtered.* + duplicates + rejected.*}.
+ * Names of the Beam counters ghlake keeps, in one namespace: live progress and monitoring. The
+ * run's accounting does not rest on them but on the ledger of tallies ({@code accounting}).
  */
 public final class Accounting {
   public static final String NAMESPACE = "ghlake";
@@ -23,12 +23,7 @@ public final class Accounting {
   public static final String DUPLICATES = "duplicates";
   public static final String OUTSIDE_WINDOW = "outside_window";
   public static final String REJECTED_PREFIX = "rejected.";
-  /** Rejections that concern a whole file rather than one line: not part of {@link #READ}. */
-  public static final String FILE_ERRORS_PREFIX = "file_errors.";
   public static final String WRITTEN = "written";
-  public static final String PARTITIONS = "partitions";
-  public static final String FILES_WRITTEN = "files_written";
-  public static final String BYTES_WRITTEN = "bytes_written";
 
   private Accounting() {}
 }

@@ -27,7 +27,7 @@ public final class ProgressReporter {
       if (state != null && state.isTerminal()) {
         return state;
       }
-      RunCounts live = RunCounts.of(result.metrics(), false);
+      RunCounts live = RunCounts.live(result.metrics());
       long now = System.nanoTime();
       long read = live.get(Accounting.READ);
       double rate = (read - lastRead) / Math.max(1e-9, (now - lastNanos) / 1e9);
