@@ -44,8 +44,8 @@ public interface SinkOptions extends PipelineOptions {
   void setRowGroupMB(int value);
 
   @Description("Rows per Parquet file to aim for: a partition with more rows is split into "
-      + "ceil(rows / this) files of even size")
-  @Default.Long(500_000L)
+      + "ceil(rows / this) files of even size (a file's rows are sorted in memory while written)")
+  @Default.Long(250_000L)
   long getTargetRowsPerFile();
 
   void setTargetRowsPerFile(long value);
