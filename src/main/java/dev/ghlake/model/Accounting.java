@@ -14,7 +14,7 @@ public final class Accounting {
   public static final String FILES_DONE = "files_done";
   /** Uncompressed bytes read from archive files. */
   public static final String BYTES_READ = "bytes_read";
-  /** Expected archive files that do not exist (a counter and a string set of their paths). */
+  /** Expected archive files of the window that do not exist. */
   public static final String MISSING_FILES = "missing_files";
   /** Lines with bytes that were not UTF-8, read with U+FFFD in their place (still written). */
   public static final String UTF8_REPAIRED = "utf8_repaired";

@@ -2,6 +2,7 @@ package dev.ghlake.sink;
 
 import dev.ghlake.accounting.Ledger;
 import dev.ghlake.accounting.Tallies;
+import dev.ghlake.accounting.TallyingDoFn;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.Accounting;
 import dev.ghlake.model.EventSchema;
@@ -12,7 +13,6 @@ import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -72,29 +72,18 @@ public class WriteParquetPartitions
   }
 
   /** Counts the rows handed to the Parquet writer: the run's {@code written}, and each file's rows. */
-  static class CountWrittenFn extends DoFn<KV<String, GenericRecord>, KV<String, GenericRecord>> {
+  static class CountWrittenFn extends TallyingDoFn<KV<String, GenericRecord>, KV<String, GenericRecord>> {
     private final Counter written = Metrics.counter(Accounting.NAMESPACE, Accounting.WRITTEN);
-    private transient Tallies tallies;
-
-    @StartBundle
-    public void startBundle() {
-      tallies = new Tallies();
-    }
 
     @ProcessElement
     public void process(@Element KV<String, GenericRecord> e, MultiOutputReceiver out) {
       written.inc();
       GenericRecord event = e.getValue();
-      tallies.add(Tally.Kind.WRITTEN, event.get(EventSchema.TYPE).toString(),
+      tallies().add(Tally.Kind.WRITTEN, event.get(EventSchema.TYPE).toString(),
           Tally.hourOf((Long) event.get(EventSchema.CREATED_AT)),
           String.valueOf(event.get(EventSchema.SOURCE_FILE)));
-      tallies.add(Tally.Kind.FILE_ROWS, e.getKey(), "", "");
+      tallies().add(Tally.Kind.FILE_ROWS, e.getKey(), "", "");
       out.get(ROWS).output(e);
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) {
-      tallies.flush(context);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.ghlake.source;
 
 import dev.ghlake.accounting.Tallies;
+import dev.ghlake.accounting.TallyingDoFn;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.Accounting;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,20 +19,14 @@ import org.slf4j.LoggerFactory;
  * Looks up one expected hour file. An absent hour of the window is a gap, recorded, not a
  * failure; an absent margin hour (late events not published yet) is only noted.
  */
-class MatchHourFn extends DoFn<String, MatchResult.Metadata> {
+class MatchHourFn extends TallyingDoFn<String, MatchResult.Metadata> {
   private static final Logger LOG = LoggerFactory.getLogger(MatchHourFn.class);
 
   private final Set<String> marginFiles;
   private final Counter missing = Metrics.counter(Accounting.NAMESPACE, Accounting.MISSING_FILES);
-  private transient Tallies tallies;
 
   MatchHourFn(Set<String> marginFiles) {
     this.marginFiles = marginFiles;
-  }
-
-  @StartBundle
-  public void startBundle() {
-    tallies = new Tallies();
   }
 
   @ProcessElement
@@ -49,13 +43,8 @@ class MatchHourFn extends DoFn<String, MatchResult.Metadata> {
         LOG.warn("Missing archive hour: {}", path);
         missing.inc();
       }
-      tallies.add(Tally.Kind.MISSING, margin ? "margin" : "window", "", path);
+      tallies().add(Tally.Kind.MISSING, margin ? "margin" : "window", "", path);
     }
     found.forEach(out.get(ReadArchiveFiles.FILES)::output);
-  }
-
-  @FinishBundle
-  public void finishBundle(FinishBundleContext context) {
-    tallies.flush(context);
   }
 }

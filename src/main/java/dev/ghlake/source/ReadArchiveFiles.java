@@ -9,6 +9,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -63,6 +64,6 @@ public class ReadArchiveFiles extends PTransform<PBegin, PCollection<RawLine>> {
             .withOutputTags(FILES, TupleTagList.of(Tallies.TAG)));
     ledger.recordTallies(matched.get(Tallies.TAG));
     return matched.get(FILES).setCoder(
-        org.apache.beam.sdk.io.fs.MetadataCoderV2.of());
+        MetadataCoderV2.of());
   }
 }

@@ -1,6 +1,7 @@
 package dev.ghlake.source;
 
 import dev.ghlake.accounting.Tallies;
+import dev.ghlake.accounting.TallyingDoFn;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.Accounting;
 import dev.ghlake.model.RawLine;
@@ -13,7 +14,6 @@ import java.nio.channels.Channels;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Streams one (decompressed) archive file as lines. A file that breaks mid-way keeps every line
  * read before the break and yields one file-level dead letter saying where and why it broke.
  */
-class ReadLinesFn extends DoFn<FileIO.ReadableFile, RawLine> {
+class ReadLinesFn extends TallyingDoFn<FileIO.ReadableFile, RawLine> {
   private static final Logger LOG = LoggerFactory.getLogger(ReadLinesFn.class);
 
   private final int maxLineBytes;
@@ -30,15 +30,9 @@ class ReadLinesFn extends DoFn<FileIO.ReadableFile, RawLine> {
   private final Counter filesDone = Metrics.counter(Accounting.NAMESPACE, Accounting.FILES_DONE);
   private final Counter bytesRead = Metrics.counter(Accounting.NAMESPACE, Accounting.BYTES_READ);
   private final Counter repaired = Metrics.counter(Accounting.NAMESPACE, Accounting.UTF8_REPAIRED);
-  private transient Tallies tallies;
 
   ReadLinesFn(int maxLineBytes) {
     this.maxLineBytes = maxLineBytes;
-  }
-
-  @StartBundle
-  public void startBundle() {
-    tallies = new Tallies();
   }
 
   @ProcessElement
@@ -47,7 +41,7 @@ class ReadLinesFn extends DoFn<FileIO.ReadableFile, RawLine> {
     String source = SourceNames.of(path);
     LOG.info("Reading {}", path);
     filesOpened.inc();
-    tallies.add(Tally.key(Tally.Kind.SOURCE_BYTES, path, "", source), file.getMetadata().sizeBytes());
+    tallies().add(Tally.key(Tally.Kind.SOURCE_BYTES, path, "", source), file.getMetadata().sizeBytes());
     String readKey = Tally.key(Tally.Kind.READ, "", "", source);
     long lineNumber = 0;
     LineReader lines = null;
@@ -59,7 +53,7 @@ class ReadLinesFn extends DoFn<FileIO.ReadableFile, RawLine> {
           continue; // not an event, nothing to account for
         }
         read.inc();
-        tallies.add(readKey, 1);
+        tallies().add(readKey, 1);
         if (lines.lastLineWasRepaired()) {
           repaired.inc();
         }
@@ -73,7 +67,7 @@ class ReadLinesFn extends DoFn<FileIO.ReadableFile, RawLine> {
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("{} broke after line {}: {}", path, lineNumber, e.toString());
-      tallies.add(Tally.Kind.FILE_ERROR, RejectReason.UNREADABLE_FILE.label(), "", source);
+      tallies().add(Tally.Kind.FILE_ERROR, RejectReason.UNREADABLE_FILE.label(), "", source);
       out.get(ReadArchiveFiles.REJECTED).output(new Rejected(path, lineNumber + 1,
           RejectReason.UNREADABLE_FILE, "file unreadable after line " + lineNumber + ": " + e, ""));
     } finally {
@@ -85,12 +79,7 @@ class ReadLinesFn extends DoFn<FileIO.ReadableFile, RawLine> {
   private void reject(MultiOutputReceiver out, RawLine line, String source, RejectReason reason,
       String error) {
     Metrics.counter(Accounting.NAMESPACE, Accounting.REJECTED_PREFIX + reason.label()).inc();
-    tallies.add(Tally.Kind.REJECTED, reason.label(), "", source);
+    tallies().add(Tally.Kind.REJECTED, reason.label(), "", source);
     out.get(ReadArchiveFiles.REJECTED).output(Rejected.of(line, reason, error));
-  }
-
-  @FinishBundle
-  public void finishBundle(FinishBundleContext context) {
-    tallies.flush(context);
   }
 }

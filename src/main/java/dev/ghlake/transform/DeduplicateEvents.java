@@ -2,6 +2,7 @@ package dev.ghlake.transform;
 
 import dev.ghlake.accounting.Ledger;
 import dev.ghlake.accounting.Tallies;
+import dev.ghlake.accounting.TallyingDoFn;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.Accounting;
 import dev.ghlake.model.EventSchema;
@@ -11,7 +12,6 @@ import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -67,14 +67,8 @@ public class DeduplicateEvents extends
   }
 
   static class DropCopiesFn
-      extends DoFn<KV<String, Iterable<GenericRecord>>, KV<String, GenericRecord>> {
+      extends TallyingDoFn<KV<String, Iterable<GenericRecord>>, KV<String, GenericRecord>> {
     private final Counter duplicates = Metrics.counter(Accounting.NAMESPACE, Accounting.DUPLICATES);
-    private transient Tallies tallies;
-
-    @StartBundle
-    public void startBundle() {
-      tallies = new Tallies();
-    }
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<GenericRecord>> group, MultiOutputReceiver out) {
@@ -85,7 +79,7 @@ public class DeduplicateEvents extends
       for (GenericRecord event : events) {
         if (previous != null && sameEvent(previous, event)) {
           duplicates.inc();
-          tallies.add(Tally.Kind.DUPLICATE, "",
+          tallies().add(Tally.Kind.DUPLICATE, "",
               Tally.hourOf((Long) event.get(EventSchema.CREATED_AT)), text(event, EventSchema.SOURCE_FILE));
         } else {
           out.get(KEPT).output(KV.of(group.getKey(), event));
@@ -97,11 +91,6 @@ public class DeduplicateEvents extends
     private static boolean sameEvent(GenericRecord a, GenericRecord b) {
       return a.get(EventSchema.CREATED_AT).equals(b.get(EventSchema.CREATED_AT))
           && text(a, EventSchema.EVENT_ID).equals(text(b, EventSchema.EVENT_ID));
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) {
-      tallies.flush(context);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.ghlake.transform;
 
 import dev.ghlake.accounting.Ledger;
 import dev.ghlake.accounting.Tallies;
+import dev.ghlake.accounting.TallyingDoFn;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.Accounting;
 import dev.ghlake.model.EventSchema;
@@ -10,7 +11,6 @@ import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -42,21 +42,15 @@ public class FilterEvents extends PTransform<PCollection<GenericRecord>, PCollec
     return out.get(KEPT).setCoder(events.getCoder());
   }
 
-  static class FilterFn extends DoFn<GenericRecord, GenericRecord> {
+  static class FilterFn extends TallyingDoFn<GenericRecord, GenericRecord> {
     private final EventFilter filter;
     private final Map<FilterReason, Counter> dropped = new EnumMap<>(FilterReason.class);
-    private transient Tallies tallies;
 
     FilterFn(EventFilter filter) {
       this.filter = filter;
       for (FilterReason r : FilterReason.values()) {
         dropped.put(r, Metrics.counter(Accounting.NAMESPACE, Accounting.FILTERED_PREFIX + r.label()));
       }
-    }
-
-    @StartBundle
-    public void startBundle() {
-      tallies = new Tallies();
     }
 
     @ProcessElement
@@ -67,14 +61,9 @@ public class FilterEvents extends PTransform<PCollection<GenericRecord>, PCollec
         return;
       }
       dropped.get(reason).inc();
-      tallies.add(Tally.Kind.FILTERED, reason.label(),
+      tallies().add(Tally.Kind.FILTERED, reason.label(),
           Tally.hourOf((Long) event.get(EventSchema.CREATED_AT)),
           String.valueOf(event.get(EventSchema.SOURCE_FILE)));
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) {
-      tallies.flush(context);
     }
   }
 }

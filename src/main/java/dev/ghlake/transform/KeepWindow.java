@@ -2,6 +2,7 @@ package dev.ghlake.transform;
 
 import dev.ghlake.accounting.Ledger;
 import dev.ghlake.accounting.Tallies;
+import dev.ghlake.accounting.TallyingDoFn;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.Accounting;
 import dev.ghlake.model.EventSchema;
@@ -9,7 +10,6 @@ import dev.ghlake.source.HourWindow;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -46,20 +46,14 @@ public class KeepWindow extends PTransform<PCollection<GenericRecord>, PCollecti
     return out.get(KEPT).setCoder(events.getCoder());
   }
 
-  static class KeepFn extends DoFn<GenericRecord, GenericRecord> {
+  static class KeepFn extends TallyingDoFn<GenericRecord, GenericRecord> {
     private final long from;
     private final long to;
     private final Counter outside = Metrics.counter(Accounting.NAMESPACE, Accounting.OUTSIDE_WINDOW);
-    private transient Tallies tallies;
 
     KeepFn(long from, long to) {
       this.from = from;
       this.to = to;
-    }
-
-    @StartBundle
-    public void startBundle() {
-      tallies = new Tallies();
     }
 
     @ProcessElement
@@ -69,14 +63,9 @@ public class KeepWindow extends PTransform<PCollection<GenericRecord>, PCollecti
         out.get(KEPT).output(event);
       } else {
         outside.inc();
-        tallies.add(Tally.Kind.OUTSIDE_WINDOW, "", Tally.hourOf(createdAt),
+        tallies().add(Tally.Kind.OUTSIDE_WINDOW, "", Tally.hourOf(createdAt),
             String.valueOf(event.get(EventSchema.SOURCE_FILE)));
       }
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) {
-      tallies.flush(context);
     }
   }
 }

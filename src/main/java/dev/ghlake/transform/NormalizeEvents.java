@@ -2,6 +2,7 @@ package dev.ghlake.transform;
 
 import dev.ghlake.accounting.Ledger;
 import dev.ghlake.accounting.Tallies;
+import dev.ghlake.accounting.TallyingDoFn;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.Accounting;
 import dev.ghlake.model.EventSchema;
@@ -17,7 +18,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -51,12 +51,11 @@ public class NormalizeEvents extends PTransform<PCollection<RawLine>, PCollectio
     return out.get(EVENTS).setCoder(AvroCoder.of(EventSchema.SCHEMA));
   }
 
-  static class NormalizeFn extends DoFn<RawLine, GenericRecord> {
+  static class NormalizeFn extends TallyingDoFn<RawLine, GenericRecord> {
     private final Counter normalized = Metrics.counter(Accounting.NAMESPACE, Accounting.NORMALIZED);
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
     private final boolean scrubEmails;
     private transient EventNormalizer normalizer;
-    private transient Tallies tallies;
     private transient String lastPath;
     private transient String lastSource;
 
@@ -72,11 +71,6 @@ public class NormalizeEvents extends PTransform<PCollection<RawLine>, PCollectio
       normalizer = new EventNormalizer(scrubEmails);
     }
 
-    @StartBundle
-    public void startBundle() {
-      tallies = new Tallies();
-    }
-
     @ProcessElement
     public void process(@Element RawLine line, MultiOutputReceiver out) {
       String source = sourceOf(line.source());
@@ -87,7 +81,7 @@ public class NormalizeEvents extends PTransform<PCollection<RawLine>, PCollectio
         normalized.inc();
       } catch (NormalizationException e) {
         rejected.get(e.reason()).inc();
-        tallies.add(Tally.Kind.REJECTED, e.reason().label(), "", source);
+        tallies().add(Tally.Kind.REJECTED, e.reason().label(), "", source);
         out.get(REJECTED).output(Rejected.of(line, e.reason(), e.getMessage()));
       }
     }
@@ -99,11 +93,6 @@ public class NormalizeEvents extends PTransform<PCollection<RawLine>, PCollectio
         lastSource = SourceNames.of(path);
       }
       return lastSource;
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) {
-      tallies.flush(context);
     }
   }
 }

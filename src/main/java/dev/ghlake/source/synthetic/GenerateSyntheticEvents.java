@@ -2,6 +2,7 @@ package dev.ghlake.source.synthetic;
 
 import dev.ghlake.accounting.Ledger;
 import dev.ghlake.accounting.Tallies;
+import dev.ghlake.accounting.TallyingDoFn;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.Accounting;
 import dev.ghlake.model.RawLine;
@@ -9,7 +10,6 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
@@ -45,19 +45,13 @@ public class GenerateSyntheticEvents extends PTransform<PBegin, PCollection<RawL
     return out.get(LINES).setCoder(RawLine.LineCoder.of());
   }
 
-  static class GenerateFn extends DoFn<SyntheticPlan.Shard, RawLine> {
+  static class GenerateFn extends TallyingDoFn<SyntheticPlan.Shard, RawLine> {
     private final Counter read = Metrics.counter(Accounting.NAMESPACE, Accounting.READ);
     private final Counter bytes = Metrics.counter(Accounting.NAMESPACE, Accounting.BYTES_READ);
     private final long seed;
-    private transient Tallies tallies;
 
     GenerateFn(long seed) {
       this.seed = seed;
-    }
-
-    @StartBundle
-    public void startBundle() {
-      tallies = new Tallies();
     }
 
     @ProcessElement
@@ -70,12 +64,7 @@ public class GenerateSyntheticEvents extends PTransform<PBegin, PCollection<RawL
         bytes.inc(line.length() + 1);
         out.get(LINES).output(new RawLine(source, i - shard.firstOfHour() + 1, line));
       }
-      tallies.add(Tally.key(Tally.Kind.READ, "", "", source), shard.count());
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) {
-      tallies.flush(context);
+      tallies().add(Tally.key(Tally.Kind.READ, "", "", source), shard.count());
     }
   }
 }

@@ -1,0 +1,26 @@
+package dev.ghlake.accounting;
+
+import org.apache.beam.sdk.transforms.DoFn;
+
+/**
+ * A DoFn that keeps tallies: counted per bundle in {@link #tallies()}, emitted to {@link
+ * Tallies#TAG} when the bundle finishes. Subclasses must not declare their own
+ * {@code @StartBundle} or {@code @FinishBundle}.
+ */
+public abstract class TallyingDoFn<InputT, OutputT> extends DoFn<InputT, OutputT> {
+  private transient Tallies tallies;
+
+  protected Tallies tallies() {
+    return tallies;
+  }
+
+  @StartBundle
+  public void startTallies() {
+    tallies = new Tallies();
+  }
+
+  @FinishBundle
+  public void flushTallies(FinishBundleContext context) {
+    tallies.flush(context);
+  }
+}
