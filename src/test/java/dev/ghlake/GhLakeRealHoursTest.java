@@ -89,6 +89,25 @@ public class GhLakeRealHoursTest {
     // Pacific hour 1 (UTC 09) is the window's own file too, and the sample lacks it
     assertEquals(RunSummary.Status.incomplete, s.status());
     assertEquals(List.of(hours + "/2014-02-15-1.json.gz"), s.missingHours());
+
+    // the same window again: an identical lake, the first run's files gone
+    Path partition = Path.of(out, "events", "dt=2014-02-15", "hour=08");
+    byte[] firstData = Files.readAllBytes(onlyParquet(partition));
+    RunSummary again = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + hours,
+        "--from=2014-02-15T08", "--to=2014-02-15T09", "--output=" + out, "--progressSeconds=0")
+        .as(GhLakeOptions.class));
+    assertEquals(s.written(), again.written());
+    Path second = onlyParquet(partition);
+    assertTrue(second.getFileName().toString().contains(again.runId()));
+    org.junit.Assert.assertArrayEquals(firstData, Files.readAllBytes(second));
+  }
+
+  private static Path onlyParquet(Path folder) throws Exception {
+    try (Stream<Path> files = Files.list(folder)) {
+      List<Path> parquet = files.filter(f -> f.toString().endsWith(".parquet")).toList();
+      assertEquals(parquet.toString(), 1, parquet.size());
+      return parquet.get(0);
+    }
   }
 
   /** dt/HH/type → events, read straight from the raw JSON, copies (same id and time) once. */
