@@ -1,6 +1,7 @@
 package dev.ghlake.sink;
 
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.source.ArchiveHourNames;
 import dev.ghlake.source.SourceNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,7 +101,7 @@ public class CommitPartitions extends PTransform<PCollection<KV<String, String>>
         case FILE_ROWS -> out.output(KV.of(PartFileNaming.partitionOf(t.detail()),
             PartitionContents.entry(e.getKey(), e.getValue())));
         case MISSING -> {
-          String hour = ArchiveHourNames.hourOf(SourceNames.of(t.source()));
+          String hour = ArchiveHourNames.utcHourOf(SourceNames.of(t.source()));
           if ("window".equals(t.detail()) && hour != null) {
             out.output(KV.of(PartitionPath.ofHour(hour, by),
                 PartitionContents.MISSING + "\t" + t.source()));

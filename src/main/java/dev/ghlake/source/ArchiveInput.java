@@ -3,7 +3,6 @@ package dev.ghlake.source;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +16,6 @@ import java.util.List;
  * So a window reads those margin files too; {@code KeepWindow} then drops what is outside.
  */
 public final class ArchiveInput implements Serializable {
-  /** Before 2015 GH Archive named its files in Pacific time: up to 8 hours behind UTC. */
-  private static final ZonedDateTime PACIFIC_NAMES_UNTIL =
-      ZonedDateTime.of(2015, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-  private static final int PACIFIC_OFFSET_HOURS = 8;
-
   private final String pattern;
   private final HourWindow window;
   private final int latenessHours;
@@ -76,7 +70,7 @@ public final class ArchiveInput implements Serializable {
   public List<String> hourFiles() {
     List<String> paths = new ArrayList<>();
     for (ZonedDateTime hour : readWindow().hours()) {
-      paths.add(pattern + HourWindow.archiveFileName(hour));
+      paths.add(pattern + ArchiveHourNames.of(hour));
     }
     return paths;
   }
@@ -87,7 +81,7 @@ public final class ArchiveInput implements Serializable {
     List<String> paths = new ArrayList<>();
     for (ZonedDateTime hour : readWindow().hours()) {
       if (!own.contains(hour)) {
-        paths.add(pattern + HourWindow.archiveFileName(hour));
+        paths.add(pattern + ArchiveHourNames.of(hour));
       }
     }
     return paths;
@@ -95,15 +89,16 @@ public final class ArchiveInput implements Serializable {
 
   /** The files named for the window's hours: UTC names, or Pacific ones (7–8 hours behind) before 2015. */
   private HourWindow ownWindow() {
-    return pacific() ? window.widen(PACIFIC_OFFSET_HOURS, -(PACIFIC_OFFSET_HOURS - 1)) : window;
+    int behind = ArchiveHourNames.PACIFIC_OFFSET_HOURS;
+    return pacific() ? window.widen(behind, -(behind - 1)) : window;
   }
 
   private HourWindow readWindow() {
-    return window.widen(pacific() ? PACIFIC_OFFSET_HOURS : 0, latenessHours);
+    return window.widen(pacific() ? ArchiveHourNames.PACIFIC_OFFSET_HOURS : 0, latenessHours);
   }
 
   private boolean pacific() {
-    return window.from().isBefore(PACIFIC_NAMES_UNTIL);
+    return ArchiveHourNames.isPacific(window.from());
   }
 
   @Override

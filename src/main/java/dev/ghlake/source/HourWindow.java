@@ -111,11 +111,6 @@ public final class HourWindow implements Serializable {
     return hours;
   }
 
-  /** GH Archive's file name for an hour: {@code 2024-07-01-8.json.gz} (hour not zero-padded). */
-  public static String archiveFileName(ZonedDateTime hour) {
-    return hour.toLocalDate() + "-" + hour.getHour() + ".json.gz";
-  }
-
   @Override
   public String toString() {
     return HOUR.format(from) + " .. " + HOUR.format(to);

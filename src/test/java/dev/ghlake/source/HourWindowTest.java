@@ -12,17 +12,25 @@ public class HourWindowTest {
   public void aDayIsTwentyFourHourFilesWithUnpaddedHours() {
     HourWindow w = HourWindow.parse("2024-07-01", null);
     assertEquals(24, w.hours().size());
-    assertEquals("2024-07-01-0.json.gz", HourWindow.archiveFileName(w.hours().get(0)));
-    assertEquals("2024-07-01-23.json.gz", HourWindow.archiveFileName(w.hours().get(23)));
+    assertEquals("2024-07-01-0.json.gz", ArchiveHourNames.of(w.hours().get(0)));
+    assertEquals("2024-07-01-23.json.gz", ArchiveHourNames.of(w.hours().get(23)));
   }
 
   @Test
   public void toIsExclusiveAndHoursMayBeGiven() {
     List<String> names = HourWindow.parse("2024-07-01T22", "2024-07-02T01").hours().stream()
-        .map(HourWindow::archiveFileName).toList();
+        .map(ArchiveHourNames::of).toList();
     assertEquals(List.of("2024-07-01-22.json.gz", "2024-07-01-23.json.gz", "2024-07-02-0.json.gz"), names);
     assertEquals(1, HourWindow.parse("2024-07-01T08", null).hours().size());
     assertEquals(1, HourWindow.parse("2024-07-01T08:00", "2024-07-01T09:00:00Z").hours().size());
+  }
+
+  @Test
+  public void fileNamesStandForUtcHoursPacificBefore2015() {
+    assertEquals("2024-07-01T08", ArchiveHourNames.utcHourOf("2024-07-01-8.json.gz"));
+    assertEquals("2014-02-15T08", ArchiveHourNames.utcHourOf("2014-02-15-0.json.gz"));
+    assertEquals("2014-12-31T23", ArchiveHourNames.utcHourOf("2014-12-31-15.json.gz"));
+    assertEquals(null, ArchiveHourNames.utcHourOf("notes.txt"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.ghlake.source.synthetic;
 
+import dev.ghlake.source.ArchiveHourNames;
 import dev.ghlake.source.HourWindow;
 import java.io.Serializable;
 import java.time.Instant;
@@ -38,7 +39,7 @@ public final class SyntheticPlan implements Serializable {
     List<Shard> shards = new ArrayList<>();
     for (int h = 0; h < hours; h++) {
       ZonedDateTime hour = start.plusHours(h);
-      String name = HourWindow.archiveFileName(hour);
+      String name = ArchiveHourNames.of(hour);
       long firstOfHour = events * h / hours;
       long end = events * (h + 1) / hours;
       for (long first = firstOfHour; first < end; first += SHARD_EVENTS) {

@@ -1,5 +1,6 @@
 package dev.ghlake.source.synthetic;
 
+import dev.ghlake.source.ArchiveHourNames;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -40,7 +41,7 @@ public final class WriteSyntheticArchive {
       Instant hourStart = plan.hourStart(h).toInstant();
       long first = plan.firstOfHour(h);
       long end = plan.firstOfHour(h + 1);
-      Path file = folder.resolve(dev.ghlake.source.HourWindow.archiveFileName(plan.hourStart(h)));
+      Path file = folder.resolve(ArchiveHourNames.of(plan.hourStart(h)));
       try (Writer out = new BufferedWriter(new OutputStreamWriter(
           new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8))) {
         for (long i = first; i < end; i++) {
