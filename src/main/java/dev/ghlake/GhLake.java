@@ -19,6 +19,7 @@ import dev.ghlake.sink.WriteRejected;
 import dev.ghlake.sink.WriteRunLedger;
 import dev.ghlake.source.HourWindow;
 import dev.ghlake.source.ReadArchive;
+import dev.ghlake.storage.LakeStorage;
 import dev.ghlake.transform.DeduplicateEvents;
 import dev.ghlake.transform.FilterEvents;
 import dev.ghlake.transform.KeepWindow;
@@ -58,6 +59,10 @@ public final class GhLake {
       System.err.println("ghlake: " + e.getMessage());
       System.exit(2);
       return;
+    } catch (LakeStorage.StorageException e) {
+      System.err.println("ghlake: " + e.getMessage());
+      System.exit(1);
+      return;
     }
     System.exit(summary.status() == RunSummary.Status.failed ? 1 : 0);
   }
@@ -72,6 +77,8 @@ public final class GhLake {
     String runId = RunIds.next(start);
     HourWindow window = HourWindow.of(options);
     CommitSpec commit = commitSpec(options, runId, start, window);
+    LakeStorage.configure(options);
+    LakeStorage.writeStartRecord(options, options.getOutput(), runId, commit.optionsJson());
     Ledger ledger = new Ledger();
     Pipeline pipeline = Pipeline.create(options);
 
@@ -115,7 +122,7 @@ public final class GhLake {
         error = "pipeline ended " + state;
       }
     } catch (RuntimeException e) {
-      error = rootCause(e);
+      error = "the pipeline failed (lake at " + options.getOutput() + "): " + LakeStorage.describe(e);
     }
     RunLedger ledger = readLedger(WriteRunLedger.path(options.getOutput(), runId));
     RunSummary summary = new RunSummary(runId, options.getOutput(),
@@ -149,13 +156,5 @@ public final class GhLake {
   static String version() {
     String v = GhLake.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
-  }
-
-  private static String rootCause(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 }

@@ -1,0 +1,20 @@
+package dev.ghlake.storage;
+
+import org.apache.beam.sdk.io.aws2.options.S3Options;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+
+/**
+ * How the lake's storage is reached. S3 itself needs nothing here: Beam's own options apply
+ * ({@code --awsRegion}, {@code --endpoint}, {@code --awsCredentialsProvider}, {@code
+ * --SSEAlgorithm}, {@code --SSEKMSKeyId}), and by default the AWS default credential chain and
+ * region. This adds what S3-compatible servers need.
+ */
+public interface StorageOptions extends S3Options {
+  @Description("Address S3 buckets by path (http://host/bucket/key) instead of by host name: "
+      + "needed by S3-compatible servers such as MinIO or S3Proxy, not by AWS")
+  @Default.Boolean(false)
+  boolean getS3PathStyle();
+
+  void setS3PathStyle(boolean value);
+}

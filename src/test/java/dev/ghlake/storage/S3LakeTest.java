@@ -1,0 +1,137 @@
+package dev.ghlake.storage;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.GhLake;
+import dev.ghlake.GhLakeOptions;
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.source.synthetic.SyntheticPlan;
+import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.S3ProxyServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** The lake on S3 (S3Proxy on loopback), the archive read from S3, checked with the AWS SDK. */
+public class S3LakeTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+  private static Path root;
+  private static S3ProxyServer s3;
+  private static S3Client client;
+
+  @BeforeClass
+  public static void startS3() throws Exception {
+    root = Files.createTempDirectory("ghlake-s3");
+    s3 = new S3ProxyServer(root.resolve("store")).start();
+    client = s3.client();
+    client.createBucket(b -> b.bucket("archive"));
+    client.createBucket(b -> b.bucket("lake"));
+    Path archive = root.resolve("archive");
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(6_000, 4, "2024-07-01T00"), 11);
+    try (Stream<Path> files = Files.list(archive)) {
+      for (Path f : files.toList()) {
+        client.putObject(p -> p.bucket("archive").key("mirror/" + f.getFileName()), RequestBody.fromFile(f));
+      }
+    }
+  }
+
+  @AfterClass
+  public static void stopS3() throws Exception {
+    client.close();
+    s3.close();
+  }
+
+  private static RunSummary run(String output, List<String> s3Options, String... extra) {
+    List<String> args = new ArrayList<>(List.of("--input=s3://archive/mirror/",
+        "--from=2024-07-01T01", "--to=2024-07-01T03", "--latenessHours=1",
+        "--output=" + output, "--progressSeconds=0"));
+    args.addAll(s3Options);
+    args.addAll(List.of(extra));
+    return GhLake.run(PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class));
+  }
+
+  private static List<String> keys(String bucket, String prefix) {
+    return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+        .map(S3Object::key).sorted().toList();
+  }
+
+  @Test
+  public void aWindowFromS3ToS3IsTheSameLakeAsOnDisk() throws Exception {
+    RunSummary onS3 = run("s3://lake/gh", s3.beamOptions());
+    String local = tmp.newFolder("local").getPath();
+    List<String> args = new ArrayList<>(s3.beamOptions());
+    RunSummary onDisk = run(local, args);
+
+    assertEquals(RunSummary.Status.success, onS3.status());
+    assertTrue(onS3.identityHolds());
+    assertEquals(onDisk.written(), onS3.written());
+    assertEquals(onDisk.outsideWindow(), onS3.outsideWindow());
+    List<String> keys = keys("lake", "gh/");
+    assertTrue(keys.toString(), keys.contains("gh/events/dt=2024-07-01/hour=01/_manifest.json"));
+    assertTrue(keys.toString(), keys.contains("gh/_runs/" + onS3.runId() + "/ledger.json"));
+
+    // download with the AWS SDK, read with DuckDB: every row the summary says was written
+    Path copy = tmp.newFolder("copy").toPath();
+    for (String key : keys) {
+      if (key.endsWith(".parquet")) {
+        Path to = copy.resolve(key);
+        Files.createDirectories(to.getParent());
+        client.getObject(g -> g.bucket("lake").key(key), to);
+      }
+    }
+    assertEquals(onS3.written(), DuckDb.count("SELECT count(*) FROM read_parquet('" + copy
+        + "/gh/events/**/*.parquet', hive_partitioning=true)"));
+    JsonNode manifest = JSON.readTree(client.getObjectAsBytes(g -> g.bucket("lake")
+        .key("gh/events/dt=2024-07-01/hour=02/_manifest.json")).asByteArray());
+    assertEquals("s3://archive/mirror/2024-07-01-2.json.gz",
+        manifest.get("sources").get(0).get("path").asText());
+    assertEquals("***", manifest.at("/options/awsCredentialsProvider").asText());
+  }
+
+  @Test
+  public void aRerunOnS3ReplacesThePartitionsObjects() {
+    RunSummary first = run("s3://lake/rerun", s3.beamOptions());
+    RunSummary second = run("s3://lake/rerun", s3.beamOptions());
+    List<String> parquet = keys("lake", "rerun/events/").stream()
+        .filter(k -> k.endsWith(".parquet")).toList();
+    assertTrue(parquet.toString(), !parquet.isEmpty()
+        && parquet.stream().allMatch(k -> k.contains(second.runId())));
+    assertEquals(first.written(), second.written());
+  }
+
+  @Test
+  public void aWrongBucketWrongKeysOrDeadEndpointFailAtOnceNamingTheLake() throws Exception {
+    String wrongBucket = assertThrows(LakeStorage.StorageException.class,
+        () -> run("s3://no-such-bucket/gh", s3.beamOptions())).getMessage();
+    assertTrue(wrongBucket, wrongBucket.contains("s3://no-such-bucket/gh")
+        && wrongBucket.contains("NoSuchBucket"));
+
+    String wrongKeys = assertThrows(LakeStorage.StorageException.class,
+        () -> run("s3://lake/gh", s3.beamOptions("local-identity", "not-the-secret"))).getMessage();
+    assertTrue(wrongKeys, wrongKeys.contains("s3://lake/gh") && wrongKeys.contains("403"));
+    assertTrue("the secret is not in the message", !wrongKeys.contains("not-the-secret"));
+
+    List<String> deadEndpoint = new ArrayList<>(s3.beamOptions());
+    deadEndpoint.set(0, "--endpoint=http://127.0.0.1:9");
+    String down = assertThrows(LakeStorage.StorageException.class,
+        () -> run("s3://lake/gh", deadEndpoint)).getMessage();
+    assertTrue(down, down.contains("s3://lake/gh") && down.contains("127.0.0.1:9"));
+  }
+}

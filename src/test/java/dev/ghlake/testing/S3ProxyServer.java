@@ -1,0 +1,116 @@
+package dev.ghlake.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * S3Proxy, the real S3 REST API, in its own JVM on 127.0.0.1, storing objects as files under a
+ * folder (so it can be stopped and started again with its data). Path-style addressing.
+ */
+public final class S3ProxyServer implements AutoCloseable {
+  public static final String IDENTITY = "local-identity";
+  public static final String CREDENTIAL = "local-credential";
+
+  private final Path baseDir;
+  private final int port;
+  private Process process;
+
+  public S3ProxyServer(Path baseDir) throws IOException {
+    this.baseDir = baseDir;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      this.port = s.getLocalPort();
+    }
+  }
+
+  public S3ProxyServer start() throws Exception {
+    String jar = System.getProperty("ghlake.s3proxy.jar");
+    if (jar == null || !Files.exists(Path.of(jar))) {
+      throw new IllegalStateException("S3Proxy jar not found (" + jar + "): run the tests with "
+          + "Maven, which copies it to target/s3proxy/");
+    }
+    Files.createDirectories(baseDir);
+    Path props = baseDir.resolveSibling(baseDir.getFileName() + ".properties");
+    Files.writeString(props, String.join("\n",
+        "s3proxy.endpoint=" + endpoint(),
+        "s3proxy.authorization=aws-v2-or-v4",
+        "s3proxy.identity=" + IDENTITY,
+        "s3proxy.credential=" + CREDENTIAL,
+        "s3proxy.ignore-unknown-headers=true",
+        "jclouds.provider=filesystem-nio2",
+        "jclouds.filesystem.basedir=" + baseDir,
+        "jclouds.identity=" + IDENTITY,
+        "jclouds.credential=" + CREDENTIAL, ""));
+    Path log = baseDir.resolveSibling(baseDir.getFileName() + ".log");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-jar", jar, "--properties", props.toString()));
+    process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    awaitPort(Duration.ofSeconds(60), log);
+    return this;
+  }
+
+  private void awaitPort(Duration limit, Path log) throws Exception {
+    Instant until = Instant.now().plus(limit);
+    while (Instant.now().isBefore(until)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("S3Proxy exited: " + Files.readString(log));
+      }
+      try (Socket ignored = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(200);
+      }
+    }
+    throw new IllegalStateException("S3Proxy did not listen on " + port + " within " + limit);
+  }
+
+  /** Kills the server at once, as a crash would. */
+  public void kill() throws InterruptedException {
+    if (process != null) {
+      process.destroyForcibly();
+      process.waitFor();
+    }
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** A client that is not Beam's, to check what Beam wrote. */
+  public S3Client client() {
+    return S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(IDENTITY, CREDENTIAL)))
+        .build();
+  }
+
+  /** Beam pipeline options that point S3 at this server. */
+  public List<String> beamOptions() {
+    return beamOptions(IDENTITY, CREDENTIAL);
+  }
+
+  public List<String> beamOptions(String identity, String credential) {
+    return List.of("--endpoint=" + endpoint(), "--awsRegion=us-east-1", "--s3PathStyle=true",
+        "--awsCredentialsProvider={\"@type\":\"StaticCredentialsProvider\",\"accessKeyId\":\""
+            + identity + "\",\"secretAccessKey\":\"" + credential + "\"}");
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    kill();
+  }
+}
