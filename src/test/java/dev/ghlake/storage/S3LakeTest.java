@@ -106,6 +106,24 @@ public class S3LakeTest {
   }
 
   @Test
+  public void theBoto3ReaderListsWhatTheRunWrote() throws Exception {
+    Process probe = new ProcessBuilder("python3", "-c", "import boto3").start();
+    org.junit.Assume.assumeTrue("python3 with boto3 not installed: skipping scripts/read-lake.py",
+        probe.waitFor() == 0);
+    RunSummary s = run("s3://lake/boto", s3.beamOptions());
+    ProcessBuilder reader = new ProcessBuilder("python3", "scripts/read-lake.py", "s3://lake/boto",
+        "--endpoint", s3.endpoint().toString()).redirectErrorStream(true);
+    reader.environment().put("AWS_ACCESS_KEY_ID", S3ProxyServer.IDENTITY);
+    reader.environment().put("AWS_SECRET_ACCESS_KEY", S3ProxyServer.CREDENTIAL);
+    reader.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+    Process p = reader.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(out, 0, p.waitFor());
+    assertTrue(out, out.contains("dt=2024-07-01/hour=01\t"));
+    assertTrue(out, out.trim().endsWith("total\t" + s.written()));
+  }
+
+  @Test
   public void aRerunOnS3ReplacesThePartitionsObjects() {
     RunSummary first = run("s3://lake/rerun", s3.beamOptions());
     RunSummary second = run("s3://lake/rerun", s3.beamOptions());
