@@ -124,6 +124,16 @@ public class S3LakeTest {
   }
 
   @Test
+  public void serverSideEncryptionOptionsReachTheWrites() {
+    // S3Proxy accepts and ignores SSE headers: this proves the options pass, not the encryption
+    RunSummary sse = run("s3://lake/sse", s3.beamOptions(), "--SSEAlgorithm=AES256");
+    assertEquals(RunSummary.Status.success, sse.status());
+    RunSummary kms = run("s3://lake/kms", s3.beamOptions(), "--SSEAlgorithm=aws:kms",
+        "--SSEKMSKeyId=arn:aws:kms:us-east-1:111122223333:key/test");
+    assertEquals(RunSummary.Status.success, kms.status());
+  }
+
+  @Test
   public void aRerunOnS3ReplacesThePartitionsObjects() {
     RunSummary first = run("s3://lake/rerun", s3.beamOptions());
     RunSummary second = run("s3://lake/rerun", s3.beamOptions());
