@@ -1,0 +1,25 @@
+package dev.ghlake.source.http;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/** The download settings, taken from the options at construction (options are not serialisable). */
+public record HttpSettings(Duration timeout, int attempts, int concurrency, Duration firstBackoff)
+    implements Serializable {
+
+  public static HttpSettings of(HttpOptions options) {
+    if (options.getHttpTimeoutSeconds() < 1 || options.getHttpAttempts() < 1
+        || options.getHttpConcurrency() < 1) {
+      throw new IllegalArgumentException(
+          "--httpTimeoutSeconds, --httpAttempts and --httpConcurrency must all be at least 1");
+    }
+    return new HttpSettings(Duration.ofSeconds(options.getHttpTimeoutSeconds()),
+        options.getHttpAttempts(), options.getHttpConcurrency(), Duration.ofMillis(500));
+  }
+
+  /** The wait before attempt {@code n} (1-based): doubling, at most 30 s. */
+  Duration backoff(int attempt) {
+    long millis = firstBackoff.toMillis() << Math.min(attempt - 1, 10);
+    return Duration.ofMillis(Math.min(millis, 30_000));
+  }
+}
