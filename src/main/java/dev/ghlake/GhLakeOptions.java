@@ -4,9 +4,11 @@ import dev.ghlake.accounting.AccountingOptions;
 import dev.ghlake.run.RunOptions;
 import dev.ghlake.sink.SinkOptions;
 import dev.ghlake.source.SourceOptions;
+import dev.ghlake.source.http.HttpOptions;
 import dev.ghlake.storage.StorageOptions;
 import dev.ghlake.transform.FilterOptions;
 
 /** Every option of a ghlake run: one interface per concern, joined here. */
 public interface GhLakeOptions
-    extends SourceOptions, FilterOptions, SinkOptions, AccountingOptions, StorageOptions, RunOptions {}
+    extends SourceOptions, HttpOptions, FilterOptions, SinkOptions, AccountingOptions, StorageOptions,
+        RunOptions {}

@@ -37,6 +37,14 @@ public final class ArchiveInput implements Serializable {
       throw new IllegalArgumentException("--latenessHours must be 0 or more");
     }
     boolean glob = input.contains("*") || input.contains("?") || input.contains("[");
+    if (isHttp(input)) {
+      if (glob || HourWindow.of(options) == null) {
+        throw new IllegalArgumentException("--input=" + input + " is a web server, which cannot be "
+            + "listed: give --from/--to (the hours to download), or --input=<folder or glob> for "
+            + "local or S3 files");
+      }
+      return new ArchiveInput(asFolder(input), HourWindow.of(options), options.getLatenessHours());
+    }
     boolean folder = !glob && (input.endsWith("/") || isLocalDirectory(input));
     HourWindow window = HourWindow.of(options);
     if (folder && window == null) {
@@ -46,6 +54,15 @@ public final class ArchiveInput implements Serializable {
       return new ArchiveInput(input, null, 0); // exactly these files; the window filters events
     }
     return new ArchiveInput(folder ? asFolder(input) : input, window, options.getLatenessHours());
+  }
+
+  private static boolean isHttp(String input) {
+    return input.startsWith("http://") || input.startsWith("https://");
+  }
+
+  /** Whether the hour files are downloaded over HTTP(S) rather than read from a filesystem. */
+  public boolean isHttp() {
+    return isHttp(pattern);
   }
 
   private static boolean isLocalDirectory(String input) {

@@ -2,6 +2,9 @@ package dev.ghlake.source;
 
 import dev.ghlake.accounting.Ledger;
 import dev.ghlake.model.RawLine;
+import dev.ghlake.source.http.DownloadArchiveHours;
+import dev.ghlake.source.http.HttpOptions;
+import dev.ghlake.source.http.HttpSettings;
 import dev.ghlake.source.synthetic.GenerateSyntheticEvents;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -21,7 +24,9 @@ public class ReadArchive extends PTransform<PBegin, PCollection<RawLine>> {
   /** Checks the options now, so a bad value fails before anything runs. */
   public static ReadArchive from(SourceOptions options, Ledger ledger) {
     if (options.getSource() == SourceOptions.SourceKind.gharchive) {
-      ArchiveInput.from(options);
+      if (ArchiveInput.from(options).isHttp()) {
+        HttpSettings.of(options.as(HttpOptions.class));
+      }
     } else {
       plan(options);
     }
@@ -33,9 +38,14 @@ public class ReadArchive extends PTransform<PBegin, PCollection<RawLine>> {
 
   @Override
   public PCollection<RawLine> expand(PBegin begin) {
+    int maxLineBytes = options.getMaxLineMB() * 1024 * 1024;
     if (options.getSource() == SourceOptions.SourceKind.gharchive) {
-      return begin.apply("ReadArchiveFiles", ReadArchiveFiles.of(
-          ArchiveInput.from(options), options.getMaxLineMB() * 1024 * 1024, ledger));
+      ArchiveInput input = ArchiveInput.from(options);
+      if (input.isHttp()) {
+        return begin.apply("DownloadArchiveHours", new DownloadArchiveHours(input.hourFiles(),
+            input.marginFiles(), HttpSettings.of(options.as(HttpOptions.class)), maxLineBytes, ledger));
+      }
+      return begin.apply("ReadArchiveFiles", ReadArchiveFiles.of(input, maxLineBytes, ledger));
     }
     return begin.apply("GenerateSyntheticEvents",
         new GenerateSyntheticEvents(plan(options), options.getSyntheticSeed(), ledger));

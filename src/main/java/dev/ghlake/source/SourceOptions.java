@@ -21,7 +21,9 @@ public interface SourceOptions extends PipelineOptions {
   void setSource(SourceKind value);
 
   @Description("Archive files: a folder (hours picked by --from/--to, else every *.json.gz in it), "
-      + "a glob such as 'dir/*.json.gz' (exactly those files), or one file")
+      + "a glob such as 'dir/*.json.gz' (exactly those files), one file, or a web folder such as "
+      + "https://data.gharchive.org/ (with --from/--to)")
+  @Default.String("https://data.gharchive.org/")
   String getInput();
 
   void setInput(String value);

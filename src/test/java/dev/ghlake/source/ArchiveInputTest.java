@@ -52,6 +52,13 @@ public class ArchiveInputTest {
   }
 
   @Test
+  public void theDefaultIsGhArchivesServerForAWindow() {
+    ArchiveInput in = ArchiveInput.from(options("--from=2024-07-01T08", "--latenessHours=0"));
+    assertTrue(in.isHttp());
+    assertEquals(List.of("https://data.gharchive.org/2024-07-01-8.json.gz"), in.hourFiles());
+  }
+
+  @Test
   public void aGlobIsReadAsGiven() {
     ArchiveInput in = ArchiveInput.from(options("--input=/data/2024-07-0*.json.gz"));
     assertEquals("/data/2024-07-0*.json.gz", in.pattern());
@@ -60,7 +67,10 @@ public class ArchiveInputTest {
   @Test
   public void mistakesFailWithAMessageThatSaysWhatToChange() {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> ArchiveInput.from(options()))
-        .getMessage().contains("--input is required"));
+        .getMessage().contains("https://data.gharchive.org/ is a web server, which cannot be listed: give --from/--to"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ArchiveInput.from(options("--input=https://x.org/*.json.gz", "--from=2024-07-01"))).getMessage()
+        .contains("cannot be listed"));
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> ArchiveInput.from(options("--input=/data/", "--latenessHours=-1")))
         .getMessage().contains("--latenessHours"));

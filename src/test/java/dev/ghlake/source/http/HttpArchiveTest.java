@@ -1,0 +1,126 @@
+package dev.ghlake.source.http;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import dev.ghlake.GhLake;
+import dev.ghlake.GhLakeOptions;
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.source.synthetic.SyntheticPlan;
+import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.testing.ArchiveHttpServer;
+import dev.ghlake.testing.ArchiveHttpServer.Fault;
+import dev.ghlake.testing.DuckDb;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Archive hours from a web server that misbehaves as real ones do. */
+public class HttpArchiveTest {
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+  private Path archive;
+  private ArchiveHttpServer web;
+
+  @Before
+  public void serveArchive() throws Exception {
+    archive = tmp.newFolder("archive").toPath();
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(12_000, 6, "2024-07-01T00"), 21);
+    web = new ArchiveHttpServer(archive, 4_000);
+  }
+
+  @After
+  public void stop() {
+    web.close();
+  }
+
+  private RunSummary run(String input, String... extra) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--input=" + input, "--from=2024-07-01T00",
+        "--to=2024-07-01T05", "--latenessHours=1", "--output=" + tmp.newFolder().getPath(),
+        "--progressSeconds=0", "--httpTimeoutSeconds=1"));
+    args.addAll(List.of(extra));
+    return GhLake.run(PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class));
+  }
+
+  @Test
+  public void cutStalledRefusedAndThrottledDownloadsStillGiveTheSameLakeAsTheFiles() throws Exception {
+    web.fault("2024-07-01-0.json.gz", Fault.TOO_MANY_REQUESTS);
+    web.fault("2024-07-01-1.json.gz", Fault.CUT_HALF_WAY);
+    web.fault("2024-07-01-2.json.gz", Fault.SERVER_ERROR, Fault.SERVER_ERROR);
+    web.fault("2024-07-01-3.json.gz", Fault.STALL_HALF_WAY);
+    web.fault("2024-07-01-4.json.gz", Fault.CUT_HALF_WAY, Fault.IGNORE_RANGE);
+
+    RunSummary fromWeb = run(web.url());
+    RunSummary fromDisk = run(archive.toString());
+
+    assertEquals(RunSummary.Status.success, fromWeb.status());
+    assertTrue(fromWeb.identityHolds());
+    assertEquals(fromDisk.read(), fromWeb.read());
+    assertEquals(fromDisk.written(), fromWeb.written());
+    assertEquals(fromDisk.outsideWindow(), fromWeb.outsideWindow());
+    assertEquals(fromDisk.duplicates(), fromWeb.duplicates());
+    List<String> requests = web.requests();
+    assertTrue(requests.toString(), requests.stream().anyMatch(
+        r -> r.startsWith("2024-07-01-1.json.gz bytes=") && !r.endsWith("bytes=0-")));
+    assertTrue("the stalled download resumed where it stopped", requests.stream().anyMatch(
+        r -> r.startsWith("2024-07-01-3.json.gz bytes=")));
+    assertEquals(3, requests.stream().filter(r -> r.startsWith("2024-07-01-2.json.gz")).count());
+    // a 404 for the margin hour 6 is expected: no gap in the window
+    assertTrue(fromWeb.missingHours().isEmpty());
+  }
+
+  @Test
+  public void theRealHoursOverHttpEqualTheRealHoursOnDisk() throws Exception {
+    Path hours = dev.ghlake.testing.RealData.hours();
+    try (ArchiveHttpServer real = new ArchiveHttpServer(hours, 4_000)) {
+      real.fault("2013-02-15-0.json.gz", Fault.CUT_HALF_WAY, Fault.STALL_HALF_WAY);
+      String[] window = {"--from=2013-02-15T08", "--to=2013-02-15T10", "--latenessHours=0"};
+      RunSummary web = runWindow(real.url(), window);
+      RunSummary disk = runWindow(hours.toString(), window);
+      assertEquals(disk.read(), web.read());
+      assertEquals(disk.written(), web.written());
+      assertEquals(disk.outsideWindow(), web.outsideWindow());
+      assertTrue(web.identityHolds());
+      assertEquals(3, real.requests().stream().filter(r -> r.startsWith("2013-02-15-0")).count());
+    }
+  }
+
+  private RunSummary runWindow(String input, String... window) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + tmp.newFolder().getPath(),
+        "--progressSeconds=0", "--httpTimeoutSeconds=1"));
+    args.addAll(List.of(window));
+    return GhLake.run(PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class));
+  }
+
+  @Test
+  public void aMissingHourIsReportedAndARefusalFailsTheRunNamingTheUrl() throws Exception {
+    web.fault("2024-07-01-2.json.gz", Fault.NOT_FOUND);
+    RunSummary missing = run(web.url());
+    assertEquals(RunSummary.Status.incomplete, missing.status());
+    assertEquals(List.of(web.url() + "2024-07-01-2.json.gz"), missing.missingHours());
+    assertTrue(missing.identityHolds());
+
+    web.fault("2024-07-01-3.json.gz", Fault.FORBIDDEN);
+    RunSummary refused = run(web.url());
+    assertEquals(RunSummary.Status.failed, refused.status());
+    assertTrue(refused.failures().toString(), refused.failures().get(0)
+        .contains(web.url() + "2024-07-01-3.json.gz answered HTTP 403"));
+  }
+
+  @Test
+  public void aDownloadThatNeverFinishesIsAnUnreadableFileNotAComplete() throws Exception {
+    web.fault("2024-07-01-1.json.gz", Fault.CUT_HALF_WAY, Fault.SERVER_ERROR, Fault.SERVER_ERROR);
+    RunSummary s = run(web.url(), "--httpAttempts=3");
+    assertEquals(RunSummary.Status.incomplete, s.status());
+    assertEquals(java.util.Map.of("unreadable_file", 1L), s.fileErrors());
+    assertTrue(s.identityHolds());
+    long fromHour1 = DuckDb.count("SELECT count(*) FROM read_parquet('" + s.output()
+        + "/events/**/*.parquet') WHERE source_file = '2024-07-01-1.json.gz'");
+    assertTrue("lines before the break are kept: " + fromHour1, fromHour1 > 0 && fromHour1 < 2_000);
+  }
+}
