@@ -106,6 +106,33 @@ public class S3LakeTest {
   }
 
   @Test
+  public void aWindowOfTheRealHoursOnS3ReadsBackAsOnDisk() throws Exception {
+    Path hours = dev.ghlake.testing.RealData.hours();
+    List<String> args = new ArrayList<>(List.of("--input=" + hours, "--from=2013-02-15T08",
+        "--to=2013-02-15T10", "--latenessHours=0", "--progressSeconds=0"));
+    List<String> toS3 = new ArrayList<>(args);
+    toS3.add("--output=s3://lake/real");
+    toS3.addAll(s3.beamOptions());
+    RunSummary onS3 = GhLake.run(PipelineOptionsFactory.fromArgs(toS3.toArray(new String[0])).as(GhLakeOptions.class));
+    List<String> toDisk = new ArrayList<>(args);
+    toDisk.add("--output=" + tmp.newFolder("real").getPath());
+    RunSummary onDisk = GhLake.run(PipelineOptionsFactory.fromArgs(toDisk.toArray(new String[0])).as(GhLakeOptions.class));
+
+    assertEquals(onDisk.written(), onS3.written());
+    assertTrue(onS3.identityHolds());
+    Path copy = tmp.newFolder("real-copy").toPath();
+    for (String key : keys("lake", "real/events/")) {
+      Path to = copy.resolve(key);
+      Files.createDirectories(to.getParent());
+      client.getObject(g -> g.bucket("lake").key(key), to);
+    }
+    String events = "read_parquet('" + copy + "/real/events/**/*.parquet', hive_partitioning=true)";
+    assertEquals(onS3.written(), DuckDb.count("SELECT count(*) FROM " + events));
+    assertEquals(onS3.written(), DuckDb.count("SELECT count(*) FROM " + events
+        + " WHERE dt = '2013-02-15' AND hour IN (8, 9)"));
+  }
+
+  @Test
   public void theBoto3ReaderListsWhatTheRunWrote() throws Exception {
     Process probe = new ProcessBuilder("python3", "-c", "import boto3").start();
     org.junit.Assume.assumeTrue("python3 with boto3 not installed: skipping scripts/read-lake.py",
