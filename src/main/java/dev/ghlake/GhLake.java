@@ -3,7 +3,9 @@ package dev.ghlake;
 import dev.ghlake.accounting.CompletenessCheck;
 import dev.ghlake.accounting.Ledger;
 import dev.ghlake.accounting.RunLedger;
+import dev.ghlake.notify.Notifier;
 import dev.ghlake.run.ConsoleLogging;
+import dev.ghlake.secrets.SecretRef;
 import dev.ghlake.run.DirectRunnerTuning;
 import dev.ghlake.run.OptionsRecord;
 import dev.ghlake.run.ProgressReporter;
@@ -59,12 +61,10 @@ public final class GhLake {
       System.err.println("ghlake: " + e.getMessage());
       System.exit(2);
       return;
-    } catch (LakeStorage.StorageException e) {
-      System.err.println("ghlake: " + e.getMessage());
-      System.exit(1);
-      return;
     }
-    System.exit(summary.status() == RunSummary.Status.failed ? 1 : 0);
+    boolean notifyFailed = summary.notifyError() != null
+        && PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class).getFailOnNotifyError();
+    System.exit(summary.status() == RunSummary.Status.failed || notifyFailed ? 1 : 0);
   }
 
   /** Builds and runs the pipeline, waits for it, reports. Bad options throw before anything runs. */
@@ -73,12 +73,20 @@ public final class GhLake {
       throw new IllegalArgumentException("--output is required: the folder (or s3://bucket/prefix) "
           + "the lake is written to");
     }
+    if (options.getSlackWebhook() != null) {
+      SecretRef.parse("slackWebhook", options.getSlackWebhook()); // a value, not a reference: refuse now
+    }
     Instant start = Instant.now();
     String runId = RunIds.next(start);
     HourWindow window = HourWindow.of(options);
     CommitSpec commit = commitSpec(options, runId, start, window);
     LakeStorage.configure(options);
-    LakeStorage.writeStartRecord(options, options.getOutput(), runId, commit.optionsJson());
+    try {
+      LakeStorage.writeStartRecord(options, options.getOutput(), runId, commit.optionsJson());
+    } catch (LakeStorage.StorageException e) {
+      return report(options, new RunSummary(runId, options.getOutput(),
+          window == null ? null : window.toString(), null, 0, e.getMessage(), limits(options)));
+    }
     Ledger ledger = new Ledger();
     Pipeline pipeline = Pipeline.create(options);
 
@@ -125,12 +133,21 @@ public final class GhLake {
       error = "the pipeline failed (lake at " + options.getOutput() + "): " + LakeStorage.describe(e);
     }
     RunLedger ledger = readLedger(WriteRunLedger.path(options.getOutput(), runId));
-    RunSummary summary = new RunSummary(runId, options.getOutput(),
+    return report(options, new RunSummary(runId, options.getOutput(),
         window == null ? null : window.toString(), ledger, (System.nanoTime() - start) / 1e9, error,
-        new RunSummary.Limits(options.getMaxRejectedRatio(), options.getFailOnMissing()));
+        limits(options)));
+  }
+
+  /** The run's last steps, whatever happened: print, tell Slack, write the summary file. */
+  private static RunSummary report(GhLakeOptions options, RunSummary summary) {
     RunReport.print(summary, System.out);
+    summary.recordNotifyError(Notifier.notify(summary, version(), options, System.out));
     writeSummaryFile(summary, options.getSummaryFile());
     return summary;
+  }
+
+  private static RunSummary.Limits limits(GhLakeOptions options) {
+    return new RunSummary.Limits(options.getMaxRejectedRatio(), options.getFailOnMissing());
   }
 
   private static RunLedger readLedger(String path) {

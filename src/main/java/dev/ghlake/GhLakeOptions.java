@@ -1,7 +1,9 @@
 package dev.ghlake;
 
 import dev.ghlake.accounting.AccountingOptions;
+import dev.ghlake.notify.NotifyOptions;
 import dev.ghlake.run.RunOptions;
+import dev.ghlake.secrets.SecretOptions;
 import dev.ghlake.sink.SinkOptions;
 import dev.ghlake.source.SourceOptions;
 import dev.ghlake.source.http.HttpOptions;
@@ -11,4 +13,4 @@ import dev.ghlake.transform.FilterOptions;
 /** Every option of a ghlake run: one interface per concern, joined here. */
 public interface GhLakeOptions
     extends SourceOptions, HttpOptions, FilterOptions, SinkOptions, AccountingOptions, StorageOptions,
-        RunOptions {}
+        NotifyOptions, SecretOptions, RunOptions {}

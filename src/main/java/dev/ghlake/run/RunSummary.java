@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.secrets.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class RunSummary {
   private final double seconds;
   private final List<String> failures = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private String notifyError;
 
   /** {@code ledger} is null when the run left none (then it cannot prove anything). */
   public RunSummary(String runId, String output, String window, RunLedger ledger, double seconds,
@@ -47,7 +49,7 @@ public final class RunSummary {
     this.ledger = ledger;
     this.seconds = seconds;
     if (error != null) {
-      failures.add(error);
+      failures.add(Redactor.redact(error));
     }
     if (ledger == null) {
       failures.add("the run left no ledger: nothing it wrote can be accounted for");
@@ -167,6 +169,20 @@ public final class RunSummary {
     return runId;
   }
 
+  /** The run's window, {@code 2024-07-01T00 .. 2024-07-02T00}, or null for a run without one. */
+  public String window() {
+    return window;
+  }
+
+  /** Records that the Slack message could not be delivered (the data run stands). */
+  public void recordNotifyError(String error) {
+    this.notifyError = error == null ? null : Redactor.redact(error);
+  }
+
+  public String notifyError() {
+    return notifyError;
+  }
+
   private List<JsonNode> partitionResults() {
     return ledger == null ? List.of() : ledger.partitions();
   }
@@ -202,6 +218,7 @@ public final class RunSummary {
     o.set("warnings", JSON.valueToTree(warnings));
     o.set("failures", JSON.valueToTree(failures));
     o.set("partition_list", JSON.valueToTree(partitions()));
+    o.put("notify_error", notifyError);
     try {
       return JSON.writeValueAsString(o);
     } catch (IOException e) {

@@ -1,7 +1,6 @@
 package dev.ghlake.storage;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,6 +64,13 @@ public class S3LakeTest {
     args.addAll(s3Options);
     args.addAll(List.of(extra));
     return GhLake.run(PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class));
+  }
+
+  /** A run that failed before reading anything: its one failure, which must name the lake. */
+  private static String failure(RunSummary s) {
+    assertEquals(RunSummary.Status.failed, s.status());
+    assertEquals(0, s.read());
+    return s.failures().get(0);
   }
 
   private static List<String> keys(String bucket, String prefix) {
@@ -173,20 +179,17 @@ public class S3LakeTest {
 
   @Test
   public void aWrongBucketWrongKeysOrDeadEndpointFailAtOnceNamingTheLake() throws Exception {
-    String wrongBucket = assertThrows(LakeStorage.StorageException.class,
-        () -> run("s3://no-such-bucket/gh", s3.beamOptions())).getMessage();
+    String wrongBucket = failure(run("s3://no-such-bucket/gh", s3.beamOptions()));
     assertTrue(wrongBucket, wrongBucket.contains("s3://no-such-bucket/gh")
         && wrongBucket.contains("NoSuchBucket"));
 
-    String wrongKeys = assertThrows(LakeStorage.StorageException.class,
-        () -> run("s3://lake/gh", s3.beamOptions("local-identity", "not-the-secret"))).getMessage();
+    String wrongKeys = failure(run("s3://lake/gh", s3.beamOptions("local-identity", "not-the-secret")));
     assertTrue(wrongKeys, wrongKeys.contains("s3://lake/gh") && wrongKeys.contains("403"));
     assertTrue("the secret is not in the message", !wrongKeys.contains("not-the-secret"));
 
     List<String> deadEndpoint = new ArrayList<>(s3.beamOptions());
     deadEndpoint.set(0, "--endpoint=http://127.0.0.1:9");
-    String down = assertThrows(LakeStorage.StorageException.class,
-        () -> run("s3://lake/gh", deadEndpoint)).getMessage();
+    String down = failure(run("s3://lake/gh", deadEndpoint));
     assertTrue(down, down.contains("s3://lake/gh") && down.contains("127.0.0.1:9"));
   }
 }

@@ -1,0 +1,134 @@
+package dev.ghlake.notify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.secrets.Redactor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's Slack message in Block Kit: the status at a glance, the counts, where the data is, and
+ * what went wrong. Within Slack's limits (a section ≤ 3,000 characters, ≤ 50 blocks, ≤ 10 fields
+ * of ≤ 2,000), long lists cut with "… and N more". Every text passes the secret redactor.
+ */
+public final class SlackMessage {
+  static final int SECTION_LIMIT = 3_000;
+  static final int FIELD_LIMIT = 2_000;
+  static final int LIST_LIMIT = 10;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String text;
+  private final List<ObjectNode> blocks = new ArrayList<>();
+
+  private SlackMessage(String text) {
+    this.text = text;
+  }
+
+  public static SlackMessage of(RunSummary s, String version) {
+    String status = switch (s.status()) {
+      case success -> ":white_check_mark: ghlake run succeeded";
+      case incomplete -> ":warning: ghlake run incomplete";
+      case failed -> ":x: ghlake run failed";
+    };
+    SlackMessage m = new SlackMessage(Redactor.redact(String.format(
+        "%s: read %,d, written %,d, filtered %,d, rejected %,d, duplicates %,d%s → %s",
+        status.substring(status.indexOf(' ') + 1), s.read(), s.written(), sum(s.filtered()),
+        sum(s.rejected()), s.duplicates(), s.window() == null ? "" : " (window " + s.window() + ")",
+        s.output())));
+    m.header(status);
+    m.fields(
+        "*Window*\n" + (s.window() == null ? "none" : s.window()),
+        "*Output*\n" + s.output(),
+        String.format("*Read*\n%,d", s.read()),
+        String.format("*Written*\n%,d", s.written()),
+        String.format("*Filtered*\n%,d%s", sum(s.filtered()), top(s.filtered())),
+        String.format("*Rejected*\n%,d%s", sum(s.rejected()), top(s.rejected())),
+        String.format("*Duplicates*\n%,d", s.duplicates()),
+        String.format("*Outside window*\n%,d", s.outsideWindow()),
+        String.format("*Partitions · files*\n%,d · %,d (%,.1f MB)", s.partitions().size(), s.files(), s.bytes() / 1e6),
+        String.format("*Duration*\n%.1f s", s.seconds()));
+    m.list(":x: *Failed*", s.failures());
+    m.list(":hole: *Missing hours*", s.missingHours());
+    m.list(":warning: *Warnings*", s.warnings());
+    m.context("run " + s.runId() + " · ghlake " + version + " · accounting "
+        + (s.identityHolds() ? "adds up" : "DOES NOT add up"));
+    return m;
+  }
+
+  private void header(String title) {
+    ObjectNode b = block("header");
+    b.putObject("text").put("type", "plain_text").put("text", title).put("emoji", true);
+  }
+
+  private void fields(String... texts) {
+    ArrayNode fields = block("section").putArray("fields");
+    for (String t : texts) {
+      fields.addObject().put("type", "mrkdwn").put("text", cut(Redactor.redact(t), FIELD_LIMIT));
+    }
+  }
+
+  private void list(String title, List<String> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    StringBuilder body = new StringBuilder(title);
+    int shown = Math.min(items.size(), LIST_LIMIT);
+    for (int i = 0; i < shown; i++) {
+      body.append("\n• ").append(items.get(i));
+    }
+    if (items.size() > shown) {
+      body.append("\n… and ").append(items.size() - shown).append(" more");
+    }
+    block("section").putObject("text").put("type", "mrkdwn")
+        .put("text", cut(Redactor.redact(body.toString()), SECTION_LIMIT));
+  }
+
+  private void context(String note) {
+    block("context").putArray("elements").addObject().put("type", "mrkdwn").put("text", Redactor.redact(note));
+  }
+
+  private ObjectNode block(String type) {
+    ObjectNode b = JSON.createObjectNode().put("type", type);
+    blocks.add(b);
+    return b;
+  }
+
+  /** Cuts text to a limit, saying so. */
+  static String cut(String text, int limit) {
+    String more = "… (cut)";
+    return text.length() <= limit ? text : text.substring(0, limit - more.length()) + more;
+  }
+
+  private static String top(Map<String, Long> byReason) {
+    return byReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(3).map(e -> String.format("\n%s %,d", e.getKey(), e.getValue()))
+        .reduce("", String::concat);
+  }
+
+  private static long sum(Map<String, Long> m) {
+    return m.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The webhook payload: blocks, and the plain-text fallback. */
+  public String toJson() {
+    ObjectNode payload = JSON.createObjectNode().put("text", text);
+    payload.putArray("blocks").addAll(blocks);
+    return payload.toString();
+  }
+
+  /** The same message for a terminal, when no webhook is configured. */
+  public String toConsole() {
+    StringBuilder out = new StringBuilder("--- Slack message (no --slackWebhook given) ---\n");
+    for (ObjectNode b : blocks) {
+      b.findValues("text").forEach(t -> {
+        if (t.isTextual()) {
+          out.append(t.textValue().replace("*", "")).append('\n');
+        }
+      });
+    }
+    return out.append("---").toString();
+  }
+}
