@@ -1,5 +1,6 @@
 package dev.ghlake.notify;
 
+import dev.ghlake.secrets.WireLogs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ final class SlackWebhook {
 
   SlackWebhook(int attempts) {
     this.attempts = Math.max(1, attempts);
+    WireLogs.silence(); // the URL is a secret: no debug log of requests
   }
 
   /** Null when delivered, else why not (without the URL). */

@@ -22,6 +22,7 @@ public final class Secrets {
 
   public Secrets(SecretOptions options) {
     this.options = options;
+    WireLogs.silence();
   }
 
   public Secret resolve(String option, String reference) {
