@@ -123,11 +123,13 @@ public final class SlackMessage {
   public String toConsole() {
     StringBuilder out = new StringBuilder("--- Slack message (no --slackWebhook given) ---\n");
     for (ObjectNode b : blocks) {
-      b.findValues("text").forEach(t -> {
-        if (t.isTextual()) {
-          out.append(t.textValue().replace("*", "")).append('\n');
-        }
-      });
+      if (b.has("fields")) { // "*Read*\n1,000" → "  Read: 1,000"
+        b.get("fields").forEach(f -> out.append("  ").append(f.get("text").asText().replace("*", "")
+            .replaceFirst("\n", ": ").replace("\n", "\n      ")).append('\n'));
+      } else {
+        b.findValues("text").forEach(t -> out.append(
+            (t.isTextual() ? t.textValue() : t.path("text").asText()).replace("*", "")).append('\n'));
+      }
     }
     return out.append("---").toString();
   }
