@@ -5,6 +5,7 @@ import dev.ghlake.accounting.Ledger;
 import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.notify.Notifier;
 import dev.ghlake.run.ConsoleLogging;
+import dev.ghlake.secrets.SecretException;
 import dev.ghlake.secrets.SecretRef;
 import dev.ghlake.run.DirectRunnerTuning;
 import dev.ghlake.run.OptionsRecord;
@@ -80,10 +81,10 @@ public final class GhLake {
     String runId = RunIds.next(start);
     HourWindow window = HourWindow.of(options);
     CommitSpec commit = commitSpec(options, runId, start, window);
-    LakeStorage.configure(options);
     try {
+      LakeStorage.configure(options);
       LakeStorage.writeStartRecord(options, options.getOutput(), runId, commit.optionsJson());
-    } catch (LakeStorage.StorageException e) {
+    } catch (LakeStorage.StorageException | SecretException e) {
       return report(options, new RunSummary(runId, options.getOutput(),
           window == null ? null : window.toString(), null, 0, e.getMessage(), limits(options)));
     }

@@ -13,7 +13,8 @@ public final class Redactor {
 
   private Redactor() {}
 
-  static void remember(String secret) {
+  /** Adds a value to mask from now on (resolved secrets are added by themselves). */
+  public static void remember(String secret) {
     if (secret != null && secret.length() >= 4) {
       SECRETS.add(secret);
     }

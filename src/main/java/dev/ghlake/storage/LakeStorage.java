@@ -1,11 +1,21 @@
 package dev.ghlake.storage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.secrets.Redactor;
+import dev.ghlake.secrets.SecretOptions;
+import dev.ghlake.secrets.Secrets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.util.MimeTypes;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Prepares and checks the lake's storage before a run reads anything: path-style S3 when asked,
@@ -13,14 +23,39 @@ import org.apache.beam.sdk.util.MimeTypes;
  * endpoint fail at once with a message that names the place.
  */
 public final class LakeStorage {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private LakeStorage() {}
 
-  /** Call before {@code Pipeline.create}: it decides which S3 client Beam builds. */
+  /** Call before {@code Pipeline.create}: it decides which S3 client Beam builds, with which keys. */
   public static void configure(StorageOptions options) {
     if (options.getS3PathStyle()) {
       options.setS3ClientFactoryClass(PathStyleS3ClientBuilderFactory.class);
     }
+    if (options.getAwsCredentialsSecret() != null) {
+      options.setAwsCredentialsProvider(StaticCredentialsProvider.create(keys(options)));
+    }
     FileSystems.setDefaultPipelineOptions(options);
+  }
+
+  private static AwsCredentials keys(StorageOptions options) {
+    String json = new Secrets(options.as(SecretOptions.class))
+        .resolve("awsCredentialsSecret", options.getAwsCredentialsSecret()).reveal();
+    try {
+      JsonNode k = JSON.readTree(json);
+      String id = k.path("accessKeyId").asText("");
+      String secret = k.path("secretAccessKey").asText("");
+      if (id.isEmpty() || secret.isEmpty()) {
+        throw new IllegalArgumentException("the secret given by --awsCredentialsSecret needs "
+            + "\"accessKeyId\" and \"secretAccessKey\"");
+      }
+      Redactor.remember(id);
+      return k.hasNonNull("sessionToken")
+          ? AwsSessionCredentials.create(id, secret, k.get("sessionToken").asText())
+          : AwsBasicCredentials.create(id, secret);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the secret given by --awsCredentialsSecret is not JSON");
+    }
   }
 
   /** Writes {@code <output>/_runs/<run>/started.json}; throws, naming the location, if it cannot. */

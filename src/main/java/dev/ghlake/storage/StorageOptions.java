@@ -17,4 +17,11 @@ public interface StorageOptions extends S3Options {
   boolean getS3PathStyle();
 
   void setS3PathStyle(boolean value);
+
+  @Description("Static AWS keys as a secret reference (env:, file:, secretsmanager:, ssm:) to a JSON "
+      + "object {\"accessKeyId\", \"secretAccessKey\"[, \"sessionToken\"]} (default: the AWS default "
+      + "credential chain, or --awsCredentialsProvider)")
+  String getAwsCredentialsSecret();
+
+  void setAwsCredentialsSecret(String value);
 }

@@ -157,6 +157,21 @@ public class S3LakeTest {
   }
 
   @Test
+  public void staticKeysCanComeFromASecretReference() throws Exception {
+    Path keys = tmp.newFile("keys.json").toPath();
+    Files.writeString(keys, "{\"accessKeyId\":\"" + S3ProxyServer.IDENTITY + "\",\"secretAccessKey\":\""
+        + S3ProxyServer.CREDENTIAL + "\"}");
+    List<String> viaSecret = List.of("--endpoint=" + s3.endpoint(), "--awsRegion=us-east-1",
+        "--s3PathStyle=true", "--awsCredentialsSecret=file:" + keys);
+    assertEquals(RunSummary.Status.success, run("s3://lake/keys", viaSecret).status());
+
+    Files.writeString(keys, "{\"accessKeyId\":\"" + S3ProxyServer.IDENTITY + "\",\"secretAccessKey\":\"wrong-key-xyz\"}");
+    String refused = failure(run("s3://lake/keys", viaSecret));
+    assertTrue(refused, refused.contains("s3://lake/keys") && refused.contains("403"));
+    assertTrue(refused, !refused.contains("wrong-key-xyz"));
+  }
+
+  @Test
   public void serverSideEncryptionOptionsReachTheWrites() {
     // S3Proxy accepts and ignores SSE headers: this proves the options pass, not the encryption
     RunSummary sse = run("s3://lake/sse", s3.beamOptions(), "--SSEAlgorithm=AES256");
