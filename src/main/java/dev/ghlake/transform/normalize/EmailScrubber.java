@@ -15,7 +15,8 @@ import java.util.HexFormat;
  * <p>Where: {@code payload.shas[i][1]} (2011–2014 pushes) and {@code
  * payload.commits[i].author.email} (2015 on). How: {@code local@domain} becomes {@code
  * sha1(local)@domain}; a value that is not an email (missing {@code @}, shorter than 3 characters)
- * becomes {@code sha1(value)}.
+ * becomes {@code sha1(value)}, and a null or absent email becomes {@code sha1("")} (the loader
+ * hashes Ruby's {@code nil.to_s}).
  */
 public final class EmailScrubber {
   private static final HexFormat HEX = HexFormat.of();
@@ -30,8 +31,8 @@ public final class EmailScrubber {
     JsonNode shas = payload.get("shas");
     if (shas != null && shas.isArray()) {
       for (JsonNode sha : shas) {
-        if (sha.isArray() && sha.size() > 1 && sha.get(1).isTextual()) {
-          ((ArrayNode) sha).set(1, scrub(sha.get(1).textValue()));
+        if (sha.isArray() && sha.size() > 1 && (sha.get(1).isTextual() || sha.get(1).isNull())) {
+          ((ArrayNode) sha).set(1, scrub(sha.get(1).isNull() ? "" : sha.get(1).textValue()));
         }
       }
       return;
@@ -40,9 +41,14 @@ public final class EmailScrubber {
     if (commits != null && commits.isArray()) {
       for (JsonNode commit : commits) {
         JsonNode author = commit.get("author");
-        if (author != null && author.isObject() && author.get("email") != null
-            && author.get("email").isTextual()) {
-          ((ObjectNode) author).put("email", scrub(author.get("email").textValue()));
+        if (author == null || !author.isObject()) {
+          continue;
+        }
+        JsonNode email = author.get("email");
+        if (email == null || email.isNull()) { // as GH Archive's loader: no email hashes ""
+          ((ObjectNode) author).put("email", scrub(""));
+        } else if (email.isTextual()) {
+          ((ObjectNode) author).put("email", scrub(email.textValue()));
         }
       }
     }

@@ -27,7 +27,14 @@ public final class EventNormalizer {
   }
 
   public GenericRecord normalize(String line) throws NormalizationException {
-    JsonNode event = parse(line);
+    return normalize(parse(line));
+  }
+
+  /** The same, for an event already parsed into a tree (e.g. rebuilt from a BigQuery row). */
+  public GenericRecord normalize(JsonNode event) throws NormalizationException {
+    if (event == null || !event.isObject()) {
+      throw new NormalizationException(RejectReason.NOT_AN_EVENT, "not an object");
+    }
     String type = requiredType(event);
     long createdAt = requiredTime(event);
     GenericRecord out = new GenericData.Record(EventSchema.SCHEMA);

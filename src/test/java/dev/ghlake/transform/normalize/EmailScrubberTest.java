@@ -36,8 +36,11 @@ public class EmailScrubberTest {
     EmailScrubber.scrubPayload(old);
     assertEquals(EmailScrubber.scrub("a@x.org"), old.get("shas").get(0).get(1).asText());
     assertEquals("msg a@x.org", old.get("shas").get(0).get(2).asText()); // GH Archive leaves messages
-    JsonNode modern = json.readTree("{\"commits\":[{\"author\":{\"email\":\"b@y.io\"}},{\"author\":null}]}");
+    JsonNode modern = json.readTree("{\"commits\":[{\"author\":{\"email\":\"b@y.io\"}},{\"author\":null},"
+        + "{\"author\":{\"email\":null,\"name\":\"V <>\"}}]}");
     EmailScrubber.scrubPayload(modern);
     assertEquals(EmailScrubber.scrub("b@y.io"), modern.at("/commits/0/author/email").asText());
+    // GH Archive hashes a null email as sha1("") (seen in the real 2012 hour's BigQuery rows)
+    assertEquals("da39a3ee5e6b4b0d3255bfef95601890afd80709", modern.at("/commits/2/author/email").asText());
   }
 }
