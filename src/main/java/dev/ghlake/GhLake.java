@@ -22,6 +22,8 @@ import dev.ghlake.sink.WriteRejected;
 import dev.ghlake.sink.WriteRunLedger;
 import dev.ghlake.source.HourWindow;
 import dev.ghlake.source.ReadArchive;
+import dev.ghlake.source.SourceOptions;
+import dev.ghlake.source.bigquery.BigQueryPlan;
 import dev.ghlake.storage.LakeStorage;
 import dev.ghlake.transform.DeduplicateEvents;
 import dev.ghlake.transform.FilterEvents;
@@ -57,6 +59,11 @@ public final class GhLake {
       GhLakeOptions options =
           PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
       DirectRunnerTuning.apply(options, args);
+      if (options.getSource() == SourceOptions.SourceKind.bigquery && options.getDryRun()) {
+        System.out.println(BigQueryPlan.of(options).describe()); // before contacting BigQuery
+        System.exit(0);
+        return;
+      }
       summary = run(options);
     } catch (IllegalArgumentException e) {
       System.err.println("ghlake: " + e.getMessage());

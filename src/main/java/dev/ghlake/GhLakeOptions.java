@@ -6,11 +6,12 @@ import dev.ghlake.run.RunOptions;
 import dev.ghlake.secrets.SecretOptions;
 import dev.ghlake.sink.SinkOptions;
 import dev.ghlake.source.SourceOptions;
+import dev.ghlake.source.bigquery.BigQueryOptions;
 import dev.ghlake.source.http.HttpOptions;
 import dev.ghlake.storage.StorageOptions;
 import dev.ghlake.transform.FilterOptions;
 
 /** Every option of a ghlake run: one interface per concern, joined here. */
 public interface GhLakeOptions
-    extends SourceOptions, HttpOptions, FilterOptions, SinkOptions, AccountingOptions, StorageOptions,
+    extends SourceOptions, HttpOptions, BigQueryOptions, FilterOptions, SinkOptions, AccountingOptions, StorageOptions,
         NotifyOptions, SecretOptions, RunOptions {}

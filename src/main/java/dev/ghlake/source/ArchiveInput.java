@@ -111,7 +111,13 @@ public final class ArchiveInput implements Serializable {
   }
 
   private HourWindow readWindow() {
-    return window.widen(pacific() ? ArchiveHourNames.PACIFIC_OFFSET_HOURS : 0, latenessHours);
+    return readWindow(window, latenessHours);
+  }
+
+  /** The hours whose archive files (or day tables) can hold events of a window. */
+  public static HourWindow readWindow(HourWindow window, int latenessHours) {
+    boolean pacific = ArchiveHourNames.isPacific(window.from());
+    return window.widen(pacific ? ArchiveHourNames.PACIFIC_OFFSET_HOURS : 0, latenessHours);
   }
 
   private boolean pacific() {

@@ -23,6 +23,11 @@ public class ReadArchive extends PTransform<PBegin, PCollection<RawLine>> {
 
   /** Checks the options now, so a bad value fails before anything runs. */
   public static ReadArchive from(SourceOptions options, Ledger ledger) {
+    if (options.getSource() == SourceOptions.SourceKind.bigquery) {
+      throw new IllegalArgumentException("reading BigQuery is not in this build yet: "
+          + "--source=bigquery --dryRun prints the plan (tables and SQL); read the archive files "
+          + "with --source=gharchive meanwhile");
+    }
     if (options.getSource() == SourceOptions.SourceKind.gharchive) {
       if (ArchiveInput.from(options).isHttp()) {
         HttpSettings.of(options.as(HttpOptions.class));

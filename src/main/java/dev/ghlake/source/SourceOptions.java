@@ -11,7 +11,9 @@ public interface SourceOptions extends PipelineOptions {
     /** GH Archive's hourly files, from --input. */
     gharchive,
     /** Deterministic generated events with the shapes of the modern Events API. */
-    synthetic
+    synthetic,
+    /** GH Archive's BigQuery tables (githubarchive.day.*); for now --dryRun shows the plan. */
+    bigquery
   }
 
   @Description("Where events come from: gharchive (hourly files under --input) or synthetic")

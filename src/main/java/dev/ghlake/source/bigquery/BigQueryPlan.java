@@ -1,0 +1,138 @@
+package dev.ghlake.source.bigquery;
+
+import dev.ghlake.source.ArchiveInput;
+import dev.ghlake.source.HourWindow;
+import dev.ghlake.source.SourceOptions;
+import dev.ghlake.transform.FilterOptions;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a BigQuery read of a window costs and asks for: the day tables that can hold its events
+ * (its days, plus the lateness margin, plus 8 hours before 2015 whose tables follow Pacific
+ * names), only the columns the normaliser needs, and filters pushed down.
+ *
+ * <p>Pushed down: the time window, types, repositories to keep (matched on {@code repo.url},
+ * which holds {@code owner/name} in every era) and bots. Each pushed filter keeps a superset of
+ * what the exact filters after the read keep; orgs and repositories to drop are applied there only.
+ */
+public final class BigQueryPlan {
+  static final List<String> COLUMNS =
+      List.of("id", "type", "public", "payload", "repo", "actor", "org", "created_at");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private final HourWindow window;
+  private final List<String> tables;
+  private final FilterOptions filters;
+  private final BigQueryOptions bq;
+
+  private BigQueryPlan(HourWindow window, List<String> tables, FilterOptions filters, BigQueryOptions bq) {
+    this.window = window;
+    this.tables = tables;
+    this.filters = filters;
+    this.bq = bq;
+  }
+
+  public static BigQueryPlan of(SourceOptions options) {
+    HourWindow window = HourWindow.of(options);
+    if (window == null) {
+      throw new IllegalArgumentException("--source=bigquery needs --from/--to: GH Archive's tables "
+          + "hold every event since 2011");
+    }
+    BigQueryOptions bq = options.as(BigQueryOptions.class);
+    HourWindow read = ArchiveInput.readWindow(window, options.getLatenessHours());
+    List<String> tables = new ArrayList<>();
+    LocalDate last = read.to().minusHours(1).toLocalDate();
+    for (LocalDate d = read.from().toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+      tables.add(bq.getBqDayTables() + "." + DAY.format(d));
+    }
+    return new BigQueryPlan(window, tables, options.as(FilterOptions.class), bq);
+  }
+
+  public List<String> tables() {
+    return tables;
+  }
+
+  /** The query of --bqMethod=query: one wildcard table, pruned by suffix so only these days bill. */
+  public String sql() {
+    String first = tables.get(0);
+    String last = tables.get(tables.size() - 1);
+    return "SELECT " + String.join(", ", COLUMNS) + "\n"
+        + "FROM `" + bq.getBqDayTables() + ".*`\n"
+        + "WHERE _TABLE_SUFFIX BETWEEN " + SqlText.string(suffix(first)) + " AND "
+        + SqlText.string(suffix(last)) + "\n"
+        + "  AND " + String.join("\n  AND ", predicates(true));
+  }
+
+  /** The row restriction of --bqMethod=direct, per table (the Storage Read API's filter subset). */
+  public String rowRestriction() {
+    return String.join(" AND ", predicates(false));
+  }
+
+  private List<String> predicates(boolean query) {
+    List<String> where = new ArrayList<>();
+    where.add("created_at >= TIMESTAMP " + SqlText.string(TS.format(window.from()) + "+00"));
+    where.add("created_at < TIMESTAMP " + SqlText.string(TS.format(window.to()) + "+00"));
+    if (nonEmpty(filters.getTypes())) {
+      where.add("type IN (" + SqlText.list(filters.getTypes()) + ")");
+    }
+    if (nonEmpty(filters.getExcludeTypes())) {
+      where.add("type NOT IN (" + SqlText.list(filters.getExcludeTypes()) + ")");
+    }
+    if (query && nonEmpty(filters.getRepos())) {
+      List<String> any = new ArrayList<>();
+      filters.getRepos().forEach(g -> any.add("LOWER(repo.url) LIKE " + SqlText.string("%/" + SqlText.like(g))));
+      where.add("(" + String.join(" OR ", any) + ")");
+    }
+    if (query && filters.getExcludeBots()) {
+      where.add("(actor.login IS NULL OR NOT ENDS_WITH(actor.login, '[bot]'))");
+    }
+    return where;
+  }
+
+  /** What the plan leaves to the exact filters after the read. */
+  List<String> appliedAfterRead() {
+    List<String> after = new ArrayList<>();
+    if (nonEmpty(filters.getOrgs()) || nonEmpty(filters.getExcludeOrgs())) {
+      after.add("--orgs/--excludeOrgs");
+    }
+    if (nonEmpty(filters.getExcludeRepos())) {
+      after.add("--excludeRepos");
+    }
+    if (bq.getBqMethod() == BigQueryOptions.Method.direct
+        && (nonEmpty(filters.getRepos()) || filters.getExcludeBots())) {
+      after.add("--repos/--excludeBots (the Storage Read API's filter has no LIKE on nested fields)");
+    }
+    return after;
+  }
+
+  /** The plan as the dry run prints it, before anything contacts BigQuery. */
+  public String describe() {
+    StringBuilder out = new StringBuilder("BigQuery plan, --bqMethod=" + bq.getBqMethod() + ", window "
+        + window + "\n  tables: " + String.join(", ", tables) + "\n");
+    if (bq.getBqMethod() == BigQueryOptions.Method.query) {
+      out.append("  SQL:\n    ").append(sql().replace("\n", "\n    ")).append('\n');
+    } else {
+      out.append("  selected fields: ").append(String.join(", ", COLUMNS)).append('\n')
+          .append("  row restriction: ").append(rowRestriction()).append('\n');
+    }
+    List<String> after = appliedAfterRead();
+    if (!after.isEmpty()) {
+      out.append("  applied after the read: ").append(String.join(", ", after)).append('\n');
+    }
+    return out.append("  refused above --maxBytesBilled=").append(bq.getMaxBytesBilled()).toString();
+  }
+
+  private static String suffix(String table) {
+    return table.substring(table.lastIndexOf('.') + 1);
+  }
+
+  private static boolean nonEmpty(List<String> values) {
+    return values != null && !values.isEmpty();
+  }
+
+}

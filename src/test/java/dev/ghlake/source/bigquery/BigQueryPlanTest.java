@@ -1,0 +1,67 @@
+package dev.ghlake.source.bigquery;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import dev.ghlake.GhLakeOptions;
+import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.Test;
+
+public class BigQueryPlanTest {
+  private static BigQueryPlan plan(String... args) {
+    return BigQueryPlan.of(PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class));
+  }
+
+  @Test
+  public void tablesCoverTheWindowItsLatenessAndPacificNames() {
+    assertEquals(List.of("githubarchive.day.20240701"),
+        plan("--from=2024-07-01T00", "--to=2024-07-01T12").tables());
+    // a late evening window reaches into the next day's table through --latenessHours=6
+    assertEquals(List.of("githubarchive.day.20240701", "githubarchive.day.20240702"),
+        plan("--from=2024-07-01T20", "--to=2024-07-02T00").tables());
+    // before 2015 the tables follow Pacific names: UTC 02:00 is the previous day there
+    assertEquals(List.of("githubarchive.day.20130214", "githubarchive.day.20130215"),
+        plan("--from=2013-02-15T02", "--to=2013-02-15T04", "--latenessHours=0").tables());
+  }
+
+  @Test
+  public void theQueryPushesDownTheWindowTypesReposAndBotsAndOnlyReadsWhatIsNeeded() {
+    String sql = plan("--from=2024-07-01", "--bqMethod=query", "--types=PushEvent,WatchEvent",
+        "--excludeTypes=GollumEvent", "--repos=apache/*,My_Org/b?am", "--excludeBots=true").sql();
+    assertTrue(sql, sql.startsWith("SELECT id, type, public, payload, repo, actor, org, created_at\n"
+        + "FROM `githubarchive.day.*`\nWHERE _TABLE_SUFFIX BETWEEN '20240701' AND '20240702'\n"));
+    assertTrue(sql, sql.contains("AND created_at >= TIMESTAMP '2024-07-01 00:00:00+00'\n"
+        + "  AND created_at < TIMESTAMP '2024-07-02 00:00:00+00'"));
+    assertTrue(sql, sql.contains("AND type IN ('PushEvent', 'WatchEvent')"));
+    assertTrue(sql, sql.contains("AND type NOT IN ('GollumEvent')"));
+    assertTrue(sql, sql.contains(
+        "AND (LOWER(repo.url) LIKE '%/apache/%' OR LOWER(repo.url) LIKE '%/my\\\\_org/b_am')"));
+    assertTrue(sql, sql.contains("AND (actor.login IS NULL OR NOT ENDS_WITH(actor.login, '[bot]'))"));
+  }
+
+  @Test
+  public void noOptionValueCanChangeTheQuery() {
+    String sql = plan("--from=2024-07-01", "--types=x') OR TRUE --").sql();
+    assertTrue(sql, sql.contains("type IN ('x\\') OR TRUE --')"));
+  }
+
+  @Test
+  public void theDirectReadRestrictsRowsByTimeAndTypeAndSaysWhatComesAfter() {
+    BigQueryPlan p = plan("--from=2024-07-01T08", "--types=PushEvent", "--repos=apache/*", "--orgs=apache");
+    assertEquals("created_at >= TIMESTAMP '2024-07-01 08:00:00+00' AND "
+        + "created_at < TIMESTAMP '2024-07-01 09:00:00+00' AND type IN ('PushEvent')", p.rowRestriction());
+    String described = p.describe();
+    assertTrue(described, described.contains("selected fields: id, type, public, payload, repo, actor, org, created_at"));
+    assertTrue(described, described.contains("applied after the read: --orgs/--excludeOrgs, --repos/--excludeBots"));
+    assertFalse(described, described.contains("SQL"));
+  }
+
+  @Test
+  public void aWindowIsRequired() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> plan("--source=bigquery"))
+        .getMessage().contains("--source=bigquery needs --from/--to"));
+  }
+}
