@@ -89,11 +89,9 @@ public final class GhLake {
     HourWindow window = HourWindow.of(options);
     CommitSpec commit = commitSpec(options, runId, start, window);
     try {
-      LakeStorage.configure(options);
-      LakeStorage.writeStartRecord(options, options.getOutput(), runId, commit.optionsJson());
-    } catch (LakeStorage.StorageException | SecretException e) {
-      return report(options, new RunSummary(runId, options.getOutput(),
-          window == null ? null : window.toString(), null, 0, e.getMessage(), limits(options)));
+      LakeStorage.configure(options); // before Pipeline.create: it picks the S3 client and keys
+    } catch (SecretException e) {
+      return failedBeforeStart(options, runId, window, e.getMessage());
     }
     Ledger ledger = new Ledger();
     Pipeline pipeline = Pipeline.create(options);
@@ -113,7 +111,18 @@ public final class GhLake {
         .apply("WriteRunLedger",
             WriteRunLedger.to(WriteRunLedger.path(options.getOutput(), runId), runId, entries));
 
+    try { // the options are valid (building the pipeline checked them): now touch the lake
+      LakeStorage.writeStartRecord(options, options.getOutput(), runId, commit.optionsJson());
+    } catch (LakeStorage.StorageException e) {
+      return failedBeforeStart(options, runId, window, e.getMessage());
+    }
     return runAndReport(pipeline, options, runId, window);
+  }
+
+  private static RunSummary failedBeforeStart(
+      GhLakeOptions options, String runId, HourWindow window, String error) {
+    return report(options, new RunSummary(runId, options.getOutput(),
+        window == null ? null : window.toString(), null, 0, error, limits(options)));
   }
 
   private static CommitSpec commitSpec(

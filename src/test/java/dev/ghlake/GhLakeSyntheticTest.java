@@ -123,5 +123,10 @@ public class GhLakeSyntheticTest {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> GhLake.run(options("--output=" + tmp.getRoot(), "--source=synthetic",
             "--targetRowsPerFile=0"))).getMessage().contains("--targetRowsPerFile"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GhLake.run(options("--output=" + tmp.getRoot(), "--slackWebhook=https://hooks.example/x")))
+        .getMessage().contains("takes a secret reference"));
+    assertTrue("refused runs leave nothing in the lake",
+        !java.nio.file.Files.exists(tmp.getRoot().toPath().resolve("_runs")));
   }
 }
