@@ -149,6 +149,7 @@ public final class GhLake {
     } catch (RuntimeException e) {
       error = "the pipeline failed (lake at " + options.getOutput() + "): " + LakeStorage.describe(e);
     }
+    LakeStorage.tidyLocal(options.getOutput());
     RunLedger ledger = readLedger(WriteRunLedger.path(options.getOutput(), runId));
     return report(options, new RunSummary(runId, options.getOutput(),
         window == null ? null : window.toString(), ledger, (System.nanoTime() - start) / 1e9, error,

@@ -60,6 +60,10 @@ public class GhLakeRealHoursTest {
     assertEquals(0, DuckDb.count("SELECT count(*) FROM " + events
         + " WHERE repo_name IS NOT NULL AND NOT regexp_matches(repo_name, '^[^/]+/[^/]+$')"));
 
+    try (Stream<Path> all = Files.walk(Path.of(out))) {
+      assertEquals("no FileIO temp folders left behind", 0,
+          all.filter(p -> p.getFileName().toString().startsWith(".temp-beam")).count());
+    }
     JsonNode written = JSON.readTree(Path.of(out, "summary.json").toFile());
     assertEquals("success", written.get("status").asText());
     assertEquals(expectedEvents, written.get("read").asLong());

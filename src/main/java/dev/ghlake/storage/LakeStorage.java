@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.util.MimeTypes;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -69,6 +73,29 @@ public final class LakeStorage {
           ? "" : " through the endpoint " + options.getEndpoint();
       throw new StorageException("cannot write to the lake at " + output + via + " (" + describe(e)
           + "): check the bucket name, the credentials and the endpoint", e);
+    }
+  }
+
+  /**
+   * Removes the empty {@code .temp-beam} folders FileIO leaves on local disks after moving its
+   * files (object stores have no folders). Only empty ones: nothing in flight is touched.
+   */
+  public static void tidyLocal(String output) {
+    if (output.contains("://")) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(Path.of(output))) {
+      List<Path> temp = paths.filter(Files::isDirectory)
+          .filter(d -> d.getFileName().toString().startsWith(".temp-beam")).toList();
+      for (Path d : temp) {
+        try {
+          Files.delete(d);
+        } catch (IOException notEmpty) {
+          // still holds files (another run's, or a failed move): leave it
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // tidying is a courtesy; the run's outcome does not depend on it
     }
   }
 
