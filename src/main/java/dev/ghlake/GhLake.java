@@ -98,7 +98,9 @@ public final class GhLake {
 
     PCollection<KV<String, String>> written = pipeline
         .apply("ReadArchive", ReadArchive.from(options, ledger))
-        .apply("NormalizeEvents", NormalizeEvents.of(options, ledger))
+        .apply("NormalizeEvents", options.getSource() == SourceOptions.SourceKind.bigquery
+            ? NormalizeEvents.alreadyScrubbed(ledger) // GH Archive scrubbed its BigQuery rows
+            : NormalizeEvents.of(options, ledger))
         .apply("KeepWindow", KeepWindow.of(window, ledger))
         .apply("FilterEvents", FilterEvents.with(options, ledger))
         .apply("AssignPartitionFiles", AssignPartitionFiles.of(options))

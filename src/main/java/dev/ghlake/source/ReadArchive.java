@@ -2,6 +2,9 @@ package dev.ghlake.source;
 
 import dev.ghlake.accounting.Ledger;
 import dev.ghlake.model.RawLine;
+import dev.ghlake.source.bigquery.BigQueryOptions;
+import dev.ghlake.source.bigquery.BigQueryPlan;
+import dev.ghlake.source.bigquery.ReadBigQuery;
 import dev.ghlake.source.http.DownloadArchiveHours;
 import dev.ghlake.source.http.HttpOptions;
 import dev.ghlake.source.http.HttpSettings;
@@ -24,9 +27,11 @@ public class ReadArchive extends PTransform<PBegin, PCollection<RawLine>> {
   /** Checks the options now, so a bad value fails before anything runs. */
   public static ReadArchive from(SourceOptions options, Ledger ledger) {
     if (options.getSource() == SourceOptions.SourceKind.bigquery) {
-      throw new IllegalArgumentException("reading BigQuery is not in this build yet: "
-          + "--source=bigquery --dryRun prints the plan (tables and SQL); read the archive files "
-          + "with --source=gharchive meanwhile");
+      BigQueryPlan.of(options);
+      if (options.as(BigQueryOptions.class).getBqMethod() == BigQueryOptions.Method.query) {
+        throw new IllegalArgumentException("--bqMethod=query is not in this build yet: use "
+            + "--bqMethod=direct (the default), or --dryRun to see the query's plan");
+      }
     }
     if (options.getSource() == SourceOptions.SourceKind.gharchive) {
       if (ArchiveInput.from(options).isHttp()) {
@@ -44,6 +49,10 @@ public class ReadArchive extends PTransform<PBegin, PCollection<RawLine>> {
   @Override
   public PCollection<RawLine> expand(PBegin begin) {
     int maxLineBytes = options.getMaxLineMB() * 1024 * 1024;
+    if (options.getSource() == SourceOptions.SourceKind.bigquery) {
+      return begin.apply("ReadBigQuery", new ReadBigQuery(BigQueryPlan.of(options),
+          options.as(BigQueryOptions.class).getBqServicesFactory(), ledger));
+    }
     if (options.getSource() == SourceOptions.SourceKind.gharchive) {
       ArchiveInput input = ArchiveInput.from(options);
       if (input.isHttp()) {

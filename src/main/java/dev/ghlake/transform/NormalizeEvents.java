@@ -42,6 +42,11 @@ public class NormalizeEvents extends PTransform<PCollection<RawLine>, PCollectio
     return new NormalizeEvents(options.getScrubEmails(), ledger);
   }
 
+  /** For sources whose payloads are scrubbed already (GH Archive's BigQuery rows): no second pass. */
+  public static NormalizeEvents alreadyScrubbed(Ledger ledger) {
+    return new NormalizeEvents(false, ledger);
+  }
+
   @Override
   public PCollection<GenericRecord> expand(PCollection<RawLine> lines) {
     PCollectionTuple out = lines.apply("Normalize", ParDo.of(new NormalizeFn(scrubEmails))

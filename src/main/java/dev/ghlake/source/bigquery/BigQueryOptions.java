@@ -2,6 +2,7 @@ package dev.ghlake.source.bigquery;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.Hidden;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /** How GH Archive is read from BigQuery (--source=bigquery). */
@@ -31,6 +32,13 @@ public interface BigQueryOptions extends PipelineOptions {
   long getMaxBytesBilled();
 
   void setMaxBytesBilled(long value);
+
+  @Description("A class (implementing dev.ghlake.source.bigquery.BigQueryServicesFactory) that "
+      + "supplies the BigQuery services; default: Beam's, which reach Google")
+  @Hidden
+  Class<? extends BigQueryServicesFactory> getBqServicesFactory();
+
+  void setBqServicesFactory(Class<? extends BigQueryServicesFactory> value);
 
   @Description("Print the plan (tables and the exact SQL or row restriction) and stop")
   @Default.Boolean(false)

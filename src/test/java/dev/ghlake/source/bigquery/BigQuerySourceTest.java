@@ -1,0 +1,64 @@
+package dev.ghlake.source.bigquery;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import dev.ghlake.GhLake;
+import dev.ghlake.GhLakeOptions;
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.GhArchiveBigQuery;
+import dev.ghlake.testing.RealData;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * --source=bigquery with the Storage Read API against Beam's BigQuery fakes holding GH Archive's
+ * real rows: the same lake as the same window read from the archive files.
+ */
+public class BigQuerySourceTest {
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
+  private RunSummary run(String... args) {
+    return GhLake.run(PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class));
+  }
+
+  @Test
+  public void aWindowFromBigQueryEqualsTheSameWindowFromTheFiles() throws Exception {
+    GhArchiveBigQuery.reset();
+    int rows = GhArchiveBigQuery.load("20130215", RealData.root().resolve("bigquery-rows/2013-02-15-0.json.gz"));
+    String fromBq = tmp.newFolder("bq").getPath();
+    String fromFiles = tmp.newFolder("files").getPath();
+    String[] window = {"--from=2013-02-15T08", "--to=2013-02-15T10", "--latenessHours=0", "--progressSeconds=0"};
+
+    RunSummary bq = run(concat(window, "--source=bigquery", "--project=test-project",
+        "--bqServicesFactory=" + GhArchiveBigQuery.class.getName(), "--output=" + fromBq));
+    RunSummary files = run(concat(window, "--input=" + RealData.hours(), "--output=" + fromFiles));
+
+    assertEquals(RunSummary.Status.success, bq.status());
+    assertTrue(bq.identityHolds());
+    assertEquals(rows, bq.read());
+    assertEquals(files.written(), bq.written());
+    assertEquals(countsByType(fromFiles), countsByType(fromBq));
+    assertEquals(List.of("projects/githubarchive/datasets/day/tables/20130215 fields="
+        + BigQueryPlan.COLUMNS + " restriction=created_at >= TIMESTAMP '2013-02-15 08:00:00+00' "
+        + "AND created_at < TIMESTAMP '2013-02-15 10:00:00+00'"), GhArchiveBigQuery.sessionRequests());
+  }
+
+  private static Map<String, Long> countsByType(String lake) throws Exception {
+    Map<String, Long> out = new TreeMap<>();
+    DuckDb.query("SELECT hour || '/' || type, count(*), count(DISTINCT event_id) FROM read_parquet('" + lake
+        + "/events/**/*.parquet', hive_partitioning=true) GROUP BY 1",
+        r -> out.put(r.getString(1), r.getLong(2) * 1_000_000 + r.getLong(3)));
+    return out;
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+  }
+}
