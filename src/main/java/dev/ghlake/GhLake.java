@@ -23,6 +23,7 @@ import dev.ghlake.sink.WriteRunLedger;
 import dev.ghlake.source.HourWindow;
 import dev.ghlake.source.ReadArchive;
 import dev.ghlake.source.SourceOptions;
+import dev.ghlake.source.bigquery.BigQueryCost;
 import dev.ghlake.source.bigquery.BigQueryPlan;
 import dev.ghlake.storage.LakeStorage;
 import dev.ghlake.transform.DeduplicateEvents;
@@ -60,7 +61,9 @@ public final class GhLake {
           PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
       DirectRunnerTuning.apply(options, args);
       if (options.getSource() == SourceOptions.SourceKind.bigquery && options.getDryRun()) {
-        System.out.println(BigQueryPlan.of(options).describe()); // before contacting BigQuery
+        BigQueryPlan plan = BigQueryPlan.of(options);
+        System.out.println(plan.describe()); // first, before contacting BigQuery
+        System.out.println(bigQueryCost(plan, options));
         System.exit(0);
         return;
       }
@@ -113,12 +116,39 @@ public final class GhLake {
         .apply("WriteRunLedger",
             WriteRunLedger.to(WriteRunLedger.path(options.getOutput(), runId), runId, entries));
 
+    if (options.getSource() == SourceOptions.SourceKind.bigquery) {
+      String refused = refuseOverBudget(BigQueryPlan.of(options), options);
+      if (refused != null) {
+        return failedBeforeStart(options, runId, window, refused);
+      }
+    }
     try { // the options are valid (building the pipeline checked them): now touch the lake
       LakeStorage.writeStartRecord(options, options.getOutput(), runId, commit.optionsJson());
     } catch (LakeStorage.StorageException e) {
       return failedBeforeStart(options, runId, window, e.getMessage());
     }
     return runAndReport(pipeline, options, runId, window);
+  }
+
+  /** Null if the read fits --maxBytesBilled, else why it is refused. */
+  private static String refuseOverBudget(BigQueryPlan plan, GhLakeOptions options) {
+    try {
+      BigQueryCost cost = BigQueryCost.of(plan, options);
+      System.err.println("ghlake: the BigQuery read " + cost.describe().strip());
+      return cost.bytes() <= options.getMaxBytesBilled() ? null
+          : "the BigQuery read " + cost.describe().strip() + ", over --maxBytesBilled="
+              + options.getMaxBytesBilled() + ": raise it or narrow the window";
+    } catch (Exception e) {
+      return "cannot ask BigQuery what the read would cost: " + LakeStorage.describe(e);
+    }
+  }
+
+  private static String bigQueryCost(BigQueryPlan plan, GhLakeOptions options) {
+    try {
+      return BigQueryCost.of(plan, options).describe();
+    } catch (Exception e) {
+      return "  (BigQuery could not be asked for the tables' sizes: " + LakeStorage.describe(e) + ")";
+    }
   }
 
   private static RunSummary failedBeforeStart(

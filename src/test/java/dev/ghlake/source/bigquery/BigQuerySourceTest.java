@@ -50,6 +50,26 @@ public class BigQuerySourceTest {
         + "AND created_at < TIMESTAMP '2013-02-15 10:00:00+00'"), GhArchiveBigQuery.sessionRequests());
   }
 
+  @Test
+  public void aReadOverTheBudgetIsRefusedBeforeAnythingIsRead() throws Exception {
+    GhArchiveBigQuery.reset();
+    int rows = GhArchiveBigQuery.load("20130215", RealData.root().resolve("bigquery-rows/2013-02-15-0.json.gz"));
+    String[] args = {"--source=bigquery", "--project=test-project", "--from=2013-02-15T08",
+        "--latenessHours=0", "--bqServicesFactory=" + GhArchiveBigQuery.class.getName()};
+    BigQueryCost cost = BigQueryCost.of(BigQueryPlan.of(PipelineOptionsFactory.fromArgs(args)
+        .as(GhLakeOptions.class)), PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class));
+    assertEquals(1_000_000L, cost.bytes()); // the fake table's size
+    assertTrue(cost.describe(), cost.describe().contains(String.format("(%,d rows) from 1 table(s)", rows)));
+
+    String out = tmp.newFolder("refused").getPath();
+    RunSummary refused = run(concat(args, "--maxBytesBilled=500000", "--output=" + out, "--progressSeconds=0"));
+    assertEquals(RunSummary.Status.failed, refused.status());
+    assertEquals(0, refused.read());
+    assertTrue(refused.failures().toString(), refused.failures().get(0).contains("over --maxBytesBilled=500000"));
+    assertTrue("nothing written", !java.nio.file.Files.exists(java.nio.file.Path.of(out, "events")));
+    assertTrue("nothing read", GhArchiveBigQuery.sessionRequests().isEmpty());
+  }
+
   private static Map<String, Long> countsByType(String lake) throws Exception {
     Map<String, Long> out = new TreeMap<>();
     DuckDb.query("SELECT hour || '/' || type, count(*), count(DISTINCT event_id) FROM read_parquet('" + lake
