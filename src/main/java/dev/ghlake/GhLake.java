@@ -24,6 +24,7 @@ import dev.ghlake.source.HourWindow;
 import dev.ghlake.source.ReadArchive;
 import dev.ghlake.source.SourceOptions;
 import dev.ghlake.source.bigquery.BigQueryCost;
+import dev.ghlake.source.bigquery.GcpCredentials;
 import dev.ghlake.source.bigquery.BigQueryPlan;
 import dev.ghlake.storage.LakeStorage;
 import dev.ghlake.transform.DeduplicateEvents;
@@ -93,6 +94,9 @@ public final class GhLake {
     CommitSpec commit = commitSpec(options, runId, start, window);
     try {
       LakeStorage.configure(options); // before Pipeline.create: it picks the S3 client and keys
+      if (options.getSource() == SourceOptions.SourceKind.bigquery) {
+        GcpCredentials.configure(options);
+      }
     } catch (SecretException e) {
       return failedBeforeStart(options, runId, window, e.getMessage());
     }

@@ -40,6 +40,12 @@ public interface BigQueryOptions extends PipelineOptions {
 
   void setBqServicesFactory(Class<? extends BigQueryServicesFactory> value);
 
+  @Description("A GCP service-account key (its JSON), as a secret reference: env:, file:, "
+      + "secretsmanager:, ssm: (default: Google's application default credentials)")
+  String getGcpServiceAccountKey();
+
+  void setGcpServiceAccountKey(String value);
+
   @Description("Print the plan (tables and the exact SQL or row restriction) and stop")
   @Default.Boolean(false)
   boolean getDryRun();
