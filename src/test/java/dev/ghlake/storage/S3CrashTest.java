@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -34,16 +33,11 @@ public class S3CrashTest {
     Path store = root.resolve("store");
     S3ProxyServer s3 = new S3ProxyServer(store).start();
     try (S3Client client = s3.client()) {
-      client.createBucket(b -> b.bucket("archive"));
       client.createBucket(b -> b.bucket("lake"));
-      Path archive = root.resolve("archive");
-      WriteSyntheticArchive.write(archive, new SyntheticPlan(60_000, 4, "2024-07-01T00"), 5);
-      try (Stream<Path> files = Files.list(archive)) {
-        for (Path f : files.toList()) {
-          client.putObject(p -> p.bucket("archive").key("m/" + f.getFileName()), RequestBody.fromFile(f));
-        }
-      }
     }
+    Path archive = root.resolve("archive");
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(60_000, 4, "2024-07-01T00"), 5);
+    s3.upload("archive", "m/", archive);
     RunSummary healthy = run(s3);
     assertEquals(RunSummary.Status.success, healthy.status());
 

@@ -16,14 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -40,15 +38,10 @@ public class S3LakeTest {
     root = Files.createTempDirectory("ghlake-s3");
     s3 = new S3ProxyServer(root.resolve("store")).start();
     client = s3.client();
-    client.createBucket(b -> b.bucket("archive"));
     client.createBucket(b -> b.bucket("lake"));
     Path archive = root.resolve("archive");
     WriteSyntheticArchive.write(archive, new SyntheticPlan(6_000, 4, "2024-07-01T00"), 11);
-    try (Stream<Path> files = Files.list(archive)) {
-      for (Path f : files.toList()) {
-        client.putObject(p -> p.bucket("archive").key("mirror/" + f.getFileName()), RequestBody.fromFile(f));
-      }
-    }
+    s3.upload("archive", "mirror/", archive);
   }
 
   @AfterClass

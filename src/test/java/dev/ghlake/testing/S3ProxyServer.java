@@ -118,6 +118,17 @@ public final class S3ProxyServer implements AutoCloseable {
         .build();
   }
 
+  /** Creates the bucket and puts every file of a folder under {@code prefix}. */
+  public void upload(String bucket, String prefix, Path folder) throws IOException {
+    try (S3Client s3 = client(); var files = Files.list(folder)) {
+      s3.createBucket(b -> b.bucket(bucket));
+      for (Path f : files.toList()) {
+        s3.putObject(p -> p.bucket(bucket).key(prefix + f.getFileName()),
+            software.amazon.awssdk.core.sync.RequestBody.fromFile(f));
+      }
+    }
+  }
+
   /** Beam pipeline options that point S3 at this server. */
   public List<String> beamOptions() {
     return beamOptions(IDENTITY, CREDENTIAL);
