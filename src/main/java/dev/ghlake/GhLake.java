@@ -57,9 +57,9 @@ public final class GhLake {
     ConsoleLogging.configure();
     PipelineOptionsFactory.register(GhLakeOptions.class);
     RunSummary summary;
+    GhLakeOptions options;
     try {
-      GhLakeOptions options =
-          PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
       DirectRunnerTuning.apply(options, args);
       if (options.getSource() == SourceOptions.SourceKind.bigquery && options.getDryRun()) {
         BigQueryPlan plan = BigQueryPlan.of(options);
@@ -74,8 +74,7 @@ public final class GhLake {
       System.exit(2);
       return;
     }
-    boolean notifyFailed = summary.notifyError() != null
-        && PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class).getFailOnNotifyError();
+    boolean notifyFailed = summary.notifyError() != null && options.getFailOnNotifyError();
     System.exit(summary.status() == RunSummary.Status.failed || notifyFailed ? 1 : 0);
   }
 

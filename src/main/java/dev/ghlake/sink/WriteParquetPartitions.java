@@ -74,15 +74,28 @@ public class WriteParquetPartitions
   /** Counts the rows handed to the Parquet writer: the run's {@code written}, and each file's rows. */
   static class CountWrittenFn extends TallyingDoFn<KV<String, GenericRecord>, KV<String, GenericRecord>> {
     private final Counter written = Metrics.counter(Accounting.NAMESPACE, Accounting.WRITTEN);
+    // rows come grouped by file and sorted by time: hour and file repeat, so keep the last ones
+    private transient long hourBucket = Long.MIN_VALUE;
+    private transient String hour;
+    private transient String stem;
+    private transient String fileRowsKey;
 
     @ProcessElement
     public void process(@Element KV<String, GenericRecord> e, MultiOutputReceiver out) {
       written.inc();
       GenericRecord event = e.getValue();
-      tallies().add(Tally.Kind.WRITTEN, event.get(EventSchema.TYPE).toString(),
-          Tally.hourOf((Long) event.get(EventSchema.CREATED_AT)),
+      long micros = (Long) event.get(EventSchema.CREATED_AT);
+      if (Math.floorDiv(micros, 3_600_000_000L) != hourBucket) {
+        hourBucket = Math.floorDiv(micros, 3_600_000_000L);
+        hour = Tally.hourOf(micros);
+      }
+      if (!e.getKey().equals(stem)) {
+        stem = e.getKey();
+        fileRowsKey = Tally.key(Tally.Kind.FILE_ROWS, stem, "", "");
+      }
+      tallies().add(Tally.Kind.WRITTEN, event.get(EventSchema.TYPE).toString(), hour,
           String.valueOf(event.get(EventSchema.SOURCE_FILE)));
-      tallies().add(Tally.Kind.FILE_ROWS, e.getKey(), "", "");
+      tallies().add(fileRowsKey, 1);
       out.get(ROWS).output(e);
     }
   }

@@ -65,7 +65,7 @@ public final class AwsJsonServer implements AutoCloseable {
       error = errors.poll();
     }
     if (error != null) {
-      reply(ex, error.equals("ThrottlingException") ? 400 : 400, errorBody(error, "scripted " + error));
+      reply(ex, 400, errorBody(error, "scripted " + error)); // AWS JSON errors are 400s, by type
       return;
     }
     if ("secretsmanager.GetSecretValue".equals(target)) {

@@ -4,14 +4,7 @@ import java.io.IOException;
 
 /** A response that retrying will not change (a 4xx other than 404 and 429). */
 public final class HttpStatusException extends IOException {
-  private final int status;
-
   HttpStatusException(String url, int status) {
     super("GET " + url + " answered HTTP " + status);
-    this.status = status;
-  }
-
-  public int status() {
-    return status;
   }
 }
