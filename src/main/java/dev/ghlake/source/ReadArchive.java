@@ -27,11 +27,7 @@ public class ReadArchive extends PTransform<PBegin, PCollection<RawLine>> {
   /** Checks the options now, so a bad value fails before anything runs. */
   public static ReadArchive from(SourceOptions options, Ledger ledger) {
     if (options.getSource() == SourceOptions.SourceKind.bigquery) {
-      BigQueryPlan.of(options);
-      if (options.as(BigQueryOptions.class).getBqMethod() == BigQueryOptions.Method.query) {
-        throw new IllegalArgumentException("--bqMethod=query is not in this build yet: use "
-            + "--bqMethod=direct (the default), or --dryRun to see the query's plan");
-      }
+      BigQueryPlan.of(options).checkReadable(options);
     }
     if (options.getSource() == SourceOptions.SourceKind.gharchive) {
       if (ArchiveInput.from(options).isHttp()) {

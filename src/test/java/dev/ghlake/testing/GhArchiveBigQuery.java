@@ -30,15 +30,21 @@ import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 
 /**
- * GH Archive's BigQuery for tests: Beam's FakeDatasetService holding {@code githubarchive:day.*}
- * tables with the real schema, and a Storage Read client serving GH Archive's real rows for them.
- * Static, as Beam's fakes are: same JVM only. Nothing here reaches Google.
+ * GH Archive's BigQuery for tests: Beam's FakeDatasetService holding {@code githubarchive} tables
+ * with the real schema, a Storage Read client serving GH Archive's real rows for them, and a job
+ * service that runs ghlake's SQL on those rows. Static, as Beam's fakes are: same JVM only.
+ * Nothing here reaches Google.
  */
 public final class GhArchiveBigQuery implements BigQueryServicesFactory {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter BQ_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   static final Map<String, List<GenericRecord>> ROWS = new ConcurrentHashMap<>();
   static final List<String> SESSION_REQUESTS = new CopyOnWriteArrayList<>();
+  /** "project.dataset.table" → its rows file, for the SQL engine. */
+  static final Map<String, Path> TABLES = new ConcurrentHashMap<>();
+  static final Map<String, Map<String, Long>> COLUMN_BYTES = new ConcurrentHashMap<>();
+  static final List<String> QUERIES = new CopyOnWriteArrayList<>();
+  static final List<String> DRY_RUNS = new CopyOnWriteArrayList<>();
   private static FakeDatasetService datasets;
 
   /** Starts empty fakes; then {@link #load} tables into them. */
@@ -46,25 +52,79 @@ public final class GhArchiveBigQuery implements BigQueryServicesFactory {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
     datasets = new FakeDatasetService();
-    datasets.createDataset("githubarchive", "day", "US", "GH Archive by day", null);
+    for (String period : List.of("day", "month", "year")) {
+      datasets.createDataset("githubarchive", period, "US", "GH Archive by " + period, null);
+    }
     ROWS.clear();
     SESSION_REQUESTS.clear();
+    TABLES.clear();
+    COLUMN_BYTES.clear();
+    QUERIES.clear();
+    DRY_RUNS.clear();
+    GhArchiveJobService.JOBS.clear();
+    GhArchiveJobService.RESULTS.clear();
   }
 
   /** One day table, {@code githubarchive:day.<day>}, holding the rows of a bigquery-rows file. */
   public static int load(String day, Path rowsGz) throws Exception {
+    return load("day", day, rowsGz);
+  }
+
+  /** One table of a period set ({@code githubarchive:<period>.<suffix>}) holding a rows file. */
+  public static int load(String period, String suffix, Path rowsGz) throws Exception {
     List<GenericRecord> rows = new ArrayList<>();
+    Map<String, Long> bytes = new ConcurrentHashMap<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(
         new GZIPInputStream(Files.newInputStream(rowsGz)), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        rows.add(record(JSON.readTree(line)));
+        JsonNode row = JSON.readTree(line);
+        rows.add(record(row));
+        row.fields().forEachRemaining(f -> bytes.merge(f.getKey(), (long) f.getValue().toString().length(), Long::sum));
       }
     }
     datasets.createTable(new Table()
-        .setTableReference(new TableReference().setProjectId("githubarchive").setDatasetId("day").setTableId(day))
+        .setTableReference(new TableReference().setProjectId("githubarchive").setDatasetId(period).setTableId(suffix))
         .setSchema(tableSchema()).setNumBytes(1_000_000L).setNumRows(java.math.BigInteger.valueOf(rows.size())));
-    ROWS.put("projects/githubarchive/datasets/day/tables/" + day, rows);
+    ROWS.put("projects/githubarchive/datasets/" + period + "/tables/" + suffix, rows);
+    String table = "githubarchive." + period + "." + suffix;
+    TABLES.put(table, rowsGz);
+    COLUMN_BYTES.put(table, bytes);
     return rows.size();
+  }
+
+  /** The SQL queries ghlake ran, as BigQuery received them. */
+  public static List<String> queries() {
+    return QUERIES;
+  }
+
+  /** The SQL ghlake asked BigQuery to dry-run. */
+  public static List<String> dryRuns() {
+    return DRY_RUNS;
+  }
+
+  static FakeDatasetService datasets() {
+    return datasets;
+  }
+
+  /** "githubarchive.day.20130215" → "githubarchive:day.20130215". */
+  static String spec(String table) {
+    int dot = table.indexOf('.');
+    return table.substring(0, dot) + ":" + table.substring(dot + 1);
+  }
+
+  /** What a dry run says scanning these columns of a loaded table bills. */
+  public static long columnBytesOf(String table, List<String> columns) {
+    return columnBytes(table, columns);
+  }
+
+  /** What a scan of these columns of the table bills, here: their values' JSON length. */
+  static long columnBytes(String table, List<String> columns) {
+    return columns.stream().mapToLong(c -> COLUMN_BYTES.get(table).getOrDefault(c, 0L)).sum();
+  }
+
+  /** A column of GH Archive's schema by name, or null. */
+  static TableFieldSchema field(String name) {
+    return tableSchema().getFields().stream().filter(f -> f.getName().equals(name)).findFirst().orElse(null);
   }
 
   /** The Storage Read sessions ghlake asked for, as text (table, fields, row restriction). */
@@ -74,7 +134,7 @@ public final class GhArchiveBigQuery implements BigQueryServicesFactory {
 
   @Override
   public BigQueryServices create() {
-    return new FakeBigQueryServices().withDatasetService(datasets).withJobService(new FakeJobService())
+    return new FakeBigQueryServices().withDatasetService(datasets).withJobService(new GhArchiveJobService())
         .withStorageClient(new GhArchiveStorageClient());
   }
 

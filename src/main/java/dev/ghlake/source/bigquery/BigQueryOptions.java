@@ -21,13 +21,38 @@ public interface BigQueryOptions extends PipelineOptions {
 
   void setBqMethod(Method value);
 
-  @Description("GH Archive's daily tables, as project.dataset")
-  @Default.String("githubarchive.day")
-  String getBqDayTables();
+  /** GH Archive's table sets: one table a day, a month or a year. */
+  enum TablePeriod {
+    day,
+    month,
+    year
+  }
 
-  void setBqDayTables(String value);
+  @Description("Which of GH Archive's table sets to read: day (githubarchive.day.YYYYMMDD), "
+      + "month (githubarchive.month.YYYYMM) or year (githubarchive.year.YYYY)")
+  @Default.Enum("day")
+  TablePeriod getBqTablePeriod();
 
-  @Description("Refuse to run a query that would bill more than this many bytes")
+  void setBqTablePeriod(TablePeriod value);
+
+  @Description("The dataset holding those tables, as project.dataset (default: githubarchive.<period>)")
+  String getBqDataset();
+
+  void setBqDataset(String value);
+
+  @Description("--bqMethod=query: the location the query runs in (GH Archive's tables are in US)")
+  @Default.String("US")
+  String getBqLocation();
+
+  void setBqLocation(String value);
+
+  @Description("--bqMethod=query: an existing dataset of --project for the query's result table "
+      + "(default: Beam creates a temporary dataset, which needs bigquery.datasets.create)")
+  String getBqQueryTempDataset();
+
+  void setBqQueryTempDataset(String value);
+
+  @Description("Refuse to read when BigQuery says the read would bill more than this many bytes")
   @Default.Long(100L * 1024 * 1024 * 1024)
   long getMaxBytesBilled();
 

@@ -5,10 +5,11 @@ import dev.ghlake.source.HourWindow;
 import dev.ghlake.source.SourceOptions;
 import dev.ghlake.transform.FilterOptions;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * What a BigQuery read of a window costs and asks for: the day tables that can hold its events
@@ -22,6 +23,8 @@ import java.util.List;
 public final class BigQueryPlan {
   static final List<String> COLUMNS =
       List.of("id", "type", "public", "payload", "repo", "actor", "org", "created_at");
+  /** The query's extra column: the suffix of the table a row came from. */
+  static final String SOURCE_TABLE = "source_table";
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
   private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -45,24 +48,77 @@ public final class BigQueryPlan {
     }
     BigQueryOptions bq = options.as(BigQueryOptions.class);
     HourWindow read = ArchiveInput.readWindow(window, options.getLatenessHours());
+    return new BigQueryPlan(window, tables(read, bq), options.as(FilterOptions.class), bq);
+  }
+
+  /** The tables of the period set that hold the read window: one a day, a month or a year. */
+  private static List<String> tables(HourWindow read, BigQueryOptions bq) {
+    BigQueryOptions.TablePeriod period = bq.getBqTablePeriod();
+    DateTimeFormatter name = switch (period) {
+      case day -> DAY;
+      case month -> DateTimeFormatter.ofPattern("yyyyMM");
+      case year -> DateTimeFormatter.ofPattern("yyyy");
+    };
     List<String> tables = new ArrayList<>();
     LocalDate last = read.to().minusHours(1).toLocalDate();
     for (LocalDate d = read.from().toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
-      tables.add(bq.getBqDayTables() + "." + DAY.format(d));
+      String table = dataset(bq) + "." + name.format(d);
+      if (tables.isEmpty() || !tables.get(tables.size() - 1).equals(table)) {
+        tables.add(table);
+      }
     }
-    return new BigQueryPlan(window, tables, options.as(FilterOptions.class), bq);
+    return tables;
+  }
+
+  /** {@code --bqDataset}, or GH Archive's own dataset for the period. */
+  static String dataset(BigQueryOptions bq) {
+    return bq.getBqDataset() != null ? bq.getBqDataset() : "githubarchive." + bq.getBqTablePeriod();
+  }
+
+  /** Fails fast on what the read method needs and the options lack. */
+  public void checkReadable(PipelineOptions options) {
+    String project = options.as(GcpOptions.class).getProject();
+    if (project == null || project.isBlank()) {
+      throw new IllegalArgumentException("--source=bigquery needs --project: the GCP project the "
+          + "read runs in and is billed to");
+    }
+    if (method() == BigQueryOptions.Method.query
+        && (options.getTempLocation() == null || options.getTempLocation().isBlank())) {
+      throw new IllegalArgumentException("--bqMethod=query exports its result through "
+          + "--tempLocation: give a gs://bucket/path (BigQuery exports only to Cloud Storage), or "
+          + "use --bqMethod=direct, which needs no bucket");
+    }
   }
 
   public List<String> tables() {
     return tables;
   }
 
-  /** The query of --bqMethod=query: one wildcard table, pruned by suffix so only these days bill. */
+  BigQueryOptions.Method method() {
+    return bq.getBqMethod();
+  }
+
+  String dataset() {
+    return dataset(bq);
+  }
+
+  String location() {
+    return bq.getBqLocation();
+  }
+
+  String queryTempDataset() {
+    return bq.getBqQueryTempDataset();
+  }
+
+  /**
+   * The query of --bqMethod=query: one wildcard table, pruned by suffix so only these tables bill;
+   * the suffix (free to select) names the table each row came from, for the per-table accounting.
+   */
   public String sql() {
     String first = tables.get(0);
     String last = tables.get(tables.size() - 1);
-    return "SELECT " + String.join(", ", COLUMNS) + "\n"
-        + "FROM `" + bq.getBqDayTables() + ".*`\n"
+    return "SELECT " + String.join(", ", COLUMNS) + ", _TABLE_SUFFIX AS " + SOURCE_TABLE + "\n"
+        + "FROM `" + dataset(bq) + ".*`\n"
         + "WHERE _TABLE_SUFFIX BETWEEN " + SqlText.string(suffix(first)) + " AND "
         + SqlText.string(suffix(last)) + "\n"
         + "  AND " + String.join("\n  AND ", predicates(true));

@@ -25,9 +25,10 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Reads a window of GH Archive's BigQuery day tables with the Storage Read API (DIRECT_READ):
- * only the needed columns, rows restricted to the window and types, one read per table; each row
- * rebuilt into the event line the normaliser reads.
+ * Reads a window of GH Archive's BigQuery tables, each row rebuilt into the event line the
+ * normaliser reads. {@code direct}: the Storage Read API, one read per table, only the needed
+ * columns, rows restricted to the window and types. {@code query}: the plan's SQL, its result
+ * exported through a temporary table and {@code --tempLocation}.
  */
 public class ReadBigQuery extends PTransform<PBegin, PCollection<RawLine>> {
   private static final TupleTag<RawLine> LINES = new TupleTag<>("lines") {};
@@ -44,23 +45,43 @@ public class ReadBigQuery extends PTransform<PBegin, PCollection<RawLine>> {
 
   @Override
   public PCollection<RawLine> expand(PBegin begin) {
+    PCollection<RawLine> rows = plan.method() == BigQueryOptions.Method.query
+        ? readQuery(begin) : readTables(begin);
+    PCollectionTuple counted = rows
+        .apply("CountRows", ParDo.of(new CountReadFn()).withOutputTags(LINES, TupleTagList.of(Tallies.TAG)));
+    ledger.recordTallies(counted.get(Tallies.TAG));
+    return counted.get(LINES).setCoder(RawLine.LineCoder.of());
+  }
+
+  private PCollection<RawLine> readTables(PBegin begin) {
     PCollectionList<RawLine> tables = PCollectionList.empty(begin.getPipeline());
     for (String table : plan.tables()) {
-      BigQueryIO.TypedRead<RawLine> read = BigQueryIO.read(new RowToLine("bigquery:" + table))
+      BigQueryIO.TypedRead<RawLine> read = BigQueryIO.read(RowToLine.fromTable(table))
           .from(tableSpec(table))
           .withMethod(BigQueryIO.TypedRead.Method.DIRECT_READ)
           .withSelectedFields(BigQueryPlan.COLUMNS)
           .withRowRestriction(plan.rowRestriction())
           .withCoder(RawLine.LineCoder.of());
-      if (services != null) {
-        read = read.withTestServices(newInstance(services).create());
-      }
-      tables = tables.and(begin.apply("Read " + table, read));
+      tables = tables.and(begin.apply("Read " + table, withServices(read)));
     }
-    PCollectionTuple counted = tables.apply("AllTables", Flatten.pCollections())
-        .apply("CountRows", ParDo.of(new CountReadFn()).withOutputTags(LINES, TupleTagList.of(Tallies.TAG)));
-    ledger.recordTallies(counted.get(Tallies.TAG));
-    return counted.get(LINES).setCoder(RawLine.LineCoder.of());
+    return tables.apply("AllTables", Flatten.pCollections());
+  }
+
+  private PCollection<RawLine> readQuery(PBegin begin) {
+    BigQueryIO.TypedRead<RawLine> read = BigQueryIO.read(RowToLine.fromQuery(plan.dataset()))
+        .fromQuery(plan.sql())
+        .usingStandardSql()
+        .withMethod(BigQueryIO.TypedRead.Method.EXPORT)
+        .withQueryLocation(plan.location())
+        .withCoder(RawLine.LineCoder.of());
+    if (plan.queryTempDataset() != null) {
+      read = read.withQueryTempDataset(plan.queryTempDataset());
+    }
+    return begin.apply("Query", withServices(read));
+  }
+
+  private BigQueryIO.TypedRead<RawLine> withServices(BigQueryIO.TypedRead<RawLine> read) {
+    return services == null ? read : read.withTestServices(newInstance(services).create());
   }
 
   /** {@code githubarchive.day.20240701} → {@code githubarchive:day.20240701}. */
@@ -77,17 +98,34 @@ public class ReadBigQuery extends PTransform<PBegin, PCollection<RawLine>> {
     }
   }
 
-  /** One row as an event line. Converted at once: the Storage Read API reuses its records. */
+  /**
+   * One row as an event line, its source the table it came from. Converted at once: the Storage
+   * Read API reuses its records.
+   */
   static class RowToLine implements SerializableFunction<SchemaAndRecord, RawLine> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final String source;
+    private final String table;
+    private final String dataset;
 
-    RowToLine(String source) {
-      this.source = source;
+    private RowToLine(String table, String dataset) {
+      this.table = table;
+      this.dataset = dataset;
+    }
+
+    /** Rows of one table. */
+    static RowToLine fromTable(String table) {
+      return new RowToLine(table, null);
+    }
+
+    /** Rows of the plan's query, which names each row's table by its suffix. */
+    static RowToLine fromQuery(String dataset) {
+      return new RowToLine(null, dataset);
     }
 
     @Override
     public RawLine apply(SchemaAndRecord row) {
+      String source = "bigquery:" + (table != null ? table
+          : dataset + "." + row.getRecord().get(BigQueryPlan.SOURCE_TABLE));
       try {
         return new RawLine(source, 0, BigQueryRows.toEvent(JSON.readTree(row.getRecord().toString())).toString());
       } catch (IOException e) {

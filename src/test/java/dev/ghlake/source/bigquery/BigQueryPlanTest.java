@@ -28,10 +28,45 @@ public class BigQueryPlanTest {
   }
 
   @Test
+  public void monthAndYearTablesAreReadWhereAskedOneTableEach() {
+    assertEquals(List.of("githubarchive.month.202406", "githubarchive.month.202407"),
+        plan("--from=2024-06-30T12", "--to=2024-07-02T00", "--bqTablePeriod=month").tables());
+    BigQueryPlan years = plan("--from=2014-12-31T20", "--to=2015-01-01T02", "--latenessHours=0",
+        "--bqTablePeriod=year", "--bqMethod=query");
+    assertEquals(List.of("githubarchive.year.2014", "githubarchive.year.2015"), years.tables());
+    assertTrue(years.sql(), years.sql().contains(
+        "FROM `githubarchive.year.*`\nWHERE _TABLE_SUFFIX BETWEEN '2014' AND '2015'\n"));
+    assertEquals(List.of("my-project.gha_copy.20240701"),
+        plan("--from=2024-07-01T00", "--to=2024-07-01T12", "--bqDataset=my-project.gha_copy").tables());
+  }
+
+  @Test
+  public void eachMethodSaysWhatItNeedsBeforeAnythingRuns() {
+    assertTrue(unreadable("--bqMethod=query"), unreadable("--bqMethod=query").contains("needs --project"));
+    assertTrue(unreadable("--bqMethod=query", "--project=p"), unreadable("--bqMethod=query", "--project=p")
+        .contains("--bqMethod=query exports its result through --tempLocation"));
+    assertEquals("the direct read needs no bucket", null, unreadable("--project=p"));
+  }
+
+  /** Why the options cannot be read from BigQuery, or null. */
+  private static String unreadable(String... args) {
+    GhLakeOptions options = PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class);
+    options.setSource(dev.ghlake.source.SourceOptions.SourceKind.bigquery);
+    options.setFrom("2024-07-01");
+    try {
+      BigQueryPlan.of(options).checkReadable(options);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  @Test
   public void theQueryPushesDownTheWindowTypesReposAndBotsAndOnlyReadsWhatIsNeeded() {
     String sql = plan("--from=2024-07-01", "--bqMethod=query", "--types=PushEvent,WatchEvent",
         "--excludeTypes=GollumEvent", "--repos=apache/*,My_Org/b?am", "--excludeBots=true").sql();
-    assertTrue(sql, sql.startsWith("SELECT id, type, public, payload, repo, actor, org, created_at\n"
+    assertTrue(sql, sql.startsWith("SELECT id, type, public, payload, repo, actor, org, created_at, "
+        + "_TABLE_SUFFIX AS source_table\n"
         + "FROM `githubarchive.day.*`\nWHERE _TABLE_SUFFIX BETWEEN '20240701' AND '20240702'\n"));
     assertTrue(sql, sql.contains("AND created_at >= TIMESTAMP '2024-07-01 00:00:00+00'\n"
         + "  AND created_at < TIMESTAMP '2024-07-02 00:00:00+00'"));

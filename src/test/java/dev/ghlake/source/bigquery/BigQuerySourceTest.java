@@ -70,6 +70,78 @@ public class BigQuerySourceTest {
     assertTrue("nothing read", GhArchiveBigQuery.sessionRequests().isEmpty());
   }
 
+  @Test
+  public void theQueryMethodFiltersInSqlAndGivesTheSameLakeAsTheFiles() throws Exception {
+    GhArchiveBigQuery.reset();
+    int rows = GhArchiveBigQuery.load("20130215", RealData.root().resolve("bigquery-rows/2013-02-15-0.json.gz"));
+    String fromBq = tmp.newFolder("bq").getPath();
+    String fromFiles = tmp.newFolder("files").getPath();
+    String[] filters = {"--from=2013-02-15T08", "--to=2013-02-15T10", "--latenessHours=0",
+        "--progressSeconds=0", "--types=PushEvent,WatchEvent,CreateEvent", "--excludeBots=true",
+        "--repos=*/*_*,rails/*"};
+
+    String[] bqArgs = concat(filters, "--source=bigquery", "--bqMethod=query", "--project=test-project",
+        "--tempLocation=" + tmp.newFolder("temp").getPath(),
+        "--bqServicesFactory=" + GhArchiveBigQuery.class.getName(), "--output=" + fromBq);
+    RunSummary bq = run(bqArgs);
+    RunSummary files = run(concat(filters, "--input=" + RealData.hours(), "--output=" + fromFiles));
+
+    assertEquals(bq.failures().toString(), RunSummary.Status.success, bq.status());
+    assertTrue(bq.identityHolds());
+    assertTrue("the filters ran in SQL: " + bq.read() + " of " + rows + " rows read",
+        bq.read() > 0 && bq.read() < rows / 4);
+    assertEquals(files.written(), bq.written());
+    assertEquals(countsByType(fromFiles), countsByType(fromBq));
+    String sql = BigQueryPlan.of(PipelineOptionsFactory.fromArgs(bqArgs).as(GhLakeOptions.class)).sql();
+    assertEquals("BigQuery ran exactly the plan's SQL", List.of(sql), GhArchiveBigQuery.queries());
+    assertTrue("the cost was asked by a dry run of the same SQL first", GhArchiveBigQuery.dryRuns().contains(sql));
+    assertEquals("the query method reads no table directly", List.of(), GhArchiveBigQuery.sessionRequests());
+  }
+
+  @Test
+  public void aQueryOverTheBudgetIsRefusedByItsDryRunBeforeItRuns() throws Exception {
+    GhArchiveBigQuery.reset();
+    GhArchiveBigQuery.load("20130215", RealData.root().resolve("bigquery-rows/2013-02-15-0.json.gz"));
+    GhArchiveBigQuery.load("20130216", RealData.root().resolve("bigquery-rows/2014-02-15-0.json.gz"));
+    String[] args = {"--source=bigquery", "--bqMethod=query", "--project=test-project",
+        "--from=2013-02-15T08", "--latenessHours=0", "--tempLocation=" + tmp.newFolder("temp").getPath(),
+        "--bqServicesFactory=" + GhArchiveBigQuery.class.getName()};
+    GhLakeOptions options = PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class);
+    BigQueryCost cost = BigQueryCost.of(BigQueryPlan.of(options), options);
+    // the dry run prices only the day the suffix range keeps, and only the selected columns
+    long selected = GhArchiveBigQuery.columnBytesOf("githubarchive.day.20130215", BigQueryPlan.COLUMNS);
+    assertEquals(selected, cost.bytes());
+    assertTrue(cost.describe(), cost.describe().contains(String.format("scans %,d bytes (BigQuery's dry run", selected)));
+    assertTrue(cost.describe(), cost.describe().contains("at $6.25/TiB"));
+
+    String out = tmp.newFolder("refused").getPath();
+    RunSummary refused = run(concat(args, "--maxBytesBilled=" + (selected - 1), "--output=" + out, "--progressSeconds=0"));
+    assertEquals(RunSummary.Status.failed, refused.status());
+    assertTrue(refused.failures().toString(), refused.failures().get(0).contains("over --maxBytesBilled="));
+    assertEquals("no query ran", List.of(), GhArchiveBigQuery.queries());
+    assertTrue("nothing written", !java.nio.file.Files.exists(java.nio.file.Path.of(out, "events")));
+  }
+
+  @Test
+  public void monthTablesAreReadByBothMethods() throws Exception {
+    GhArchiveBigQuery.reset();
+    GhArchiveBigQuery.load("month", "201302", RealData.root().resolve("bigquery-rows/2013-02-15-0.json.gz"));
+    String[] window = {"--from=2013-02-15T08", "--to=2013-02-15T09", "--latenessHours=0",
+        "--progressSeconds=0", "--source=bigquery", "--bqTablePeriod=month", "--project=test-project",
+        "--bqServicesFactory=" + GhArchiveBigQuery.class.getName()};
+    RunSummary direct = run(concat(window, "--output=" + tmp.newFolder("direct").getPath()));
+    RunSummary query = run(concat(window, "--bqMethod=query", "--output=" + tmp.newFolder("query").getPath(),
+        "--tempLocation=" + tmp.newFolder("temp").getPath()));
+    assertEquals(direct.failures().toString(), RunSummary.Status.success, direct.status());
+    assertEquals(query.failures().toString(), RunSummary.Status.success, query.status());
+    assertTrue(direct.written() > 1000);
+    assertEquals(direct.written(), query.written());
+    assertTrue(GhArchiveBigQuery.queries().get(0), GhArchiveBigQuery.queries().get(0)
+        .contains("FROM `githubarchive.month.*`\nWHERE _TABLE_SUFFIX BETWEEN '201302' AND '201302'"));
+    assertTrue(GhArchiveBigQuery.sessionRequests().get(0),
+        GhArchiveBigQuery.sessionRequests().get(0).startsWith("projects/githubarchive/datasets/month/tables/201302 "));
+  }
+
   private static Map<String, Long> countsByType(String lake) throws Exception {
     Map<String, Long> out = new TreeMap<>();
     DuckDb.query("SELECT hour || '/' || type, count(*), count(DISTINCT event_id) FROM read_parquet('" + lake
