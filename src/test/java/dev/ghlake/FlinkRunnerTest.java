@@ -1,0 +1,86 @@
+package dev.ghlake;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.GhArchiveBigQuery;
+import dev.ghlake.testing.RealData;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The pipeline on Flink (the FlinkRunner's local cluster, parallelism 2): the real hours from the
+ * files, and the same hour from BigQuery by both methods, give the lakes the DirectRunner gives.
+ */
+public class FlinkRunnerTest {
+  private static final String[] FLINK = {"--runner=FlinkRunner", "--flinkMaster=[local]",
+      "--parallelism=2", "--progressSeconds=0"};
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
+  private static RunSummary run(String... args) {
+    return GhLake.run(PipelineOptionsFactory.fromArgs(
+        Stream.concat(Stream.of(args), Stream.of(FLINK)).toArray(String[]::new)).as(GhLakeOptions.class));
+  }
+
+  private static RunSummary runDirect(String... args) {
+    String[] all = Stream.concat(Stream.of(args), Stream.of("--progressSeconds=0")).toArray(String[]::new);
+    return GhLake.run(PipelineOptionsFactory.fromArgs(all).as(GhLakeOptions.class));
+  }
+
+  @Test
+  public void theRealHoursGiveTheSameLakeOnFlinkAsOnTheDirectRunner() throws Exception {
+    String flink = tmp.newFolder("flink").getPath();
+    String direct = tmp.newFolder("direct").getPath();
+    String input = "--input=" + RealData.hours() + "/*.json.gz";
+
+    RunSummary onFlink = run(input, "--output=" + flink);
+    RunSummary onDirect = runDirect(input, "--output=" + direct);
+
+    assertEquals(onFlink.failures().toString(), RunSummary.Status.success, onFlink.status());
+    assertTrue(onFlink.identityHolds());
+    assertEquals(onDirect.read(), onFlink.read());
+    assertEquals(onDirect.written(), onFlink.written());
+    assertEquals(onDirect.partitions(), onFlink.partitions());
+    assertEquals(lake(direct), lake(flink));
+  }
+
+  @Test
+  public void bigQueryByBothMethodsOnFlinkGivesTheLakeOfTheFiles() throws Exception {
+    GhArchiveBigQuery.reset();
+    GhArchiveBigQuery.load("20130215", RealData.root().resolve("bigquery-rows/2013-02-15-0.json.gz"));
+    String[] window = {"--from=2013-02-15T08", "--to=2013-02-15T09", "--latenessHours=0"};
+    String files = tmp.newFolder("files").getPath();
+    runDirect(concat(window, "--input=" + RealData.hours() + "/2013-02-15-0.json.gz", "--output=" + files));
+
+    for (String method : new String[] {"direct", "query"}) {
+      String out = tmp.newFolder(method).getPath();
+      RunSummary bq = run(concat(window, "--source=bigquery", "--bqMethod=" + method,
+          "--project=test-project", "--tempLocation=" + tmp.newFolder("temp-" + method).getPath(),
+          "--bqServicesFactory=" + GhArchiveBigQuery.class.getName(), "--output=" + out));
+      assertEquals(method + ": " + bq.failures(), RunSummary.Status.success, bq.status());
+      assertTrue(method, bq.identityHolds());
+      assertEquals(method, lake(files), lake(out));
+    }
+  }
+
+  /** hour/type → events and distinct ids, read back with DuckDB. */
+  private static Map<String, Long> lake(String lake) throws Exception {
+    Map<String, Long> out = new TreeMap<>();
+    DuckDb.query("SELECT CAST(dt AS VARCHAR) || '/' || hour || '/' || type, count(*), count(DISTINCT event_id) "
+        + "FROM read_parquet('" + lake + "/events/**/*.parquet', hive_partitioning=true) GROUP BY 1",
+        r -> out.put(r.getString(1), r.getLong(2) * 1_000_000 + r.getLong(3)));
+    assertTrue(lake + " is empty", !out.isEmpty());
+    return out;
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+  }
+}
