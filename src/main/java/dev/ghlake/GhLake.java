@@ -62,9 +62,7 @@ public final class GhLake {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
       DirectRunnerTuning.apply(options, args);
       if (options.getSource() == SourceOptions.SourceKind.bigquery && options.getDryRun()) {
-        BigQueryPlan plan = BigQueryPlan.of(options);
-        System.out.println(plan.describe()); // first, before contacting BigQuery
-        System.out.println(bigQueryCost(plan, options));
+        dryRun(options, System.out);
         System.exit(0);
         return;
       }
@@ -146,11 +144,19 @@ public final class GhLake {
     }
   }
 
+  /** --dryRun: the plan, printed before BigQuery is contacted (useful offline), then its cost. */
+  static void dryRun(GhLakeOptions options, java.io.PrintStream out) {
+    BigQueryPlan plan = BigQueryPlan.of(options);
+    out.println(plan.describe());
+    out.flush();
+    out.println(bigQueryCost(plan, options));
+  }
+
   private static String bigQueryCost(BigQueryPlan plan, GhLakeOptions options) {
     try {
       return BigQueryCost.of(plan, options).describe();
     } catch (Exception e) {
-      return "  (BigQuery could not be asked for the tables' sizes: " + LakeStorage.describe(e) + ")";
+      return "  (BigQuery could not be asked what the read costs: " + LakeStorage.describe(e) + ")";
     }
   }
 

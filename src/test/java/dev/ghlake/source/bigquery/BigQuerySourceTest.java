@@ -123,11 +123,12 @@ public class BigQuerySourceTest {
   }
 
   @Test
-  public void monthTablesAreReadByBothMethods() throws Exception {
+  public void monthTablesAreReadByBothMethodsWithTheTypesPushedDown() throws Exception {
     GhArchiveBigQuery.reset();
     GhArchiveBigQuery.load("month", "201302", RealData.root().resolve("bigquery-rows/2013-02-15-0.json.gz"));
     String[] window = {"--from=2013-02-15T08", "--to=2013-02-15T09", "--latenessHours=0",
         "--progressSeconds=0", "--source=bigquery", "--bqTablePeriod=month", "--project=test-project",
+        "--types=PushEvent,CreateEvent",
         "--bqServicesFactory=" + GhArchiveBigQuery.class.getName()};
     RunSummary direct = run(concat(window, "--output=" + tmp.newFolder("direct").getPath()));
     RunSummary query = run(concat(window, "--bqMethod=query", "--output=" + tmp.newFolder("query").getPath(),
@@ -135,11 +136,19 @@ public class BigQuerySourceTest {
     assertEquals(direct.failures().toString(), RunSummary.Status.success, direct.status());
     assertEquals(query.failures().toString(), RunSummary.Status.success, query.status());
     assertTrue(direct.written() > 1000);
+    assertEquals("the direct read's fake does not restrict rows: the exact filter after it does",
+        direct.read() - direct.written(), direct.filtered().values().stream().mapToLong(Long::longValue).sum()
+            + direct.outsideWindow() + direct.duplicates());
     assertEquals(direct.written(), query.written());
     assertTrue(GhArchiveBigQuery.queries().get(0), GhArchiveBigQuery.queries().get(0)
         .contains("FROM `githubarchive.month.*`\nWHERE _TABLE_SUFFIX BETWEEN '201302' AND '201302'"));
     assertTrue(GhArchiveBigQuery.sessionRequests().get(0),
         GhArchiveBigQuery.sessionRequests().get(0).startsWith("projects/githubarchive/datasets/month/tables/201302 "));
+    assertTrue(GhArchiveBigQuery.sessionRequests().get(0),
+        GhArchiveBigQuery.sessionRequests().get(0).endsWith("AND type IN ('PushEvent', 'CreateEvent')"));
+    assertTrue(GhArchiveBigQuery.queries().get(0),
+        GhArchiveBigQuery.queries().get(0).contains("AND type IN ('PushEvent', 'CreateEvent')"));
+    assertEquals("the query read only what its SQL kept", query.written(), query.read());
   }
 
   private static Map<String, Long> countsByType(String lake) throws Exception {
