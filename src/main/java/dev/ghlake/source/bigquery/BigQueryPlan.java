@@ -16,9 +16,10 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * (its days, plus the lateness margin, plus 8 hours before 2015 whose tables follow Pacific
  * names), only the columns the normaliser needs, and filters pushed down.
  *
- * <p>Pushed down: the time window, types, repositories to keep (matched on {@code repo.url},
- * which holds {@code owner/name} in every era) and bots. Each pushed filter keeps a superset of
- * what the exact filters after the read keep; orgs and repositories to drop are applied there only.
+ * <p>Pushed down: the time window, types, repositories and orgs to keep (matched on
+ * {@code repo.url}, which holds {@code owner/name} in every era, and {@code org.login}) and bots.
+ * Each pushed filter keeps a superset of what the exact filters after the read keep; orgs and
+ * repositories to drop are applied there only.
  */
 public final class BigQueryPlan {
   static final List<String> COLUMNS =
@@ -144,6 +145,14 @@ public final class BigQueryPlan {
       filters.getRepos().forEach(g -> any.add("LOWER(repo.url) LIKE " + SqlText.string("%/" + SqlText.like(g))));
       where.add("(" + String.join(" OR ", any) + ")");
     }
+    if (query && nonEmpty(filters.getOrgs())) { // the org, or for events without one the owner
+      List<String> any = new ArrayList<>();
+      filters.getOrgs().forEach(g -> {
+        any.add("LOWER(org.login) LIKE " + SqlText.string(SqlText.like(g)));
+        any.add("LOWER(repo.url) LIKE " + SqlText.string("%/" + SqlText.like(g) + "/%"));
+      });
+      where.add("(" + String.join(" OR ", any) + ")");
+    }
     if (query && filters.getExcludeBots()) {
       where.add("(actor.login IS NULL OR NOT ENDS_WITH(actor.login, '[bot]'))");
     }
@@ -153,15 +162,12 @@ public final class BigQueryPlan {
   /** What the plan leaves to the exact filters after the read. */
   List<String> appliedAfterRead() {
     List<String> after = new ArrayList<>();
-    if (nonEmpty(filters.getOrgs()) || nonEmpty(filters.getExcludeOrgs())) {
-      after.add("--orgs/--excludeOrgs");
+    boolean query = bq.getBqMethod() == BigQueryOptions.Method.query;
+    if (nonEmpty(filters.getExcludeOrgs()) || nonEmpty(filters.getExcludeRepos())) {
+      after.add("--excludeOrgs/--excludeRepos (a negated pattern pushed down could drop what they keep)");
     }
-    if (nonEmpty(filters.getExcludeRepos())) {
-      after.add("--excludeRepos");
-    }
-    if (bq.getBqMethod() == BigQueryOptions.Method.direct
-        && (nonEmpty(filters.getRepos()) || filters.getExcludeBots())) {
-      after.add("--repos/--excludeBots (the Storage Read API's filter has no LIKE on nested fields)");
+    if (!query && (nonEmpty(filters.getRepos()) || nonEmpty(filters.getOrgs()) || filters.getExcludeBots())) {
+      after.add("--repos/--orgs/--excludeBots (the Storage Read API's filter has no LIKE on nested fields)");
     }
     return after;
   }

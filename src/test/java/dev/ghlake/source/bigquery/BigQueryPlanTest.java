@@ -64,7 +64,8 @@ public class BigQueryPlanTest {
   @Test
   public void theQueryPushesDownTheWindowTypesReposAndBotsAndOnlyReadsWhatIsNeeded() {
     String sql = plan("--from=2024-07-01", "--bqMethod=query", "--types=PushEvent,WatchEvent",
-        "--excludeTypes=GollumEvent", "--repos=apache/*,My_Org/b?am", "--excludeBots=true").sql();
+        "--excludeTypes=GollumEvent", "--repos=apache/*,My_Org/b?am", "--excludeBots=true",
+        "--orgs=apache").sql();
     assertTrue(sql, sql.startsWith("SELECT id, type, public, payload, repo, actor, org, created_at, "
         + "_TABLE_SUFFIX AS source_table\n"
         + "FROM `githubarchive.day.*`\nWHERE _TABLE_SUFFIX BETWEEN '20240701' AND '20240702'\n"));
@@ -75,6 +76,8 @@ public class BigQueryPlanTest {
     assertTrue(sql, sql.contains(
         "AND (LOWER(repo.url) LIKE '%/apache/%' OR LOWER(repo.url) LIKE '%/my\\\\_org/b_am')"));
     assertTrue(sql, sql.contains("AND (actor.login IS NULL OR NOT ENDS_WITH(actor.login, '[bot]'))"));
+    assertTrue(sql, sql.contains(
+        "AND (LOWER(org.login) LIKE 'apache' OR LOWER(repo.url) LIKE '%/apache/%')"));
   }
 
   @Test
@@ -90,7 +93,7 @@ public class BigQueryPlanTest {
         + "created_at < TIMESTAMP '2024-07-01 09:00:00+00' AND type IN ('PushEvent')", p.rowRestriction());
     String described = p.describe();
     assertTrue(described, described.contains("selected fields: id, type, public, payload, repo, actor, org, created_at"));
-    assertTrue(described, described.contains("applied after the read: --orgs/--excludeOrgs, --repos/--excludeBots"));
+    assertTrue(described, described.contains("applied after the read: --repos/--orgs/--excludeBots"));
     assertFalse(described, described.contains("SQL"));
   }
 

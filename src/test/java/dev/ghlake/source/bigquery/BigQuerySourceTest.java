@@ -78,7 +78,7 @@ public class BigQuerySourceTest {
     String fromFiles = tmp.newFolder("files").getPath();
     String[] filters = {"--from=2013-02-15T08", "--to=2013-02-15T10", "--latenessHours=0",
         "--progressSeconds=0", "--types=PushEvent,WatchEvent,CreateEvent", "--excludeBots=true",
-        "--repos=*/*_*,rails/*"};
+        "--repos=*/*_*,rails/*", "--orgs=*a*"};
 
     String[] bqArgs = concat(filters, "--source=bigquery", "--bqMethod=query", "--project=test-project",
         "--tempLocation=" + tmp.newFolder("temp").getPath(),
