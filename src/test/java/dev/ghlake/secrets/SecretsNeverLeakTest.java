@@ -41,7 +41,7 @@ public class SecretsNeverLeakTest {
       aws.secret("ghlake/slack", "{\"webhook\":\"" + slack.webhook(TOKEN) + "\"}");
       String lake = tmp.newFolder("lake").getPath();
       Path summaryFile = tmp.getRoot().toPath().resolve("summary.json");
-      List<String> captured = new ArrayList<>();
+      List<String> captured = java.util.Collections.synchronizedList(new ArrayList<>()); // logs come from many threads
 
       RunSummary delivered = captureWhile(captured, () -> run(aws, lake, summaryFile));
       assertEquals(RunSummary.Status.success, delivered.status());
