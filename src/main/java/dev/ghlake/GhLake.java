@@ -32,6 +32,7 @@ import dev.ghlake.transform.FilterEvents;
 import dev.ghlake.transform.KeepWindow;
 import dev.ghlake.transform.NormalizeEvents;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
@@ -145,7 +146,7 @@ public final class GhLake {
   }
 
   /** --dryRun: the plan, printed before BigQuery is contacted (useful offline), then its cost. */
-  static void dryRun(GhLakeOptions options, java.io.PrintStream out) {
+  static void dryRun(GhLakeOptions options, PrintStream out) {
     BigQueryPlan plan = BigQueryPlan.of(options);
     out.println(plan.describe());
     out.flush();
