@@ -2,6 +2,7 @@ package dev.ghlake.source;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.regex.Matcher;
@@ -16,6 +17,7 @@ public final class ArchiveHourNames {
   static final ZonedDateTime PACIFIC_NAMES_UNTIL = ZonedDateTime.of(2015, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
   /** Pacific standard time is this many hours behind UTC (daylight time one less). */
   static final int PACIFIC_OFFSET_HOURS = 8;
+  private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
   private static final Pattern NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-(\\d{1,2})\\.json\\.gz");
 
   private ArchiveHourNames() {}
@@ -27,7 +29,8 @@ public final class ArchiveHourNames {
 
   /**
    * The UTC hour a file name stands for, as tallies name hours ({@code 2024-07-01T08}); Pacific
-   * names taken as standard time (a summer hour is one off). Null if it is not an hour file name.
+   * names by Pacific local time, daylight saving included (the autumn's repeated hour is taken
+   * as its first). Null if it is not an hour file name.
    */
   public static String utcHourOf(String fileName) {
     Matcher m = NAME.matcher(fileName);
@@ -35,7 +38,8 @@ public final class ArchiveHourNames {
       return null;
     }
     LocalDateTime named = LocalDate.parse(m.group(1)).atTime(Integer.parseInt(m.group(2)), 0);
-    LocalDateTime utc = named.getYear() < 2015 ? named.plusHours(PACIFIC_OFFSET_HOURS) : named;
+    LocalDateTime utc = named.getYear() < 2015
+        ? named.atZone(PACIFIC).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime() : named;
     int hour = utc.getHour();
     return utc.toLocalDate() + (hour < 10 ? "T0" : "T") + hour;
   }

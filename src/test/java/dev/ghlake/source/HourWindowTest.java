@@ -30,6 +30,10 @@ public class HourWindowTest {
     assertEquals("2024-07-01T08", ArchiveHourNames.utcHourOf("2024-07-01-8.json.gz"));
     assertEquals("2014-02-15T08", ArchiveHourNames.utcHourOf("2014-02-15-0.json.gz"));
     assertEquals("2014-12-31T23", ArchiveHourNames.utcHourOf("2014-12-31-15.json.gz"));
+    // in summer the Pacific names are daylight time, 7 hours behind
+    assertEquals("2013-07-01T07", ArchiveHourNames.utcHourOf("2013-07-01-0.json.gz"));
+    assertEquals("2012-11-04T08", ArchiveHourNames.utcHourOf("2012-11-04-1.json.gz")); // the repeated hour
+    assertEquals("2012-11-04T10", ArchiveHourNames.utcHourOf("2012-11-04-2.json.gz"));
     assertEquals(null, ArchiveHourNames.utcHourOf("notes.txt"));
   }
 
