@@ -2,6 +2,8 @@ package dev.ghlake.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A web server on 127.0.0.1 that serves archive files from a folder as GH Archive's does
@@ -35,16 +38,27 @@ public final class ArchiveHttpServer implements AutoCloseable {
   private final long stallMillis;
 
   public ArchiveHttpServer(Path folder, long stallMillis) throws IOException {
+    this(folder, stallMillis, HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+  }
+
+  private ArchiveHttpServer(Path folder, long stallMillis, HttpServer server) {
     this.folder = folder;
     this.stallMillis = stallMillis;
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    this.server = server;
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/", this::handle);
     server.start();
   }
 
+  /** The same server over TLS, presenting {@code certificate}. */
+  public static ArchiveHttpServer https(Path folder, long stallMillis, SSLContext certificate) throws IOException {
+    HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(certificate));
+    return new ArchiveHttpServer(folder, stallMillis, server);
+  }
+
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
   public void fault(String file, Fault... queue) {

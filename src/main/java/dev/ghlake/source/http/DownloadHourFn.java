@@ -74,7 +74,7 @@ class DownloadHourFn extends TallyingDoFn<String, RawLine> {
       LOG.info("Downloading {}", url);
       filesOpened.inc();
       reader.read(new GZIPInputStream(download, 1 << 16), url, tallies(), out);
-    } catch (HttpStatusException e) {
+    } catch (RefusedDownloadException e) {
       throw new IllegalStateException(e.getMessage() + ": check --input (and access to it)", e);
     } catch (IOException e) { // could not even start (e.g. not gzip, or every attempt failed)
       tallies().add(Tally.Kind.FILE_ERROR, RejectReason.UNREADABLE_FILE.label(), "", source);

@@ -2,6 +2,9 @@ package dev.ghlake.source.http;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLHandshakeException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -134,9 +137,14 @@ final class ResumingDownload extends InputStream {
           last = new RetryAfter(status, retryAfter(response));
           continue;
         }
-        throw new HttpStatusException(url.toString(), status);
-      } catch (HttpStatusException e) {
+        throw RefusedDownloadException.status(url.toString(), status);
+      } catch (RefusedDownloadException e) {
         throw e;
+      } catch (SSLHandshakeException e) {
+        if (untrusted(e)) {
+          throw RefusedDownloadException.untrusted(url.toString(), e);
+        }
+        last = e; // a handshake cut off: try again
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted downloading " + url);
@@ -144,6 +152,16 @@ final class ResumingDownload extends InputStream {
         last = e; // refused, reset, timed out: try again
       }
     }
+  }
+
+  /** A handshake that failed on the certificate, not on the connection. */
+  private static boolean untrusted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CertificateException || t instanceof CertPathBuilderException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private HttpRequest request() {

@@ -19,6 +19,8 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
+import javax.net.ssl.SSLContext;
+import dev.ghlake.testing.TestCertificate;
 import org.junit.rules.TemporaryFolder;
 
 /** Archive hours from a web server that misbehaves as real ones do. */
@@ -122,5 +124,33 @@ public class HttpArchiveTest {
     long fromHour1 = DuckDb.count("SELECT count(*) FROM read_parquet('" + s.output()
         + "/events/**/*.parquet') WHERE source_file = '2024-07-01-1.json.gz'");
     assertTrue("lines before the break are kept: " + fromHour1, fromHour1 > 0 && fromHour1 < 2_000);
+  }
+
+  @Test
+  public void overTlsACutDownloadResumesAndAnUntrustedCertificateIsRefused() throws Exception {
+    TestCertificate certificate = TestCertificate.create(tmp.newFolder("tls").toPath());
+    SSLContext jvmDefault = SSLContext.getDefault();
+    try (ArchiveHttpServer tls = ArchiveHttpServer.https(archive, 4_000, certificate.server())) {
+      RunSummary untrusted = run(tls.url());
+      assertEquals(RunSummary.Status.failed, untrusted.status());
+      assertTrue(untrusted.failures().toString(), untrusted.failures().get(0).contains(
+          "GET " + tls.url() + "2024-07-01-"));
+      assertTrue(untrusted.failures().toString(), untrusted.failures().get(0).contains(
+          "the server's TLS certificate is not trusted"));
+      assertTrue("not retried: a certificate does not change", tls.requests().size() <= 6);
+
+      SSLContext.setDefault(certificate.trusting()); // as a JVM trust store with a private CA would
+      tls.fault("2024-07-01-1.json.gz", Fault.CUT_HALF_WAY);
+      RunSummary overTls = run(tls.url());
+      RunSummary fromDisk = run(archive.toString());
+      assertTrue(tls.url(), tls.url().startsWith("https://127.0.0.1:"));
+      assertEquals(RunSummary.Status.success, overTls.status());
+      assertEquals(fromDisk.read(), overTls.read());
+      assertEquals(fromDisk.written(), overTls.written());
+      assertTrue("the cut download resumed by Range over TLS", tls.requests().stream().anyMatch(
+          r -> r.startsWith("2024-07-01-1.json.gz bytes=") && !r.endsWith("bytes=0-")));
+    } finally {
+      SSLContext.setDefault(jvmDefault);
+    }
   }
 }
