@@ -12,9 +12,9 @@ import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
- * What a BigQuery read of a window costs and asks for: the day tables that can hold its events
- * (its days, plus the lateness margin, plus 8 hours before 2015 whose tables follow Pacific
- * names), only the columns the normaliser needs, and filters pushed down.
+ * What a BigQuery read of a window costs and asks for: the day, month or year tables that can
+ * hold its events (its days, plus the lateness margin, plus 8 hours before 2015 whose tables
+ * follow Pacific names), only the columns the normaliser needs, and filters pushed down.
  *
  * <p>Pushed down: the time window, types, repositories and orgs to keep (matched on
  * {@code repo.url}, which holds {@code owner/name} in every era, and {@code org.login}) and bots.
