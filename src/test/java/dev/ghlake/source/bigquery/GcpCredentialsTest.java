@@ -1,6 +1,7 @@
 package dev.ghlake.source.bigquery;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -14,6 +15,12 @@ import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.beam.runners.core.construction.SerializablePipelineOptions;
 import org.junit.rules.TemporaryFolder;
 
 /** A service-account key given as a secret reference becomes the BigQuery clients' credential. */
@@ -41,6 +48,33 @@ public class GcpCredentialsTest {
     ServiceAccountCredentials c = (ServiceAccountCredentials) options.as(GcpOptions.class).getGcpCredential();
     assertEquals("ghlake@p.iam.gserviceaccount.com", c.getClientEmail());
     assertTrue(c.getScopes().contains("https://www.googleapis.com/auth/bigquery"));
+  }
+
+  @Test
+  public void theCredentialSurvivesTheOptionsSerializationThatRunnersDoButTheKeyIsNotInIt() throws Exception {
+    Path key = tmp.newFile("sa.json").toPath();
+    String json = serviceAccountJson();
+    Files.writeString(key, json);
+    BigQueryOptions options = PipelineOptionsFactory.fromArgs("--gcpServiceAccountKey=file:" + key)
+        .as(BigQueryOptions.class);
+    GcpCredentials.configure(options);
+
+    // what a runner ships to its workers: the options, Java-serialized through their JSON form
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(new SerializablePipelineOptions(options));
+    }
+    String shipped = bytes.toString(StandardCharsets.ISO_8859_1);
+    String privateKey = json.substring(json.indexOf("BEGIN PRIVATE KEY") + 30, json.indexOf("BEGIN PRIVATE KEY") + 90);
+    assertTrue("the key's reference travels", shipped.contains("file:" + key));
+    assertFalse("the key does not", shipped.contains(privateKey));
+
+    SerializablePipelineOptions onWorker;
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      onWorker = (SerializablePipelineOptions) in.readObject();
+    }
+    ServiceAccountCredentials c = (ServiceAccountCredentials) onWorker.get().as(GcpOptions.class).getGcpCredential();
+    assertEquals("ghlake@p.iam.gserviceaccount.com", c.getClientEmail());
   }
 
   @Test
