@@ -9,6 +9,10 @@ import dev.ghlake.run.RunSummary;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.GhArchiveBigQuery;
 import dev.ghlake.testing.RealData;
+import dev.ghlake.testing.SyntheticBigQueryRows;
+import dev.ghlake.source.synthetic.SyntheticPlan;
+import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -149,6 +153,31 @@ public class BigQuerySourceTest {
     assertTrue(GhArchiveBigQuery.queries().get(0),
         GhArchiveBigQuery.queries().get(0).contains("AND type IN ('PushEvent', 'CreateEvent')"));
     assertEquals("the query read only what its SQL kept", query.written(), query.read());
+  }
+
+  @Test
+  public void syntheticRowsGiveTheFilesLakeByBothMethodsWithoutTheSharedData() throws Exception {
+    Path archive = tmp.newFolder("archive").toPath();
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(6_000, 3, "2024-07-01T00"), 5);
+    GhArchiveBigQuery.reset();
+    int rows = GhArchiveBigQuery.load("20240701",
+        SyntheticBigQueryRows.write(archive, tmp.getRoot().toPath().resolve("rows.json.gz")));
+    String[] window = {"--from=2024-07-01T00", "--to=2024-07-01T03", "--latenessHours=0",
+        "--progressSeconds=0", "--types=PushEvent,IssueCommentEvent,PullRequestEvent"};
+    String files = tmp.newFolder("synthetic-files").getPath();
+    RunSummary fromFiles = run(concat(window, "--input=" + archive, "--output=" + files));
+    assertEquals(rows, fromFiles.read());
+
+    for (String method : List.of("direct", "query")) {
+      String out = tmp.newFolder("synthetic-" + method).getPath();
+      RunSummary bq = run(concat(window, "--source=bigquery", "--bqMethod=" + method,
+          "--project=test-project", "--tempLocation=" + tmp.newFolder("temp-" + method).getPath(),
+          "--bqServicesFactory=" + GhArchiveBigQuery.class.getName(), "--output=" + out));
+      assertEquals(method + ": " + bq.failures(), RunSummary.Status.success, bq.status());
+      assertTrue(method, bq.identityHolds());
+      assertEquals(method, fromFiles.written(), bq.written());
+      assertEquals(method, countsByType(files), countsByType(out));
+    }
   }
 
   private static Map<String, Long> countsByType(String lake) throws Exception {
