@@ -6,7 +6,6 @@ import com.google.api.services.bigquery.model.Table;
 import java.util.ArrayList;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
 
 /**
  * What a read will bill, asked of BigQuery before anything is read. {@code query}: BigQuery's own
@@ -31,9 +30,7 @@ public final class BigQueryCost {
 
   /** Asks BigQuery (or the services --bqServicesFactory names). */
   public static BigQueryCost of(BigQueryPlan plan, BigQueryOptions options) throws Exception {
-    BigQueryServices services = options.getBqServicesFactory() == null
-        ? new BigQueryServicesImpl()
-        : options.getBqServicesFactory().getDeclaredConstructor().newInstance().create();
+    BigQueryServices services = BigQueryServicesFactory.of(options.getBqServicesFactory());
     org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions beam =
         options.as(org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions.class);
     return plan.method() == BigQueryOptions.Method.query

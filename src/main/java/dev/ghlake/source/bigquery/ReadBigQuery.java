@@ -81,21 +81,13 @@ public class ReadBigQuery extends PTransform<PBegin, PCollection<RawLine>> {
   }
 
   private BigQueryIO.TypedRead<RawLine> withServices(BigQueryIO.TypedRead<RawLine> read) {
-    return services == null ? read : read.withTestServices(newInstance(services).create());
+    return services == null ? read : read.withTestServices(BigQueryServicesFactory.of(services));
   }
 
   /** {@code githubarchive.day.20240701} → {@code githubarchive:day.20240701}. */
   static String tableSpec(String table) {
     int dot = table.indexOf('.');
     return table.substring(0, dot) + ":" + table.substring(dot + 1);
-  }
-
-  private static BigQueryServicesFactory newInstance(Class<? extends BigQueryServicesFactory> c) {
-    try {
-      return c.getDeclaredConstructor().newInstance();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalArgumentException("--bqServicesFactory=" + c.getName() + " cannot be created", e);
-    }
   }
 
   /**
