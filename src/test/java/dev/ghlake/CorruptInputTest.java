@@ -115,7 +115,7 @@ public class CorruptInputTest {
     expectedRejects.values().forEach(r -> expectedByReason.merge(r, 1L, Long::sum));
     assertEquals(expectedByReason, s.rejected());
     assertEquals(1, s.duplicates());
-    assertEquals(Map.of("unreadable_file", 1L), s.fileErrors());
+    assertEquals(1, s.brokenSources().size());
     assertTrue(s.identityHolds());
     assertEquals(RunSummary.Status.incomplete, s.status()); // the truncated file
 

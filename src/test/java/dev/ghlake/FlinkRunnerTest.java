@@ -47,11 +47,14 @@ public class FlinkRunnerTest {
     RunSummary onFlink = run(input, "--output=" + flink);
     RunSummary onDirect = runDirect(input, "--output=" + direct);
 
-    assertEquals(onFlink.failures().toString(), RunSummary.Status.success, onFlink.status());
+    // a glob, not a window: some partitions are first loads of hours not read, so incomplete
+    assertEquals(onFlink.failures().toString(), RunSummary.Status.incomplete, onFlink.status());
+    assertEquals(onDirect.status(), onFlink.status());
     assertTrue(onFlink.identityHolds());
     assertEquals(onDirect.read(), onFlink.read());
     assertEquals(onDirect.written(), onFlink.written());
     assertEquals(onDirect.partitions(), onFlink.partitions());
+    assertEquals(onDirect.incompletePartitions(), onFlink.incompletePartitions());
     assertEquals(lake(direct), lake(flink));
   }
 

@@ -141,16 +141,27 @@ public class WindowedRunsTest {
   }
 
   @Test
-  public void aWindowWithNoDataStillReplacesItsPartitionsWithEmptyOnes() throws Exception {
+  public void aMissingHourNeverEmptiesAPartitionThatHeldData() throws Exception {
     run("--from=2024-07-01T01", "--to=2024-07-01T02");
-    assertFalse(allDataFiles().isEmpty());
+    byte[] before = Files.readAllBytes(manifest("01"));
+    List<Path> files = allDataFiles();
+    assertFalse(files.isEmpty());
     Files.delete(archive.resolve("2024-07-01-1.json.gz"));
+
     RunSummary s = run("--from=2024-07-01T01", "--to=2024-07-01T02", "--latenessHours=0");
     assertEquals(RunSummary.Status.incomplete, s.status());
-    assertEquals(List.of("dt=2024-07-01/hour=01"), s.partitions());
+    assertEquals(List.of(), s.partitions());
+    assertEquals(List.of("dt=2024-07-01/hour=01: 2024-07-01-1.json.gz is missing"), s.kept());
+    assertArrayEquals("the partition keeps its version", before, Files.readAllBytes(manifest("01")));
+    assertEquals(files, allDataFiles());
+
+    // told explicitly, a run replaces it (with what it has: nothing), marked incomplete
+    RunSummary forced = run("--from=2024-07-01T01", "--to=2024-07-01T02", "--latenessHours=0",
+        "--replaceIncomplete=true");
+    assertEquals(List.of("dt=2024-07-01/hour=01"), forced.partitions());
     JsonNode m = JSON.readTree(manifest("01").toFile());
+    assertEquals("incomplete", m.get("status").asText());
     assertEquals(0, m.get("files").size());
-    assertEquals(0, m.at("/counts/written").asLong());
     assertTrue("the old version's files are gone", allDataFiles().isEmpty());
   }
 

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.beam.sdk.io.FileSystems;
 
 /**
- * A run's ledger as the pipeline wrote it: the totals of every kind of tally, the partitions it
- * committed, and the accounting identity checked source by source.
+ * A run's ledger as the pipeline wrote it: the totals of every kind of tally, the outcome of
+ * every source, the partitions it committed or kept, and the accounting identity checked source
+ * by source.
  */
 public final class RunLedger {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,8 +22,7 @@ public final class RunLedger {
   private final Map<Tally.Kind, Map<String, Long>> byDetail = new TreeMap<>();
   private final Map<String, long[]> bySource = new TreeMap<>();
   private final List<JsonNode> partitions = new ArrayList<>();
-  private final TreeSet<String> missingWindow = new TreeSet<>();
-  private final TreeSet<String> missingMargin = new TreeSet<>();
+  private final List<JsonNode> sources = new ArrayList<>();
 
   /** Reads the ledger file; throws when the pipeline did not leave one. */
   public static RunLedger read(String path) throws IOException {
@@ -36,22 +35,14 @@ public final class RunLedger {
     doc.path("entries").forEach(e -> ledger.add(Tally.Kind.valueOf(e.get("kind").asText()),
         e.get("detail").asText(), e.get("source").asText(), e.get("count").asLong()));
     doc.path("partitions").forEach(ledger.partitions::add);
+    doc.path("sources").forEach(ledger.sources::add);
+    ledger.sources.sort((a, b) -> a.path("name").asText().compareTo(b.path("name").asText()));
     return ledger;
   }
 
   private void add(Tally.Kind kind, String detail, String source, long count) {
     byDetail.computeIfAbsent(kind, k -> new TreeMap<>()).merge(detail, count, Long::sum);
-    if (kind == Tally.Kind.MISSING) {
-      ("window".equals(detail) ? missingWindow : missingMargin).add(source);
-    }
-    int column = switch (kind) {
-      case READ -> 0;
-      case WRITTEN, FILTERED, DUPLICATE, OUTSIDE_WINDOW, REJECTED -> 1;
-      default -> -1;
-    };
-    if (column >= 0) {
-      bySource.computeIfAbsent(source, s -> new long[2])[column] += count;
-    }
+    bySource.computeIfAbsent(source, s -> new long[2])[kind == Tally.Kind.READ ? 0 : 1] += count;
   }
 
   public long total(Tally.Kind kind) {
@@ -74,15 +65,20 @@ public final class RunLedger {
     return out;
   }
 
+  /** Every partition's result: {@code partition, committed, complete, written, files, bytes, gaps, warnings}. */
   public List<JsonNode> partitions() {
     return partitions;
   }
 
-  public List<String> missingWindowFiles() {
-    return List.copyOf(missingWindow);
+  /** Every source's outcome: {@code name, path, hour, role, status, bytes, lines, error}. */
+  public List<JsonNode> sources() {
+    return sources;
   }
 
-  public List<String> missingMarginFiles() {
-    return List.copyOf(missingMargin);
+  /** Paths of the sources with this role and status. */
+  public List<String> sourcePaths(SourceOutcome.Role role, SourceOutcome.Status status) {
+    return sources.stream()
+        .filter(s -> s.path("role").asText().equals(role.name()) && s.path("status").asText().equals(status.name()))
+        .map(s -> s.path("path").asText()).sorted().toList();
   }
 }

@@ -2,6 +2,8 @@ package dev.ghlake.accounting;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
@@ -14,24 +16,25 @@ import org.apache.beam.sdk.values.TupleTag;
  */
 public final class Tallies {
   /** The output every counting step writes its tallies to. */
-  public static final TupleTag<KV<String, Long>> TAG = new TupleTag<>("tallies") {};
+  public static final TupleTag<KV<Tally, Long>> TAG = new TupleTag<>("tallies") {};
+  public static final KvCoder<Tally, Long> CODER = KvCoder.of(Tally.Coder.of(), VarLongCoder.of());
 
-  private final Map<String, Long> counts = new HashMap<>();
+  private final Map<Tally, Long> counts = new HashMap<>();
 
-  public void add(String key, long n) {
+  public void add(Tally tally, long n) {
     if (n != 0) {
-      counts.merge(key, n, Long::sum);
+      counts.merge(tally, n, Long::sum);
     }
   }
 
   public void add(Tally.Kind kind, String detail, String hour, String source) {
-    add(Tally.key(kind, detail, hour, source), 1);
+    add(new Tally(kind, detail, hour, source), 1);
   }
 
   /** Emits and clears; call from {@code @FinishBundle} (batch pipelines: the global window). */
   public <T> void flush(DoFn<?, T>.FinishBundleContext context) {
-    counts.forEach((key, n) -> context.output(
-        TAG, KV.of(key, n), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
+    counts.forEach((tally, n) -> context.output(
+        TAG, KV.of(tally, n), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
     counts.clear();
   }
 }

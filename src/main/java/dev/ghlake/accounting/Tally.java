@@ -1,24 +1,27 @@
 package dev.ghlake.accounting;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 
 /**
  * One line of the ledger: what happened to how many events, of which hour, from which source.
  *
- * <p>A tally's key is {@code kind \t detail \t hour \t source}; its value is a count. Tallies are
- * data, summed by key like any other PCollection, so unlike metrics they cannot be lost or counted
- * twice when a bundle is retried. {@code hour} is the event's UTC hour ({@code 2024-07-01T08}),
- * empty where the event has none (a line that is not an event).
+ * <p>Tallies are data, summed by key like any other PCollection, so unlike metrics they cannot be
+ * lost or counted twice when a bundle is retried. {@code hour} is the event's UTC hour
+ * ({@code 2024-07-01T08}), empty where the event has none (a line that is not an event).
  */
 public record Tally(Kind kind, String detail, String hour, String source) {
-  /** What a tally counts. */
+  /** What a tally counts; the first six make up the accounting identity. */
   public enum Kind {
     /** Lines read from a source (each a candidate event). */
     READ,
-    /** Bytes of a source file as stored (detail empty). */
-    SOURCE_BYTES,
-    /** Events handed to the Parquet writer; detail: event type. */
+    /** Events written to a Parquet file; detail: event type. */
     WRITTEN,
     /** Events dropped by a filter; detail: reason. */
     FILTERED,
@@ -27,29 +30,13 @@ public record Tally(Kind kind, String detail, String hour, String source) {
     /** Events whose time is outside the run's window. */
     OUTSIDE_WINDOW,
     /** Lines that did not become events; detail: reason. */
-    REJECTED,
-    /** Files that broke part-way; detail: reason. Not events: not part of READ. */
-    FILE_ERROR,
-    /** Expected archive files that do not exist; detail: "window" or "margin". */
-    MISSING,
-    /** Rows per written file; detail: the file's stem. */
-    FILE_ROWS
+    REJECTED
   }
 
-  private static final char SEP = '\t';
-
-  public String key() {
-    return kind.name() + SEP + detail + SEP + hour + SEP + source;
-  }
-
-  public static Tally parse(String key) {
-    String[] p = key.split("\t", -1);
-    return new Tally(Kind.valueOf(p[0]), p[1], p[2], p[3]);
-  }
-
-  public static String key(Kind kind, String detail, String hour, String source) {
-    return new Tally(kind, detail == null ? "" : detail, hour == null ? "" : hour,
-        source == null ? "" : source).key();
+  public Tally {
+    detail = detail == null ? "" : detail;
+    hour = hour == null ? "" : hour;
+    source = source == null ? "" : source;
   }
 
   /** The UTC hour of a time in microseconds, as tallies name it: {@code 2024-07-01T08}. */
@@ -57,5 +44,33 @@ public record Tally(Kind kind, String detail, String hour, String source) {
     LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), 0, ZoneOffset.UTC);
     int h = t.getHour();
     return t.toLocalDate() + (h < 10 ? "T0" : "T") + h;
+  }
+
+  /** A compact, deterministic coder: tallies are keys of a sum. */
+  public static final class Coder extends AtomicCoder<Tally> {
+    private static final Coder INSTANCE = new Coder();
+    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+    private static final VarIntCoder INT = VarIntCoder.of();
+
+    public static Coder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(Tally t, OutputStream out) throws IOException {
+      INT.encode(t.kind.ordinal(), out);
+      STRING.encode(t.detail, out);
+      STRING.encode(t.hour, out);
+      STRING.encode(t.source, out);
+    }
+
+    @Override
+    public Tally decode(InputStream in) throws IOException {
+      return new Tally(Kind.values()[INT.decode(in)], STRING.decode(in), STRING.decode(in),
+          STRING.decode(in));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
   }
 }

@@ -1,5 +1,6 @@
 package dev.ghlake.notify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,8 +41,8 @@ public final class SlackMessage {
         s.output())));
     m.header(status);
     m.fields(
-        "*Window*\n" + (s.window() == null ? "none" : s.window()),
-        "*Output*\n" + s.output(),
+        "*Window*\n" + (s.window() == null ? "none" : code(s.window())),
+        "*Output*\n" + code(s.output()),
         String.format("*Read*\n%,d", s.read()),
         String.format("*Written*\n%,d", s.written()),
         String.format("*Filtered*\n%,d%s", sum(s.filtered()), top(s.filtered())),
@@ -50,31 +51,43 @@ public final class SlackMessage {
         String.format("*Outside window*\n%,d", s.outsideWindow()),
         String.format("*Partitions · files*\n%,d · %,d (%,.1f MB)", s.partitions().size(), s.files(), s.bytes() / 1e6),
         String.format("*Duration*\n%.1f s", s.seconds()));
-    m.list(":x: *Failed*", s.failures());
-    m.list(":hole: *Missing hours*", s.missingHours());
-    m.list(":warning: *Warnings*", s.warnings());
+    m.list(":x: Failed", s.failures());
+    m.list(":hole: Missing hours", s.missingHours());
+    m.list(":lock: Partitions kept as the lake had them", s.kept());
+    m.list(":jigsaw: Partitions written incomplete", s.incompletePartitions());
+    m.list(":warning: Warnings", s.warnings());
     m.context("run " + s.runId() + " · ghlake " + version + " · accounting "
         + (s.identityHolds() ? "adds up" : "DOES NOT add up"));
     return m;
   }
 
-  private void header(String title) {
+  /** A new message: its plain-text fallback (for notifications), then blocks added in order. */
+  public static SlackMessage titled(String fallback) {
+    return new SlackMessage(Redactor.redact(fallback));
+  }
+
+  public void header(String title) {
     ObjectNode b = block("header");
     b.putObject("text").put("type", "plain_text").put("text", title).put("emoji", true);
   }
 
-  private void fields(String... texts) {
+  /** A section of up to 10 mrkdwn fields ("*Label*\nvalue"). */
+  public void fields(String... texts) {
     ArrayNode fields = block("section").putArray("fields");
     for (String t : texts) {
       fields.addObject().put("type", "mrkdwn").put("text", cut(Redactor.redact(t), FIELD_LIMIT));
     }
   }
 
-  private void list(String title, List<String> items) {
+  /**
+   * A titled list, as plain text: paths, globs and error messages hold {@code *} and {@code _},
+   * which mrkdwn would turn into formatting and drop.
+   */
+  public void list(String title, List<String> items) {
     if (items.isEmpty()) {
       return;
     }
-    StringBuilder body = new StringBuilder(title);
+    StringBuilder body = new StringBuilder(title).append(':');
     int shown = Math.min(items.size(), LIST_LIMIT);
     for (int i = 0; i < shown; i++) {
       body.append("\n• ").append(items.get(i));
@@ -82,11 +95,11 @@ public final class SlackMessage {
     if (items.size() > shown) {
       body.append("\n… and ").append(items.size() - shown).append(" more");
     }
-    block("section").putObject("text").put("type", "mrkdwn")
+    block("section").putObject("text").put("type", "plain_text").put("emoji", true)
         .put("text", cut(Redactor.redact(body.toString()), SECTION_LIMIT));
   }
 
-  private void context(String note) {
+  public void context(String note) {
     block("context").putArray("elements").addObject().put("type", "mrkdwn").put("text", Redactor.redact(note));
   }
 
@@ -94,6 +107,11 @@ public final class SlackMessage {
     ObjectNode b = JSON.createObjectNode().put("type", type);
     blocks.add(b);
     return b;
+  }
+
+  /** A value shown as code, so mrkdwn leaves its {@code *} and {@code _} alone. */
+  public static String code(String value) {
+    return "`" + value.replace('`', '\'') + "`";
   }
 
   /** Cuts text to a limit, saying so. */
@@ -123,12 +141,20 @@ public final class SlackMessage {
   public String toConsole() {
     StringBuilder out = new StringBuilder("--- Slack message (no --slackWebhook given) ---\n");
     for (ObjectNode b : blocks) {
-      if (b.has("fields")) { // "*Read*\n1,000" → "  Read: 1,000"
-        b.get("fields").forEach(f -> out.append("  ").append(f.get("text").asText().replace("*", "")
-            .replaceFirst("\n", ": ").replace("\n", "\n      ")).append('\n'));
+      if (b.has("fields")) { // "*Read*\n1,000" → "  Read: 1,000"; a `code` value shown as it is
+        b.get("fields").forEach(f -> {
+          String[] labelAndValue = f.get("text").asText().split("\n", 2);
+          String value = labelAndValue.length < 2 ? "" : labelAndValue[1];
+          value = value.startsWith("`") && value.endsWith("`") ? value.substring(1, value.length() - 1) : value;
+          out.append("  ").append(labelAndValue[0].replace("*", "")).append(": ")
+              .append(value.replace("\n", "\n      ")).append('\n');
+        });
+      } else if (b.path("type").asText().equals("context")) {
+        b.findValues("text").forEach(t -> out.append(t.asText()).append('\n'));
       } else {
-        b.findValues("text").forEach(t -> out.append(
-            (t.isTextual() ? t.textValue() : t.path("text").asText()).replace("*", "")).append('\n'));
+        JsonNode text = b.path("text");
+        String t = text.path("text").asText();
+        out.append(text.path("type").asText().equals("mrkdwn") ? t.replace("*", "") : t).append('\n');
       }
     }
     return out.append("---").toString();

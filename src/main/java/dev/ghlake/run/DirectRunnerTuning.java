@@ -7,8 +7,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * Production settings for the DirectRunner: its immutability and encodability checks cost 3–5×
- * on Parquet writes, so they are off unless the command line sets them; and run() returns at
- * once, so progress can be shown while it works.
+ * on Parquet writes, so they are off unless the command line sets them.
  */
 public final class DirectRunnerTuning {
   private DirectRunnerTuning() {}
@@ -24,7 +23,6 @@ public final class DirectRunnerTuning {
     if (!mentions(args, "enforceEncodability")) {
       direct.setEnforceEncodability(false);
     }
-    direct.setBlockOnRun(false);
   }
 
   private static boolean mentions(String[] args, String option) {

@@ -1,6 +1,6 @@
 package dev.ghlake.run;
 
-import dev.ghlake.model.Accounting;
+import dev.ghlake.model.Counters;
 import java.io.PrintStream;
 import org.apache.beam.sdk.PipelineResult;
 import org.joda.time.Duration;
@@ -29,12 +29,13 @@ public final class ProgressReporter {
       }
       RunCounts live = RunCounts.live(result.metrics());
       long now = System.nanoTime();
-      long read = live.get(Accounting.READ);
+      long read = live.get(Counters.READ);
       double rate = (read - lastRead) / Math.max(1e-9, (now - lastNanos) / 1e9);
-      err.printf("[ghlake] %5.0fs  read %,d events (%,.0f/s, %,.1f MB)  files %d/%d  written %,d%n",
-          (now - startNanos) / 1e9, read, rate, live.get(Accounting.BYTES_READ) / 1e6,
-          live.get(Accounting.FILES_DONE), live.get(Accounting.FILES_OPENED),
-          live.get(Accounting.WRITTEN));
+      err.printf("[ghlake] %5.0fs  read %,d events (%,.0f/s, %,.1f MB)  sources %d/%d  staged %,d"
+          + "  written %,d in %d files%n",
+          (now - startNanos) / 1e9, read, rate, live.get(Counters.BYTES_READ) / 1e6,
+          live.get(Counters.SOURCES_DONE), live.get(Counters.SOURCES_OPENED),
+          live.get(Counters.STAGED), live.get(Counters.WRITTEN), live.get(Counters.FILES_WRITTEN));
       lastRead = read;
       lastNanos = now;
     }

@@ -1,6 +1,6 @@
 package dev.ghlake.run;
 
-import dev.ghlake.model.Accounting;
+import dev.ghlake.model.Counters;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -18,7 +18,7 @@ final class RunCounts {
   static RunCounts live(MetricResults metrics) {
     RunCounts counts = new RunCounts();
     for (MetricResult<Long> c : metrics.queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace(Accounting.NAMESPACE)).build()).getCounters()) {
+        .addNameFilter(MetricNameFilter.inNamespace(Counters.NAMESPACE)).build()).getCounters()) {
       counts.counters.merge(c.getName().getName(), c.getAttempted(), Long::sum);
     }
     return counts;

@@ -6,7 +6,10 @@ import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 
 /** Prints a run summary for people, and writes it as JSON for schedulers. */
@@ -16,19 +19,26 @@ public final class RunReport {
   public static void print(RunSummary s, PrintStream out) {
     out.println();
     out.printf("ghlake run: %s%n", s.status().name().toUpperCase());
+    if (!s.hasLedger()) {
+      out.println("  (the run failed before its ledger: counts below are its live counters)");
+    }
     out.printf("  read        %,14d events (%,.1f MB of archive files)%n", s.read(), s.sourceBytes() / 1e6);
     out.printf("  written     %,14d%n", s.written());
     printBreakdown(out, "filtered", s.filtered());
     out.printf("  duplicates  %,14d%n", s.duplicates());
     out.printf("  outside     %,14d  (created outside the window)%n", s.outsideWindow());
     printBreakdown(out, "rejected", s.rejected());
-    out.printf("  accounted   %,14d  %s%n", s.accounted(),
-        s.identityHolds() ? "(= read, for every source file: every event accounted for)"
-            : "(DOES NOT ADD UP: see FAILED below)");
+    if (s.hasLedger()) {
+      out.printf("  accounted   %,14d  %s%n", s.accounted(),
+          s.identityHolds() ? "(= read, for every source file: every event accounted for)"
+              : "(DOES NOT ADD UP: see FAILED below)");
+    }
     out.printf("  partitions  %,14d%n", s.partitions().size());
     out.printf("  files       %,14d (%,.1f MB)%n", s.files(), s.bytes() / 1e6);
     out.printf("  seconds     %14.1f (%,.0f events/s)%n", s.seconds(), s.read() / Math.max(0.001, s.seconds()));
     s.missingHours().forEach(f -> out.printf("  missing     %s%n", f));
+    s.kept().forEach(p -> out.printf("  KEPT        %s (the lake's version stays)%n", p));
+    s.incompletePartitions().forEach(p -> out.printf("  incomplete  %s%n", p));
     s.warnings().forEach(w -> out.printf("  WARNING     %s%n", w));
     s.failures().forEach(f -> out.printf("  FAILED      %s%n", f));
     out.printf("  output      %s%n", s.output());
@@ -50,12 +60,20 @@ public final class RunReport {
     return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
-  /** Writes the JSON summary to any Beam filesystem path. */
-  public static void writeJson(RunSummary s, String path) throws IOException {
-    try (OutputStream out = Channels.newOutputStream(
-        FileSystems.create(FileSystems.matchNewResource(path, false), MimeTypes.TEXT))) {
-      out.write(s.toJson().getBytes(StandardCharsets.UTF_8));
+  /**
+   * Writes the JSON summary to any Beam filesystem path: to a temporary name first, renamed over
+   * the path when whole, so a full disk never leaves a truncated summary behind.
+   */
+  public static void writeJson(String json, String path) throws IOException {
+    ResourceId target = FileSystems.matchNewResource(path, false);
+    ResourceId temp = FileSystems.matchNewResource(path + ".tmp", false);
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(temp, MimeTypes.TEXT))) {
+      out.write(json.getBytes(StandardCharsets.UTF_8));
       out.write('\n');
+    } catch (IOException e) {
+      FileSystems.delete(List.of(temp), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      throw e;
     }
+    FileSystems.rename(List.of(temp), List.of(target));
   }
 }

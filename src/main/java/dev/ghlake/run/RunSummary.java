@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.accounting.RunLedger;
+import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.secrets.Redactor;
 import java.io.IOException;
@@ -15,8 +16,9 @@ import java.util.Map;
 
 /**
  * What a run did, from its ledger: the identity {@code read = written + filtered + duplicates +
- * outside_window + rejected}, checked in total and per source file, what was written, what is
- * missing, and the status that follows (README, "Every event accounted for").
+ * outside_window + rejected}, checked in total and per source file, what was committed and what
+ * was kept, what is missing, and the status that follows (README, "Every event accounted for").
+ * A run that failed before its ledger reports the live counts it reached and says so.
  */
 public final class RunSummary {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -35,27 +37,61 @@ public final class RunSummary {
   private final String output;
   private final String window;
   private final RunLedger ledger;
+  private final LiveCounts live;
   private final double seconds;
   private final List<String> failures = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private String notifyError;
+  private boolean refused;
 
-  /** {@code ledger} is null when the run left none (then it cannot prove anything). */
+  /** A run that left its ledger ({@code error} is null unless something failed after it). */
   public RunSummary(String runId, String output, String window, RunLedger ledger, double seconds,
       String error, Limits limits) {
+    this(runId, output, window, ledger, null, seconds, error);
+    if (ledger != null) {
+      judge(limits);
+    }
+  }
+
+  private RunSummary(String runId, String output, String window, RunLedger ledger, LiveCounts live,
+      double seconds, String error) {
     this.runId = runId;
     this.output = output;
     this.window = window;
     this.ledger = ledger;
+    this.live = live;
     this.seconds = seconds;
     if (error != null) {
       failures.add(Redactor.redact(error));
     }
-    if (ledger == null) {
-      failures.add("the run left no ledger: nothing it wrote can be accounted for");
-      return;
+  }
+
+  /**
+   * A run that failed before it could write its ledger: the cause, and the counts its live
+   * counters had reached (null when it never started reading).
+   */
+  public static RunSummary failed(String runId, String output, String window, String cause,
+      LiveCounts live, double seconds) {
+    RunSummary s = new RunSummary(runId, output, window, null, live, seconds, cause);
+    if (live != null && live.read() > 0) {
+      s.warnings.add(String.format("counts are the live counters at the failure (%,d lines read, "
+          + "%,d rows written to files): nothing after it was committed, partitions committed "
+          + "before it are whole", live.read(), live.written()));
     }
-    judge(limits);
+    return s;
+  }
+
+  /** A run that did not start because another run holds its window (the lake is untouched). */
+  public static RunSummary refused(String runId, String output, String window, String why,
+      double seconds) {
+    RunSummary s = new RunSummary(runId, output, window, null, null, seconds, why);
+    s.refused = true;
+    return s;
+  }
+
+  /** Whether the run stood back for another run that holds its window. */
+  public boolean isRefused() {
+    return refused;
   }
 
   private void judge(Limits limits) {
@@ -71,33 +107,36 @@ public final class RunSummary {
           sum(rejected()), read(), rejectedRatio * 100, limits.maxRejectedRatio()));
     }
     if (limits.failOnMissing() && !missingHours().isEmpty()) {
-      failures.add(missingHours().size() + " archive hour(s) missing and --failOnMissing is set");
+      failures.add(missingHours().size() + " archive hour(s) missing and --failOnMissing is set: "
+          + "nothing was committed");
     }
-    fileErrors().forEach((reason, n) ->
-        warnings.add(n + " input file(s) could not be read to the end (" + reason + ")"));
+    brokenSources().forEach(s -> warnings.add(s + " could not be read to the end"));
     if (!missingHours().isEmpty()) {
       warnings.add(missingHours().size() + " archive hour(s) of the window missing");
     }
-    if (!ledger.missingMarginFiles().isEmpty()) {
-      warnings.add(ledger.missingMarginFiles().size() + " file(s) after the window not available "
-          + "yet: events that arrive late in them are not in this run");
+    List<String> margin = ledger.sourcePaths(SourceOutcome.Role.MARGIN, SourceOutcome.Status.MISSING);
+    if (!margin.isEmpty()) {
+      warnings.add(margin.size() + " file(s) after the window not available yet: events that "
+          + "arrive late in them are not in this run");
     }
-    ledger.partitions().forEach(p -> p.path("warnings").forEach(w -> warnings.add(w.asText())));
+    partitionResults().forEach(p -> p.path("warnings").forEach(w -> warnings.add(w.asText())));
   }
 
   public Status status() {
-    if (!failures.isEmpty()) {
+    if (!failures.isEmpty() || ledger == null) {
       return Status.failed;
     }
-    return missingHours().isEmpty() && fileErrors().isEmpty() ? Status.success : Status.incomplete;
+    boolean whole = missingHours().isEmpty() && brokenSources().isEmpty() && kept().isEmpty()
+        && incompletePartitions().isEmpty();
+    return whole ? Status.success : Status.incomplete;
   }
 
   public long read() {
-    return total(Tally.Kind.READ);
+    return ledger == null ? live == null ? 0 : live.read() : total(Tally.Kind.READ);
   }
 
   public long written() {
-    return total(Tally.Kind.WRITTEN);
+    return ledger == null ? live == null ? 0 : live.written() : total(Tally.Kind.WRITTEN);
   }
 
   public Map<String, Long> filtered() {
@@ -116,8 +155,10 @@ public final class RunSummary {
     return byDetail(Tally.Kind.REJECTED);
   }
 
-  public Map<String, Long> fileErrors() {
-    return byDetail(Tally.Kind.FILE_ERROR);
+  /** Sources that broke part-way, with why. */
+  public List<String> brokenSources() {
+    return sources().stream().filter(s -> s.path("status").asText().equals("BROKEN"))
+        .map(s -> s.path("path").asText() + " (" + s.path("error").asText() + ")").toList();
   }
 
   /** Everything the read events turned into; equals {@link #read()} when nothing was lost. */
@@ -129,24 +170,46 @@ public final class RunSummary {
     return ledger != null && read() == accounted() && ledger.unbalancedSources().isEmpty();
   }
 
+  /** Whether the counts come from the run's ledger (else from live counters of a failed run). */
+  public boolean hasLedger() {
+    return ledger != null;
+  }
+
+  /** Partitions this run replaced. */
   public List<String> partitions() {
-    return partitionResults().stream().map(p -> p.get("partition").asText()).sorted().toList();
+    return partitionResults().stream().filter(p -> p.path("committed").asBoolean(true))
+        .map(p -> p.get("partition").asText()).sorted().toList();
+  }
+
+  /** Partitions this run left as the lake had them, each with why: {@code partition: reason; …}. */
+  public List<String> kept() {
+    return partitionResults().stream().filter(p -> !p.path("committed").asBoolean(true))
+        .map(p -> p.get("partition").asText() + ": " + reasons(p)).sorted().toList();
+  }
+
+  /** Partitions committed although the run could not vouch for them (first loads, or forced). */
+  public List<String> incompletePartitions() {
+    return partitionResults().stream()
+        .filter(p -> p.path("committed").asBoolean(true) && !p.path("complete").asBoolean(true))
+        .map(p -> p.get("partition").asText() + ": " + reasons(p)).sorted().toList();
   }
 
   public long files() {
-    return partitionResults().stream().mapToLong(p -> p.get("files").asLong()).sum();
+    return partitionResults().stream().mapToLong(p -> p.path("files").asLong()).sum();
   }
 
   public long bytes() {
-    return partitionResults().stream().mapToLong(p -> p.get("bytes").asLong()).sum();
+    return partitionResults().stream().mapToLong(p -> p.path("bytes").asLong()).sum();
   }
 
   public long sourceBytes() {
-    return total(Tally.Kind.SOURCE_BYTES);
+    return ledger == null ? live == null ? 0 : live.sourceBytes()
+        : sources().stream().mapToLong(s -> s.path("bytes").asLong()).sum();
   }
 
   public List<String> missingHours() {
-    return ledger == null ? List.of() : ledger.missingWindowFiles();
+    return ledger == null ? List.of()
+        : ledger.sourcePaths(SourceOutcome.Role.WINDOW, SourceOutcome.Status.MISSING);
   }
 
   public List<String> failures() {
@@ -183,8 +246,18 @@ public final class RunSummary {
     return notifyError;
   }
 
+  private static String reasons(JsonNode p) {
+    List<String> r = new ArrayList<>();
+    p.path("gaps").forEach(g -> r.add(g.asText()));
+    return String.join("; ", r);
+  }
+
   private List<JsonNode> partitionResults() {
     return ledger == null ? List.of() : ledger.partitions();
+  }
+
+  private List<JsonNode> sources() {
+    return ledger == null ? List.of() : ledger.sources();
   }
 
   private long total(Tally.Kind kind) {
@@ -201,13 +274,15 @@ public final class RunSummary {
     o.put("run_id", runId);
     o.put("output", output);
     o.put("window", window);
+    o.put("counts_from", ledger != null ? "ledger" : "live counters (the run failed)");
+    o.put("refused", refused);
     o.put("read", read());
     o.put("written", written());
     o.set("filtered", JSON.valueToTree(filtered()));
     o.put("duplicates", duplicates());
     o.put("outside_window", outsideWindow());
     o.set("rejected", JSON.valueToTree(rejected()));
-    o.set("file_errors", JSON.valueToTree(fileErrors()));
+    o.set("file_errors", JSON.valueToTree(brokenSources()));
     o.put("identity_holds", identityHolds());
     o.put("partitions", partitions().size());
     o.put("files", files());
@@ -215,6 +290,8 @@ public final class RunSummary {
     o.put("source_bytes", sourceBytes());
     o.put("seconds", Math.round(seconds * 10) / 10.0);
     o.set("missing_hours", JSON.valueToTree(missingHours()));
+    o.set("partitions_kept", JSON.valueToTree(kept()));
+    o.set("partitions_incomplete", JSON.valueToTree(incompletePartitions()));
     o.set("warnings", JSON.valueToTree(warnings));
     o.set("failures", JSON.valueToTree(failures));
     o.set("partition_list", JSON.valueToTree(partitions()));

@@ -1,13 +1,17 @@
 package dev.ghlake.sink;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.storage.LakeFiles;
+
+import dev.ghlake.accounting.SourceOutcome;
+import dev.ghlake.model.PartitionPath;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.slf4j.Logger;
@@ -15,71 +19,82 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits one partition, after its data files are in place: writes its manifest (the commit
- * point), then deletes the files of earlier versions. Outputs a one-line JSON result for the run.
+ * point), then deletes the files of earlier versions. Or, when the run cannot vouch for the
+ * partition and the lake has a version of it, keeps that version and deletes the run's files.
  */
-class CommitPartitionFn extends DoFn<KV<String, Iterable<String>>, String> {
+class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
   private static final Logger LOG = LoggerFactory.getLogger(CommitPartitionFn.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CommitSpec spec;
-  private final PCollectionView<Map<String, String>> sourcePaths;
+  private final PCollectionView<List<SourceOutcome>> sources;
   private final PCollectionView<Map<String, Map<String, Long>>> runByType;
 
-  CommitPartitionFn(CommitSpec spec, PCollectionView<Map<String, String>> sourcePaths,
+  CommitPartitionFn(CommitSpec spec, PCollectionView<List<SourceOutcome>> sources,
       PCollectionView<Map<String, Map<String, Long>>> runByType) {
     this.spec = spec;
-    this.sourcePaths = sourcePaths;
+    this.sources = sources;
     this.runByType = runByType;
   }
 
   @ProcessElement
   public void process(ProcessContext c) throws IOException {
     String partition = c.element().getKey();
-    PartitionContents contents = PartitionContents.of(c.element().getValue());
-    if (!contents.isCommittable()) {
+    CoGbkResult grouped = c.element().getValue();
+    PartitionContents contents = PartitionContents.of(
+        grouped.getAll(CommitPartitions.FILES), grouped.getAll(CommitPartitions.TALLIES));
+    boolean claimed = grouped.getAll(CommitPartitions.CLAIMED).iterator().hasNext();
+    if (!claimed && contents.isEmpty()) {
       return;
     }
-    List<PartitionManifest.FileEntry> files = files(contents);
-    List<String> warnings = spec.completeness().warnings(
-        partition, contents.writtenByType, history(partition, c.sideInput(runByType)));
-    String manifest = PartitionManifest.toJson(spec, partition, contents, files,
-        sources(contents, c.sideInput(sourcePaths)), warnings, Instant.now().toString());
-
+    List<SourceOutcome> outcomes = c.sideInput(sources);
+    List<String> gaps = Vouching.gaps(partition, spec.partitionBy(), outcomes, contents.eventsBySource);
     String folder = spec.folder(partition);
-    LakeFiles.replace(folder + "/" + PartitionManifest.NAME, manifest, spec.runId());
-    List<String> keep = files.stream().map(PartitionManifest.FileEntry::name).toList();
-    int stale = LakeFiles.deleteExcept(folder + "/*.parquet", keep);
-    LOG.info("Committed {}: {} rows in {} files, {} older files removed",
-        partition, contents.written(), files.size(), stale);
-
-    ObjectNode result = JSON.createObjectNode()
-        .put("partition", partition)
-        .put("written", contents.written())
-        .put("files", files.size())
-        .put("bytes", files.stream().mapToLong(PartitionManifest.FileEntry::bytes).sum());
-    result.set("warnings", JSON.valueToTree(warnings));
-    c.output(JSON.writeValueAsString(result));
-  }
-
-  private static List<PartitionManifest.FileEntry> files(PartitionContents c) throws IOException {
-    List<PartitionManifest.FileEntry> files = new ArrayList<>();
-    for (Map.Entry<String, String> f : c.fileByStem.entrySet()) {
-      String name = f.getValue().substring(f.getValue().lastIndexOf('/') + 1);
-      files.add(new PartitionManifest.FileEntry(name, c.rowsByStem.getOrDefault(f.getKey(), 0L),
-          LakeFiles.size(f.getValue())));
+    String previous = LakeFiles.readIfExists(folder + "/" + PartitionManifest.NAME);
+    long missingAnywhere = outcomes.stream().filter(s -> s.role() == SourceOutcome.Role.WINDOW
+        && s.status() == SourceOutcome.Status.MISSING).count();
+    if (spec.failOnMissing() && missingAnywhere > 0) {
+      c.output(keep(partition, contents, List.of("not committed: " + missingAnywhere
+          + " archive hour(s) of the window missing and --failOnMissing is set")));
+    } else if (!gaps.isEmpty() && !spec.replaceIncomplete() && previous != null) {
+      c.output(keep(partition, contents, gaps));
+    } else {
+      c.output(commit(partition, contents, gaps, outcomes, c.sideInput(runByType)));
     }
-    return files;
   }
 
-  private static List<PartitionManifest.SourceEntry> sources(
-      PartitionContents c, Map<String, String> pathsAndBytes) {
-    List<PartitionManifest.SourceEntry> sources = new ArrayList<>();
-    c.eventsBySource.forEach((name, events) -> {
-      String[] pathAndBytes = pathsAndBytes.getOrDefault(name, name + "\t0").split("\t");
-      sources.add(new PartitionManifest.SourceEntry(
-          name, pathAndBytes[0], Long.parseLong(pathAndBytes[1]), events));
-    });
-    return sources;
+  /** Leaves the lake's version; the run's files in the partition go. */
+  private PartitionResult keep(String partition, PartitionContents contents, List<String> why)
+      throws IOException {
+    List<String> own = contents.fileNames().stream().map(n -> spec.folder(partition) + "/" + n).toList();
+    LakeFiles.delete(own);
+    LOG.warn("Kept the previous version of {}: {}", partition, String.join("; ", why));
+    return new PartitionResult(partition, false, false, contents.written(), 0, 0, why, List.of());
+  }
+
+  private PartitionResult commit(String partition, PartitionContents contents, List<String> gaps,
+      List<SourceOutcome> outcomes, Map<String, Map<String, Long>> thisRun) throws IOException {
+    List<String> warnings = spec.completeness().warnings(
+        partition, contents.writtenByType, history(partition, thisRun));
+    Map<String, SourceOutcome> byName = new HashMap<>();
+    outcomes.forEach(s -> byName.put(s.name(), s));
+    PartitionManifest.Content content = new PartitionManifest.Content(partition, contents,
+        gaps.isEmpty(), gaps, missingHours(partition, outcomes), byName, warnings);
+    String folder = spec.folder(partition);
+    LakeFiles.replace(folder + "/" + PartitionManifest.NAME,
+        PartitionManifest.toJson(spec, content, Instant.now().toString()), spec.runId());
+    int stale = LakeFiles.deleteExcept(folder + "/*.parquet", contents.fileNames());
+    LOG.info("Committed {}: {} rows in {} files, {} older files removed{}", partition,
+        contents.written(), contents.files.size(), stale, gaps.isEmpty() ? "" : " (incomplete)");
+    return new PartitionResult(partition, true, gaps.isEmpty(), contents.written(),
+        contents.files.size(), contents.bytes(), gaps, warnings);
+  }
+
+  /** The window's hour files of this partition that do not exist. */
+  private List<String> missingHours(String partition, List<SourceOutcome> outcomes) {
+    return outcomes.stream()
+        .filter(s -> s.role() == SourceOutcome.Role.WINDOW && s.status() == SourceOutcome.Status.MISSING)
+        .filter(s -> s.hours().stream().anyMatch(h -> PartitionPath.ofHour(h, spec.partitionBy()).equals(partition)))
+        .map(SourceOutcome::path).sorted().toList();
   }
 
   /** Events by type of the partitions before this one: this run's, else the lake's manifests. */

@@ -1,66 +1,73 @@
 package dev.ghlake.sink;
 
+import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.accounting.Tally;
-import dev.ghlake.source.ArchiveHourNames;
-import dev.ghlake.source.SourceNames;
-import java.util.ArrayList;
+import dev.ghlake.model.PartitionBy;
+import dev.ghlake.model.PartitionPath;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Makes the written files the partitions' content: per partition, after its files exist, a
- * {@code _manifest.json} (the commit point), then the files of earlier versions go. Partitions a
- * window claims are committed even when the run wrote nothing to them.
+ * Makes the written files the partitions' content, per partition: a {@code _manifest.json} (the
+ * commit point), then the files of earlier versions go. A partition the run cannot vouch for
+ * (an hour of it missing, empty or broken) keeps its previous version; one the windows claim is
+ * committed even when the run wrote nothing to it.
  *
- * <p>Input: the written files (stem, path). Output: one JSON result per partition.
+ * <p>Inputs: the written files; the run's summed tallies (each partition's counts) and its
+ * source outcomes (what it can vouch for). Output: one result per partition.
  */
-public class CommitPartitions extends PTransform<PCollection<KV<String, String>>, PCollection<String>> {
-  private static final KvCoder<String, String> STRINGS = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PCollection<PartitionResult>> {
+  static final TupleTag<WrittenFile> FILES = new TupleTag<>("files") {};
+  static final TupleTag<KV<Tally, Long>> TALLIES = new TupleTag<>("tallies") {};
+  static final TupleTag<Boolean> CLAIMED = new TupleTag<>("claimed") {};
 
   private final CommitSpec spec;
-  private final transient PCollection<KV<String, Long>> ledger;
+  private final transient PCollection<KV<Tally, Long>> tallies;
+  private final transient PCollection<SourceOutcome> sources;
 
-  private CommitPartitions(CommitSpec spec, PCollection<KV<String, Long>> ledger) {
+  private CommitPartitions(CommitSpec spec, PCollection<KV<Tally, Long>> tallies,
+      PCollection<SourceOutcome> sources) {
     this.spec = spec;
-    this.ledger = ledger;
+    this.tallies = tallies;
+    this.sources = sources;
   }
 
-  /** {@code ledger}: the run's summed tallies, which give each partition its counts. */
-  public static CommitPartitions of(CommitSpec spec, PCollection<KV<String, Long>> ledger) {
-    return new CommitPartitions(spec, ledger);
+  public static CommitPartitions of(CommitSpec spec, PCollection<KV<Tally, Long>> tallies,
+      PCollection<SourceOutcome> sources) {
+    return new CommitPartitions(spec, tallies, sources);
   }
 
   @Override
-  public PCollection<String> expand(PCollection<KV<String, String>> writtenFiles) {
-    PCollection<KV<String, String>> files = writtenFiles
-        .apply("FilesByPartition", ParDo.of(new FileLineFn())).setCoder(STRINGS);
-    PCollection<KV<String, String>> entries = ledger
-        .apply("EntriesByPartition", ParDo.of(new EntryLineFn(spec.partitionBy()))).setCoder(STRINGS);
-    List<KV<String, String>> claims = new ArrayList<>();
-    spec.windowPartitions().forEach(p -> claims.add(KV.of(p, PartitionContents.CLAIMED)));
-    PCollection<KV<String, String>> claimed = writtenFiles.getPipeline()
-        .apply("WindowPartitions", Create.of(claims).withCoder(STRINGS));
-
-    PCollectionView<Map<String, String>> sourcePaths = ledger
-        .apply("SourcePaths", ParDo.of(new SourcePathFn())).setCoder(STRINGS)
-        .apply("SourcePathsView", View.asMap());
-    PCollectionView<Map<String, Map<String, Long>>> runByType = entries
+  public PCollection<PartitionResult> expand(PCollection<WrittenFile> files) {
+    PCollection<KV<String, KV<Tally, Long>>> byPartition = tallies
+        .apply("TalliesByPartition", ParDo.of(new ByPartitionFn(spec.partitionBy())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), tallies.getCoder()));
+    PCollection<KV<String, Boolean>> claims = files.getPipeline()
+        .apply("WindowPartitions", Create.of(spec.windowPartitions().stream()
+            .map(p -> KV.of(p, true)).toList())
+            .withCoder(KvCoder.of(StringUtf8Coder.of(), BooleanCoder.of())));
+    PCollectionView<List<SourceOutcome>> outcomes = sources.apply("SourcesView", View.asList());
+    PCollectionView<Map<String, Map<String, Long>>> runByType = byPartition
         .apply("WrittenByType", ParDo.of(new WrittenByTypeFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
         .apply("GroupByPartition", GroupByKey.create())
@@ -68,69 +75,42 @@ public class CommitPartitions extends PTransform<PCollection<KV<String, String>>
         .setCoder(KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
         .apply("RunByTypeView", View.asMap());
 
-    return PCollectionList.of(files).and(entries).and(claimed)
-        .apply("Gather", Flatten.pCollections())
-        .apply("ByPartition", GroupByKey.create())
-        .apply("Commit", ParDo.of(new CommitPartitionFn(spec, sourcePaths, runByType))
-            .withSideInputs(sourcePaths, runByType))
-        .setCoder(StringUtf8Coder.of());
+    return KeyedPCollectionTuple
+        .of(FILES, files.apply("FilesByPartition",
+            WithKeys.of(WrittenFile::partition).withKeyType(TypeDescriptors.strings())))
+        .and(TALLIES, byPartition)
+        .and(CLAIMED, claims)
+        .apply("ByPartition", CoGroupByKey.create())
+        .apply("Commit", ParDo.of(new CommitPartitionFn(spec, outcomes, runByType))
+            .withSideInputs(outcomes, runByType))
+        .setCoder(PartitionResult.Coder.of());
   }
 
-  static class FileLineFn extends DoFn<KV<String, String>, KV<String, String>> {
-    @ProcessElement
-    public void process(@Element KV<String, String> f, OutputReceiver<KV<String, String>> out) {
-      out.output(KV.of(PartFileNaming.partitionOf(f.getKey()),
-          PartitionContents.file(f.getKey(), f.getValue())));
-    }
-  }
+  /** The tallies that belong to one partition: written, filtered, duplicates, by event hour. */
+  static class ByPartitionFn extends DoFn<KV<Tally, Long>, KV<String, KV<Tally, Long>>> {
+    private final PartitionBy by;
 
-  /** Ledger lines that belong to one partition: written, filtered, duplicates, file rows, gaps. */
-  static class EntryLineFn extends DoFn<KV<String, Long>, KV<String, String>> {
-    private final SinkOptions.PartitionBy by;
-
-    EntryLineFn(SinkOptions.PartitionBy by) {
+    ByPartitionFn(PartitionBy by) {
       this.by = by;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Long> e, OutputReceiver<KV<String, String>> out) {
-      Tally t = Tally.parse(e.getKey());
-      switch (t.kind()) {
-        case WRITTEN, FILTERED, DUPLICATE -> out.output(KV.of(PartitionPath.ofHour(t.hour(), by),
-            PartitionContents.entry(e.getKey(), e.getValue())));
-        case FILE_ROWS -> out.output(KV.of(PartFileNaming.partitionOf(t.detail()),
-            PartitionContents.entry(e.getKey(), e.getValue())));
-        case MISSING -> {
-          String hour = ArchiveHourNames.utcHourOf(SourceNames.of(t.source()));
-          if ("window".equals(t.detail()) && hour != null) {
-            out.output(KV.of(PartitionPath.ofHour(hour, by),
-                PartitionContents.MISSING + "\t" + t.source()));
-          }
-        }
+    public void process(@Element KV<Tally, Long> t, OutputReceiver<KV<String, KV<Tally, Long>>> out) {
+      switch (t.getKey().kind()) {
+        case WRITTEN, FILTERED, DUPLICATE ->
+            out.output(KV.of(PartitionPath.ofHour(t.getKey().hour(), by), t));
         default -> { }
       }
     }
   }
 
-  static class SourcePathFn extends DoFn<KV<String, Long>, KV<String, String>> {
+  static class WrittenByTypeFn extends DoFn<KV<String, KV<Tally, Long>>, KV<String, KV<String, Long>>> {
     @ProcessElement
-    public void process(@Element KV<String, Long> e, OutputReceiver<KV<String, String>> out) {
-      Tally t = Tally.parse(e.getKey());
-      if (t.kind() == Tally.Kind.SOURCE_BYTES) {
-        out.output(KV.of(t.source(), t.detail() + "\t" + e.getValue()));
-      }
-    }
-  }
-
-  static class WrittenByTypeFn extends DoFn<KV<String, String>, KV<String, KV<String, Long>>> {
-    @ProcessElement
-    public void process(@Element KV<String, String> line, OutputReceiver<KV<String, KV<String, Long>>> out) {
-      String[] p = line.getValue().split("\t", 3);
-      if (PartitionContents.ENTRY.equals(p[0])) {
-        Tally t = Tally.parse(p[2]);
-        if (t.kind() == Tally.Kind.WRITTEN) {
-          out.output(KV.of(line.getKey(), KV.of(t.detail(), Long.parseLong(p[1]))));
-        }
+    public void process(@Element KV<String, KV<Tally, Long>> t,
+        OutputReceiver<KV<String, KV<String, Long>>> out) {
+      Tally tally = t.getValue().getKey();
+      if (tally.kind() == Tally.Kind.WRITTEN) {
+        out.output(KV.of(t.getKey(), KV.of(tally.detail(), t.getValue().getValue())));
       }
     }
   }

@@ -1,26 +1,32 @@
 package dev.ghlake.sink;
 
 import dev.ghlake.accounting.CompletenessCheck;
+import dev.ghlake.model.PartitionBy;
 import java.io.Serializable;
 import java.util.List;
 
 /**
  * What the commit of a run's partitions needs to know: where the lake is, how it is partitioned,
- * which run this is (and what shaped it), and which partitions the run's window claims.
+ * which run this is (and what shaped it), which partitions its windows claim, and when it may
+ * replace a partition it cannot vouch for.
  *
  * @param optionsJson the options that shaped the run, secrets already redacted
- * @param windowPartitions partitions replaced even if the run wrote nothing to them (a window's)
+ * @param windowPartitions partitions replaced even if the run wrote nothing to them (its windows')
+ * @param replaceIncomplete replace a partition even when its source hours are not all whole
+ * @param failOnMissing commit nothing when an hour of the windows is missing
  */
 public record CommitSpec(
     String eventsRoot,
-    SinkOptions.PartitionBy partitionBy,
+    PartitionBy partitionBy,
     String runId,
     String version,
     String startedAt,
     String window,
     String optionsJson,
     List<String> windowPartitions,
-    CompletenessCheck completeness)
+    CompletenessCheck completeness,
+    boolean replaceIncomplete,
+    boolean failOnMissing)
     implements Serializable {
 
   /** Partitions looked back at for the completeness check. */

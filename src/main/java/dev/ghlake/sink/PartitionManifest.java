@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.accounting.SourceOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -12,25 +13,24 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A partition's {@code _manifest.json}: the files that are its content, the counts that account
- * for them, where they came from and which run wrote them (README, "Manifests").
+ * A partition's {@code _manifest.json}: the files that are its content, whether it is complete,
+ * the counts that account for them, where they came from and which run wrote them (README,
+ * "Manifests").
  */
-final class PartitionManifest {
-  static final String NAME = "_manifest.json";
+public final class PartitionManifest {
+  public static final String NAME = "_manifest.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private PartitionManifest() {}
 
-  /** A written file of the partition. */
-  record FileEntry(String name, long rows, long bytes) {}
+  /** What one manifest says. */
+  record Content(String partition, PartitionContents contents, boolean complete, List<String> gaps,
+      List<String> missingHours, Map<String, SourceOutcome> sources, List<String> warnings) {}
 
-  /** A source that contributed events to the partition. */
-  record SourceEntry(String name, String path, long bytes, long events) {}
-
-  static String toJson(CommitSpec spec, String partition, PartitionContents c, List<FileEntry> files,
-      List<SourceEntry> sources, List<String> warnings, String finishedAt) {
+  static String toJson(CommitSpec spec, Content c, String finishedAt) {
     ObjectNode m = JSON.createObjectNode();
-    m.put("partition", partition);
+    m.put("partition", c.partition());
+    m.put("status", c.complete() ? "complete" : "incomplete");
     m.put("run_id", spec.runId());
     m.put("ghlake_version", spec.version());
     m.put("started_at", spec.startedAt());
@@ -38,17 +38,22 @@ final class PartitionManifest {
     m.put("window", spec.window());
     m.set("options", parse(spec.optionsJson()));
     ObjectNode counts = m.putObject("counts");
-    counts.put("written", c.written());
-    counts.set("by_type", JSON.valueToTree(c.writtenByType));
-    counts.set("filtered", JSON.valueToTree(c.filteredByReason));
-    counts.put("duplicates", c.duplicates);
-    ArrayNode fileList = m.putArray("files");
-    files.forEach(f -> fileList.addObject().put("path", f.name()).put("rows", f.rows()).put("bytes", f.bytes()));
-    ArrayNode sourceList = m.putArray("sources");
-    sources.forEach(s -> sourceList.addObject().put("name", s.name()).put("path", s.path())
-        .put("bytes", s.bytes()).put("events", s.events()));
-    m.set("missing_hours", JSON.valueToTree(c.missing));
-    m.set("warnings", JSON.valueToTree(warnings));
+    counts.put("written", c.contents().written());
+    counts.set("by_type", JSON.valueToTree(c.contents().writtenByType));
+    counts.set("filtered", JSON.valueToTree(c.contents().filteredByReason));
+    counts.put("duplicates", c.contents().duplicates);
+    ArrayNode files = m.putArray("files");
+    c.contents().files.forEach(f ->
+        files.addObject().put("path", f.name()).put("rows", f.rows()).put("bytes", f.bytes()));
+    ArrayNode sources = m.putArray("sources");
+    c.contents().eventsBySource.forEach((name, events) -> {
+      SourceOutcome s = c.sources().get(name);
+      sources.addObject().put("name", name).put("path", s == null ? name : s.path())
+          .put("bytes", s == null ? 0 : s.bytes()).put("events", events);
+    });
+    m.set("gaps", JSON.valueToTree(c.gaps()));
+    m.set("missing_hours", JSON.valueToTree(c.missingHours()));
+    m.set("warnings", JSON.valueToTree(c.warnings()));
     try {
       return JSON.writeValueAsString(m);
     } catch (IOException e) {
@@ -57,7 +62,7 @@ final class PartitionManifest {
   }
 
   /** Events by type of a manifest, as the completeness check compares them. */
-  static Map<String, Long> byType(String manifestJson) {
+  public static Map<String, Long> byType(String manifestJson) {
     Map<String, Long> out = new TreeMap<>();
     parse(manifestJson).path("counts").path("by_type").fields()
         .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
@@ -65,8 +70,14 @@ final class PartitionManifest {
   }
 
   /** The names of the data files a manifest lists. */
-  static List<String> fileNames(String manifestJson) {
+  public static List<String> fileNames(String manifestJson) {
     return parse(manifestJson).path("files").findValuesAsText("path");
+  }
+
+  /** Whether a manifest says its partition is complete (manifests before statuses were: yes). */
+  public static boolean isComplete(String manifestJson) {
+    JsonNode m = parse(manifestJson);
+    return "complete".equals(m.path("status").asText("complete")) && m.path("missing_hours").isEmpty();
   }
 
   private static JsonNode parse(String json) {

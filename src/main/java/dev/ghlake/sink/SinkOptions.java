@@ -1,17 +1,12 @@
 package dev.ghlake.sink;
 
+import dev.ghlake.model.PartitionBy;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /** Where and how the lake is written. */
 public interface SinkOptions extends PipelineOptions {
-  /** Partition granularity. */
-  enum PartitionBy {
-    hour,
-    day
-  }
-
   /** Parquet compression codecs offered. */
   enum Codec {
     zstd,
@@ -49,4 +44,18 @@ public interface SinkOptions extends PipelineOptions {
   long getTargetRowsPerFile();
 
   void setTargetRowsPerFile(long value);
+
+  @Description("Replace a partition even when the run cannot vouch for it (an hour file of it "
+      + "missing, empty or broken); by default such a partition keeps the version the lake has")
+  @Default.Boolean(false)
+  boolean getReplaceIncomplete();
+
+  void setReplaceIncomplete(boolean value);
+
+  @Description("Where rows are staged between reading and writing: a local folder, or a folder "
+      + "every worker can read (s3://…). Default: the JVM's temporary folder on the DirectRunner, "
+      + "<output>/_staging on other runners")
+  String getStagingLocation();
+
+  void setStagingLocation(String value);
 }

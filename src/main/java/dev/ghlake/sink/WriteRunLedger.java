@@ -1,48 +1,57 @@
 package dev.ghlake.sink;
 
+import dev.ghlake.storage.LakeFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.accounting.Tally;
 import java.io.IOException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PDone;
-import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Writes the run's ledger, {@code <output>/_runs/<run>/ledger.json}, once every partition is
- * committed: every tally and every partition's result. The run report is computed from it, so
- * the accounting rests on data the pipeline produced, not on metrics.
+ * committed: every tally, every source's outcome and every partition's result. The run report
+ * is computed from it, so the accounting rests on data the pipeline produced, not on metrics.
  */
-public class WriteRunLedger extends PTransform<PCollection<String>, PDone> {
+public class WriteRunLedger extends PTransform<PCollection<PartitionResult>, PDone> {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String ENTRY = "E";
-  private static final String PARTITION = "P";
-  private static final String HEADER = "H";
+  private static final TupleTag<PartitionResult> PARTITIONS = new TupleTag<>("partitions") {};
+  private static final TupleTag<KV<Tally, Long>> TALLIES = new TupleTag<>("tallies") {};
+  private static final TupleTag<SourceOutcome> SOURCES = new TupleTag<>("sources") {};
+  private static final TupleTag<Void> HEADER = new TupleTag<>("header") {};
 
   private final String path;
   private final String runId;
-  private final transient PCollection<KV<String, Long>> ledger;
+  private final transient PCollection<KV<Tally, Long>> tallies;
+  private final transient PCollection<SourceOutcome> sources;
 
-  private WriteRunLedger(String path, String runId, PCollection<KV<String, Long>> ledger) {
+  private WriteRunLedger(String path, String runId, PCollection<KV<Tally, Long>> tallies,
+      PCollection<SourceOutcome> sources) {
     this.path = path;
     this.runId = runId;
-    this.ledger = ledger;
+    this.tallies = tallies;
+    this.sources = sources;
   }
 
-  public static WriteRunLedger to(String path, String runId, PCollection<KV<String, Long>> ledger) {
-    return new WriteRunLedger(path, runId, ledger);
+  public static WriteRunLedger to(String path, String runId, PCollection<KV<Tally, Long>> tallies,
+      PCollection<SourceOutcome> sources) {
+    return new WriteRunLedger(path, runId, tallies, sources);
   }
 
   /** Where a run's ledger lives in the lake. */
@@ -51,26 +60,21 @@ public class WriteRunLedger extends PTransform<PCollection<String>, PDone> {
   }
 
   @Override
-  public PDone expand(PCollection<String> partitionResults) {
-    KvCoder<String, String> coder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
-    String runId = this.runId; // the lambdas must not capture this transform
-    PCollection<KV<String, String>> entries = ledger.apply("EntryLines", MapElements
-        .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-        .via((KV<String, Long> e) -> KV.of(runId, ENTRY + e.getValue() + "\t" + e.getKey())));
-    PCollection<KV<String, String>> partitions = partitionResults.apply("PartitionLines", MapElements
-        .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-        .via((String p) -> KV.of(runId, PARTITION + p)));
-    // one element even for an empty run, so the ledger is always written
-    PCollection<KV<String, String>> header = partitionResults.getPipeline()
-        .apply("Header", Create.of(KV.of(runId, HEADER)).withCoder(coder));
-    PCollectionList.of(entries.setCoder(coder)).and(partitions.setCoder(coder)).and(header)
-        .apply("AllLines", Flatten.pCollections())
-        .apply("OneLedger", GroupByKey.create())
+  public PDone expand(PCollection<PartitionResult> partitions) {
+    String key = runId; // the lambdas must not capture this transform
+    KeyedPCollectionTuple
+        .of(PARTITIONS, partitions.apply("KeyPartitions", WithKeys.of(key)))
+        .and(TALLIES, tallies.apply("KeyTallies", WithKeys.of(key)))
+        .and(SOURCES, sources.apply("KeySources", WithKeys.of(key)))
+        // one element even for an empty run, so the ledger is always written
+        .and(HEADER, partitions.getPipeline().apply("Header", Create.of(KV.of(key, (Void) null))
+            .withCoder(KvCoder.of(StringUtf8Coder.of(), VoidCoder.of()))))
+        .apply("OneLedger", CoGroupByKey.create())
         .apply("Write", ParDo.of(new WriteFn(path)));
-    return PDone.in(partitionResults.getPipeline());
+    return PDone.in(partitions.getPipeline());
   }
 
-  static class WriteFn extends DoFn<KV<String, Iterable<String>>, Void> {
+  static class WriteFn extends DoFn<KV<String, CoGbkResult>, Void> {
     private final String path;
 
     WriteFn(String path) {
@@ -78,20 +82,27 @@ public class WriteRunLedger extends PTransform<PCollection<String>, PDone> {
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<String>> lines) throws IOException {
-      ObjectNode doc = JSON.createObjectNode().put("run_id", lines.getKey());
+    public void process(@Element KV<String, CoGbkResult> all) throws IOException {
+      ObjectNode doc = JSON.createObjectNode().put("run_id", all.getKey());
       ArrayNode entries = doc.putArray("entries");
+      for (KV<Tally, Long> e : all.getValue().getAll(TALLIES)) {
+        Tally t = e.getKey();
+        entries.addObject().put("kind", t.kind().name()).put("detail", t.detail())
+            .put("hour", t.hour()).put("source", t.source()).put("count", e.getValue());
+      }
+      ArrayNode sources = doc.putArray("sources");
+      for (SourceOutcome s : all.getValue().getAll(SOURCES)) {
+        sources.addObject().put("name", s.name()).put("path", s.path()).put("hour", s.hour())
+            .put("role", s.role().name()).put("status", s.status().name()).put("bytes", s.bytes())
+            .put("lines", s.lines()).put("error", s.error());
+      }
       ArrayNode partitions = doc.putArray("partitions");
-      for (String line : lines.getValue()) {
-        if (line.startsWith(ENTRY)) {
-          String[] countAndKey = line.substring(1).split("\t", 2);
-          Tally t = Tally.parse(countAndKey[1]);
-          entries.addObject().put("kind", t.kind().name()).put("detail", t.detail())
-              .put("hour", t.hour()).put("source", t.source())
-              .put("count", Long.parseLong(countAndKey[0]));
-        } else if (line.startsWith(PARTITION)) {
-          partitions.add(JSON.readTree(line.substring(1)));
-        }
+      for (PartitionResult r : all.getValue().getAll(PARTITIONS)) {
+        ObjectNode p = partitions.addObject().put("partition", r.partition())
+            .put("committed", r.committed()).put("complete", r.complete())
+            .put("written", r.written()).put("files", r.files()).put("bytes", r.bytes());
+        p.set("gaps", JSON.valueToTree(r.gaps()));
+        p.set("warnings", JSON.valueToTree(r.warnings()));
       }
       LakeFiles.replace(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc), "ledger");
     }

@@ -44,6 +44,27 @@ public final class ArchiveHourNames {
     return utc.toLocalDate() + (hour < 10 ? "T0" : "T") + hour;
   }
 
+  /**
+   * Every UTC hour a file name stands for, comma-separated: one, or two for the autumn's repeated
+   * Pacific hour (one file holds both). Empty if it is not an hour file name.
+   */
+  public static String utcHoursOf(String fileName) {
+    String first = utcHourOf(fileName);
+    if (first == null) {
+      return "";
+    }
+    Matcher m = NAME.matcher(fileName);
+    m.matches();
+    LocalDateTime named = LocalDate.parse(m.group(1)).atTime(Integer.parseInt(m.group(2)), 0);
+    if (named.getYear() >= 2015 || PACIFIC.getRules().getValidOffsets(named).size() < 2) {
+      return first;
+    }
+    LocalDateTime later = named.atZone(PACIFIC).withLaterOffsetAtOverlap()
+        .withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    int hour = later.getHour();
+    return first + "," + later.toLocalDate() + (hour < 10 ? "T0" : "T") + hour;
+  }
+
   static boolean isPacific(ZonedDateTime hour) {
     return hour.isBefore(PACIFIC_NAMES_UNTIL);
   }

@@ -1,117 +1,113 @@
 package dev.ghlake.source;
 
-import java.io.Serializable;
+import dev.ghlake.model.HourWindow;
+import dev.ghlake.accounting.SourceOutcome;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
- * What --input and --from/--to select: the hour files of a window inside a folder, or the files
- * a glob (or single path) names. Built and checked before the pipeline starts.
+ * What --input and the run's windows select, resolved into source units before the pipeline
+ * starts: the hour files of the windows inside a folder (each found with its size, or known to
+ * be missing), the hours to download from a web folder, or the files a glob (or one path) names.
  *
  * <p>A window's events are not only in its own hour files: files hold late events (up to
  * --latenessHours after), and files before 2015 are named in Pacific time (7–8 hours behind UTC).
- * So a window reads those margin files too; {@code KeepWindow} then drops what is outside.
+ * So a window reads those margin files too, and events outside it are counted and dropped.
  */
-public final class ArchiveInput implements Serializable {
-  private final String pattern;
-  private final HourWindow window;
-  private final int latenessHours;
+public final class ArchiveInput {
+  private ArchiveInput() {}
 
-  private ArchiveInput(String pattern, HourWindow window, int latenessHours) {
-    this.pattern = pattern;
-    this.window = window;
-    this.latenessHours = latenessHours;
-  }
-
-  /** Resolves the options; throws {@link IllegalArgumentException} saying what to change. */
-  public static ArchiveInput from(SourceOptions options) {
-    String input = options.getInput();
+  /** Resolves the input; throws {@link IllegalArgumentException} saying what to change. */
+  public static List<SourceUnit> units(String input, List<HourWindow> windows, int latenessHours)
+      throws IOException {
     if (input == null || input.isBlank()) {
       throw new IllegalArgumentException("--input is required with --source=gharchive: give a "
           + "folder of hourly files (with --from/--to), a glob like 'dir/*.json.gz', or one file");
     }
-    if (options.getLatenessHours() < 0) {
+    if (latenessHours < 0) {
       throw new IllegalArgumentException("--latenessHours must be 0 or more");
     }
     boolean glob = input.contains("*") || input.contains("?") || input.contains("[");
     if (isHttp(input)) {
-      if (glob || HourWindow.of(options) == null) {
+      if (glob || windows.isEmpty()) {
         throw new IllegalArgumentException("--input=" + input + " is a web server, which cannot be "
             + "listed: give --from/--to (the hours to download), or --input=<folder or glob> for "
             + "local or S3 files");
       }
-      return new ArchiveInput(asFolder(input), HourWindow.of(options), options.getLatenessHours());
+      return hours(asFolder(input), windows, latenessHours, null);
     }
     boolean folder = !glob && (input.endsWith("/") || isLocalDirectory(input));
-    HourWindow window = HourWindow.of(options);
-    if (folder && window == null) {
-      return new ArchiveInput(asFolder(input) + "*.json.gz", null, 0);
+    if (folder && !windows.isEmpty()) {
+      String prefix = asFolder(input);
+      return hours(prefix, windows, latenessHours, found(prefix, readHours(windows, latenessHours)));
     }
-    if (window != null && !folder) {
-      return new ArchiveInput(input, null, 0); // exactly these files; the window filters events
+    String pattern = folder ? asFolder(input) + "*.json.gz" : input;
+    return matched(pattern, glob || folder);
+  }
+
+  /** Every hour file of the windows and their margins; sizes from {@code found}, or URLs. */
+  private static List<SourceUnit> hours(String prefix, List<HourWindow> windows, int lateness,
+      Map<String, Long> found) {
+    List<ZonedDateTime> own = ownHours(windows);
+    List<SourceUnit> units = new ArrayList<>();
+    for (ZonedDateTime hour : readHours(windows, lateness)) {
+      String name = ArchiveHourNames.of(hour);
+      SourceOutcome.Role role = own.contains(hour) ? SourceOutcome.Role.WINDOW : SourceOutcome.Role.MARGIN;
+      units.add(found == null ? SourceUnit.url(prefix + name, role)
+          : SourceUnit.file(prefix + name, found.getOrDefault(name, SourceUnit.MISSING), role));
     }
-    return new ArchiveInput(folder ? asFolder(input) : input, window, options.getLatenessHours());
+    return units;
   }
 
-  private static boolean isHttp(String input) {
-    return input.startsWith("http://") || input.startsWith("https://");
-  }
-
-  /** Whether the hour files are downloaded over HTTP(S) rather than read from a filesystem. */
-  public boolean isHttp() {
-    return isHttp(pattern);
-  }
-
-  private static boolean isLocalDirectory(String input) {
-    return !input.contains("://") && Files.isDirectory(Path.of(input));
-  }
-
-  private static String asFolder(String input) {
-    return input.endsWith("/") ? input : input + "/";
-  }
-
-  /** Whether hour files are picked by name (a folder and a window) rather than by a pattern. */
-  public boolean isWindow() {
-    return window != null;
-  }
-
-  /** The glob or path to match when hour files are not picked by name. */
-  public String pattern() {
-    return pattern;
-  }
-
-  /** Every hour file to read, in order: the window's own and its margins. */
-  public List<String> hourFiles() {
-    List<String> paths = new ArrayList<>();
-    for (ZonedDateTime hour : readWindow().hours()) {
-      paths.add(pattern + ArchiveHourNames.of(hour));
-    }
-    return paths;
-  }
-
-  /** The files read only for late events: their absence is no gap in the window. */
-  public List<String> marginFiles() {
-    HourWindow own = ownWindow();
-    List<String> paths = new ArrayList<>();
-    for (ZonedDateTime hour : readWindow().hours()) {
-      if (!own.contains(hour)) {
-        paths.add(pattern + ArchiveHourNames.of(hour));
+  /** The sizes of the hour files present, found by one listing per day. */
+  private static Map<String, Long> found(String prefix, List<ZonedDateTime> hours) throws IOException {
+    List<String> days = hours.stream().map(h -> prefix + h.toLocalDate() + "-*.json.gz").distinct().toList();
+    Map<String, Long> sizes = new HashMap<>();
+    for (MatchResult r : FileSystems.match(days, EmptyMatchTreatment.ALLOW)) {
+      if (r.status() == MatchResult.Status.ERROR) {
+        throw new IOException("cannot list the archive files under " + prefix
+            + ": check --input and access to it");
+      }
+      if (r.status() == MatchResult.Status.OK) {
+        r.metadata().forEach(m -> sizes.put(m.resourceId().getFilename(), m.sizeBytes()));
       }
     }
-    return paths;
+    return sizes;
   }
 
-  /** The files named for the window's hours: UTC names, or Pacific ones (7–8 hours behind) before 2015. */
-  private HourWindow ownWindow() {
+  private static List<SourceUnit> matched(String pattern, boolean isGlob) throws IOException {
+    MatchResult r = FileSystems.match(List.of(pattern), EmptyMatchTreatment.ALLOW).get(0);
+    List<MatchResult.Metadata> files = r.status() == MatchResult.Status.OK ? r.metadata() : List.of();
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("--input=" + pattern + (isGlob ? " matches no file"
+          : " does not exist") + ": check the path (and access to it)");
+    }
+    TreeMap<String, SourceUnit> units = new TreeMap<>();
+    files.forEach(m -> units.put(m.resourceId().toString(),
+        SourceUnit.file(m.resourceId().toString(), m.sizeBytes(), SourceOutcome.Role.FILE)));
+    return new ArrayList<>(units.values());
+  }
+
+  /** The hours whose files are read: each window's, widened by its margins, in order, once each. */
+  public static List<ZonedDateTime> readHours(List<HourWindow> windows, int latenessHours) {
+    return distinct(windows.stream().map(w -> readWindow(w, latenessHours)).toList());
+  }
+
+  /** The hours named for the windows' own hours: UTC names, or Pacific ones before 2015. */
+  static List<ZonedDateTime> ownHours(List<HourWindow> windows) {
     int behind = ArchiveHourNames.PACIFIC_OFFSET_HOURS;
-    return pacific() ? window.widen(behind, -(behind - 1)) : window;
-  }
-
-  private HourWindow readWindow() {
-    return readWindow(window, latenessHours);
+    return distinct(windows.stream()
+        .map(w -> ArchiveHourNames.isPacific(w.from()) ? w.widen(behind, -(behind - 1)) : w).toList());
   }
 
   /** The hours whose archive files (or day tables) can hold events of a window. */
@@ -120,12 +116,21 @@ public final class ArchiveInput implements Serializable {
     return window.widen(pacific ? ArchiveHourNames.PACIFIC_OFFSET_HOURS : 0, latenessHours);
   }
 
-  private boolean pacific() {
-    return ArchiveHourNames.isPacific(window.from());
+  private static List<ZonedDateTime> distinct(List<HourWindow> windows) {
+    TreeMap<ZonedDateTime, Boolean> hours = new TreeMap<>();
+    windows.forEach(w -> w.hours().forEach(h -> hours.put(h, true)));
+    return new ArrayList<>(hours.keySet());
   }
 
-  @Override
-  public String toString() {
-    return window == null ? pattern : pattern + " [" + window + ")";
+  private static boolean isHttp(String input) {
+    return input.startsWith("http://") || input.startsWith("https://");
+  }
+
+  private static boolean isLocalDirectory(String input) {
+    return !input.contains("://") && Files.isDirectory(Path.of(input));
+  }
+
+  private static String asFolder(String input) {
+    return input.endsWith("/") ? input : input + "/";
   }
 }

@@ -2,13 +2,13 @@ package dev.ghlake.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines ({@code \n}, optional {@code \r}) without ever holding more than
  * one line, and never more than {@code maxLineBytes} of it: the rest of a longer line is skipped
- * and the line is flagged, so one giant line cannot exhaust memory.
+ * and the line is flagged, so one giant line cannot exhaust memory. Lines stay bytes: the parser
+ * reads UTF-8 itself, so nothing is decoded twice.
  */
 final class LineReader {
   private final InputStream in;
@@ -20,7 +20,6 @@ final class LineReader {
   private int lineLen;
   private long lineBytes;
   private boolean cut;
-  private boolean repaired;
   private long bytesRead;
 
   LineReader(InputStream in, int maxLineBytes) {
@@ -28,15 +27,15 @@ final class LineReader {
     this.maxLineBytes = maxLineBytes;
   }
 
-  /** The next line's text (cut to the maximum if longer), or null at the end of the stream. */
-  String next() throws IOException {
+  /** Moves to the next line; false at the end of the stream. */
+  boolean next() throws IOException {
     lineLen = 0;
     lineBytes = 0;
     cut = false;
-    repaired = false;
     while (true) {
       if (chunkPos == chunkLen && !fill()) {
-        return lineBytes == 0 ? null : text();
+        trimCarriageReturn();
+        return lineBytes > 0;
       }
       int start = chunkPos;
       while (chunkPos < chunkLen && chunk[chunkPos] != '\n') {
@@ -46,19 +45,35 @@ final class LineReader {
       if (chunkPos < chunkLen) {
         chunkPos++; // the newline
         lineBytes++;
-        return text();
+        trimCarriageReturn();
+        return true;
       }
     }
   }
 
-  /** Whether the last line returned was longer than the maximum and was cut. */
-  boolean lastLineWasCut() {
-    return cut;
+  /** The current line's bytes, valid from 0 to {@link #length()} until the next call. */
+  byte[] bytes() {
+    return line;
   }
 
-  /** Whether the last line had bytes that are not UTF-8 (each read as U+FFFD). */
-  boolean lastLineWasRepaired() {
-    return repaired;
+  int length() {
+    return lineLen;
+  }
+
+  /** Whether the current line holds nothing but ASCII whitespace (it is not an event). */
+  boolean isBlank() {
+    for (int i = 0; i < lineLen; i++) {
+      byte b = line[i];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the current line was longer than the maximum and was cut. */
+  boolean wasCut() {
+    return cut;
   }
 
   /** Bytes consumed from the stream so far. */
@@ -79,8 +94,7 @@ final class LineReader {
 
   private void append(int start, int len) {
     lineBytes += len;
-    int room = maxLineBytes - lineLen;
-    int take = Math.min(room, len);
+    int take = Math.min(maxLineBytes - lineLen, len);
     cut |= take < len;
     if (take <= 0) {
       return;
@@ -92,23 +106,9 @@ final class LineReader {
     lineLen += take;
   }
 
-  private String text() {
-    int len = lineLen;
-    if (len > 0 && line[len - 1] == '\r') {
-      len--;
-    }
-    String text = new String(line, 0, len, StandardCharsets.UTF_8);
-    // U+FFFD either was in the input (EF BF BD) or replaced a malformed byte: check only then
-    repaired = text.indexOf('\uFFFD') >= 0 && !isValidUtf8(len);
-    return text;
-  }
-
-  private boolean isValidUtf8(int len) {
-    try {
-      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(line, 0, len));
-      return true;
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return false;
+  private void trimCarriageReturn() {
+    if (!cut && lineLen > 0 && line[lineLen - 1] == '\r') {
+      lineLen--;
     }
   }
 }

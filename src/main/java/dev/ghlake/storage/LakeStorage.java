@@ -12,6 +12,7 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
@@ -69,22 +70,45 @@ public final class LakeStorage {
         FileSystems.create(FileSystems.matchNewResource(path, false), MimeTypes.TEXT))) {
       out.write(json.getBytes(StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
-      String via = options.getEndpoint() == null || !output.startsWith("s3://")
-          ? "" : " through the endpoint " + options.getEndpoint();
-      throw new StorageException("cannot write to the lake at " + output + via + " (" + describe(e)
-          + "): check the bucket name, the credentials and the endpoint", e);
+      throw new StorageException("cannot write to the lake at " + output + " (" + describe(e)
+          + "): " + advice(options, output), e);
     }
   }
 
-  /**
-   * Removes the empty {@code .temp-beam} folders FileIO leaves on local disks after moving its
-   * files (object stores have no folders). Only empty ones: nothing in flight is touched.
-   */
-  public static void tidyLocal(String output) {
+  /** What to check when the lake cannot be written, for its kind of storage. */
+  public static String advice(StorageOptions options, String output) {
+    if (output.startsWith("s3://")) {
+      return "check the bucket name, the credentials"
+          + (options.getEndpoint() == null ? " and the region" : " and the endpoint " + options.getEndpoint());
+    }
     if (output.contains("://")) {
+      return "check the location and the credentials for it";
+    }
+    return "check that the folder exists or can be made, that it is writable, and that its disk has room";
+  }
+
+  /**
+   * Removes what Beam's file writes left under a folder: temporary files of a write that failed,
+   * and the empty {@code .temp-beam} folders FileIO leaves on local disks after moving its files.
+   * Called for folders no running run writes to.
+   */
+  public static void removeBeamTemp(String folder) {
+    try {
+      List<String> leftovers = new ArrayList<>();
+      LakeFiles.match((folder.endsWith("/") ? folder : folder + "/") + ".temp-beam*/*")
+          .forEach(m -> leftovers.add(m.resourceId().toString()));
+      LakeFiles.delete(leftovers);
+    } catch (IOException | RuntimeException e) {
+      // tidying is a courtesy; the run's outcome does not depend on it
+    }
+    tidyLocal(folder);
+  }
+
+  private static void tidyLocal(String output) {
+    if (output.contains("://") || !Files.isDirectory(Path.of(output))) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(Path.of(output))) {
+    try (Stream<Path> paths = Files.walk(Path.of(output), 1)) {
       List<Path> temp = paths.filter(Files::isDirectory)
           .filter(d -> d.getFileName().toString().startsWith(".temp-beam")).toList();
       for (Path d : temp) {

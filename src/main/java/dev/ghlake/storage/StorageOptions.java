@@ -24,4 +24,18 @@ public interface StorageOptions extends S3Options {
   String getAwsCredentialsSecret();
 
   void setAwsCredentialsSecret(String value);
+
+  @Description("Seconds a run waits for another run that holds a lease on its window (or on the "
+      + "lake) before it refuses to run")
+  @Default.Integer(60)
+  int getLeaseWaitSeconds();
+
+  void setLeaseWaitSeconds(int value);
+
+  @Description("Minutes a run's lease lives without renewal (a running run renews it every third "
+      + "of that); a run that died frees its window after this, or at once on the same host")
+  @Default.Integer(10)
+  int getLeaseMinutes();
+
+  void setLeaseMinutes(int value);
 }

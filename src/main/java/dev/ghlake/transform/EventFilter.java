@@ -1,13 +1,16 @@
 package dev.ghlake.transform;
 
-import dev.ghlake.model.EventSchema;
+import dev.ghlake.transform.normalize.EventFields;
 import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.avro.generic.GenericRecord;
 
-/** The keep/drop rules of {@link FilterOptions}, as a pure function that names its reason. */
+/**
+ * The keep/drop rules of {@link FilterOptions}, checked and compiled once, as a pure function
+ * that names its reason. It reads only what the line scan gives (type, repository, org, actor),
+ * so it runs before any payload work.
+ */
 public final class EventFilter implements Serializable {
   private final Set<String> types;
   private final Set<String> excludedTypes;
@@ -17,59 +20,59 @@ public final class EventFilter implements Serializable {
   private final GlobList excludedOrgs;
   private final boolean excludeBots;
 
-  public EventFilter(FilterOptions options) {
+  private EventFilter(FilterOptions options) {
     this.types = toSet(options.getTypes());
     this.excludedTypes = toSet(options.getExcludeTypes());
-    this.repos = new GlobList(options.getRepos());
-    this.excludedRepos = new GlobList(options.getExcludeRepos());
-    this.orgs = new GlobList(options.getOrgs());
-    this.excludedOrgs = new GlobList(options.getExcludeOrgs());
+    this.repos = GlobList.repos("repos", options.getRepos());
+    this.excludedRepos = GlobList.repos("excludeRepos", options.getExcludeRepos());
+    this.orgs = GlobList.orgs("orgs", options.getOrgs());
+    this.excludedOrgs = GlobList.orgs("excludeOrgs", options.getExcludeOrgs());
     this.excludeBots = options.getExcludeBots();
   }
 
+  /** Checks the options; throws {@link IllegalArgumentException} naming the option at fault. */
+  public static EventFilter of(FilterOptions options) {
+    EventTypes.check("types", options.getTypes(), options.getAllowUnknownTypes());
+    EventTypes.check("excludeTypes", options.getExcludeTypes(), options.getAllowUnknownTypes());
+    return new EventFilter(options);
+  }
+
+  /** Whether every event is kept (no rule set): the filter can be skipped. */
+  public boolean keepsAll() {
+    return types.isEmpty() && excludedTypes.isEmpty() && repos.isEmpty() && excludedRepos.isEmpty()
+        && orgs.isEmpty() && excludedOrgs.isEmpty() && !excludeBots;
+  }
+
   /** Null to keep the event, else the first rule that drops it. */
-  public FilterReason reasonToDrop(GenericRecord event) {
-    String type = event.get(EventSchema.TYPE).toString();
+  public FilterReason reasonToDrop(EventFields event) {
+    String type = event.type();
     if (!types.isEmpty() && !types.contains(type)) {
       return FilterReason.TYPE_NOT_INCLUDED;
     }
     if (excludedTypes.contains(type)) {
       return FilterReason.TYPE_EXCLUDED;
     }
-    String repo = text(event, EventSchema.REPO_NAME);
+    String repo = event.repoName();
     if (!repos.isEmpty() && !repos.matches(repo)) {
       return FilterReason.REPO_NOT_INCLUDED;
     }
     if (excludedRepos.matches(repo)) {
       return FilterReason.REPO_EXCLUDED;
     }
-    String org = orgOf(event, repo);
-    if (!orgs.isEmpty() && !orgs.matches(org)) {
-      return FilterReason.ORG_NOT_INCLUDED;
+    if (!orgs.isEmpty() || !excludedOrgs.isEmpty()) {
+      String org = event.orgOrOwner();
+      if (!orgs.isEmpty() && !orgs.matches(org)) {
+        return FilterReason.ORG_NOT_INCLUDED;
+      }
+      if (excludedOrgs.matches(org)) {
+        return FilterReason.ORG_EXCLUDED;
+      }
     }
-    if (excludedOrgs.matches(org)) {
-      return FilterReason.ORG_EXCLUDED;
-    }
-    String actor = text(event, EventSchema.ACTOR_LOGIN);
+    String actor = event.actorLogin();
     if (excludeBots && actor != null && actor.endsWith("[bot]")) {
       return FilterReason.BOT;
     }
     return null;
-  }
-
-  /** The org login, or the repository's owner when the event names no org. */
-  private static String orgOf(GenericRecord event, String repo) {
-    String org = text(event, EventSchema.ORG_LOGIN);
-    if (org != null || repo == null) {
-      return org;
-    }
-    int slash = repo.indexOf('/');
-    return slash > 0 ? repo.substring(0, slash) : null;
-  }
-
-  private static String text(GenericRecord event, String field) {
-    Object v = event.get(field);
-    return v == null ? null : v.toString();
   }
 
   private static Set<String> toSet(List<String> values) {

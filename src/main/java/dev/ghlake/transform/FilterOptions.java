@@ -12,6 +12,13 @@ public interface FilterOptions extends PipelineOptions {
 
   void setTypes(List<String> value);
 
+  @Description("Accept --types/--excludeTypes names that GH Archive has never carried (a type GitHub "
+      + "added later); by default such a name is refused as a typo")
+  @Default.Boolean(false)
+  boolean getAllowUnknownTypes();
+
+  void setAllowUnknownTypes(boolean value);
+
   @Description("Event types to drop, comma-separated (default: none)")
   List<String> getExcludeTypes();
 

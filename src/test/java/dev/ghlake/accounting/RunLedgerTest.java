@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.run.LiveCounts;
 import dev.ghlake.run.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +56,15 @@ public class RunLedgerTest {
   }
 
   @Test
-  public void noLedgerMeansNothingIsProven() {
-    RunSummary s = summary(null);
+  public void aRunThatFailedBeforeItsLedgerSaysWhatFailedAndHowFarItGot() {
+    RunSummary s = RunSummary.failed("r", "/lake", null, "the pipeline failed: IOException: "
+        + "No space left on device", new LiveCounts(120, 100, 5000), 1);
     assertEquals(RunSummary.Status.failed, s.status());
-    assertTrue(s.failures().get(0).contains("left no ledger"));
+    assertEquals(List.of("the pipeline failed: IOException: No space left on device"), s.failures());
+    assertEquals(120, s.read());
+    assertEquals(100, s.written());
+    assertFalse(s.hasLedger());
+    assertTrue(s.warnings().toString(), s.warnings().get(0).startsWith("counts are the live counters"));
+    assertFalse("no accounting claim without a ledger", s.toJson().contains("DOES NOT"));
   }
 }

@@ -20,16 +20,23 @@ public class SlackMessageTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   private RunSummary summary(String error, int missingHours) throws Exception {
+    return summary(error, missingHours, "s3://lake/gh");
+  }
+
+  private RunSummary summary(String error, int missingHours, String output) throws Exception {
     StringBuilder entries = new StringBuilder(String.join(",",
         e("READ", "", "a", 1000), e("WRITTEN", "PushEvent", "a", 900), e("FILTERED", "bot", "a", 60),
         e("FILTERED", "type_excluded", "a", 30), e("DUPLICATE", "", "a", 4), e("REJECTED", "invalid_json", "a", 6)));
+    List<String> sources = new ArrayList<>();
     for (int i = 0; i < missingHours; i++) {
-      entries.append(",").append(e("MISSING", "window", "https://data.gharchive.org/2024-07-01-" + i + ".json.gz", 1));
+      sources.add("{\"name\":\"2024-07-01-" + i + ".json.gz\",\"path\":\"https://data.gharchive.org/2024-07-01-"
+          + i + ".json.gz\",\"role\":\"WINDOW\",\"status\":\"MISSING\",\"bytes\":0,\"lines\":0}");
     }
     Path f = tmp.newFile().toPath();
-    Files.writeString(f, "{\"entries\":[" + entries + "],\"partitions\":[{\"partition\":\"dt=2024-07-01/hour=00\","
-        + "\"written\":900,\"files\":2,\"bytes\":3000000,\"warnings\":[]}]}");
-    return new RunSummary("20240701T000000Z-abcd", "s3://lake/gh", "2024-07-01T00 .. 2024-07-02T00",
+    Files.writeString(f, "{\"entries\":[" + entries + "],\"sources\":[" + String.join(",", sources)
+        + "],\"partitions\":[{\"partition\":\"dt=2024-07-01/hour=00\",\"committed\":true,\"complete\":true,"
+        + "\"written\":900,\"files\":2,\"bytes\":3000000,\"gaps\":[],\"warnings\":[]}]}");
+    return new RunSummary("20240701T000000Z-abcd", output, "2024-07-01T00 .. 2024-07-02T00",
         RunLedger.read(f.toString()), 12.5, error, new RunSummary.Limits(0.5, false));
   }
 
@@ -76,5 +83,22 @@ public class SlackMessageTest {
     String all = String.join("\n", texts(payload));
     assertTrue(all, all.contains("… (cut)"));
     assertTrue(all, all.contains("… and 27 more")); // 37 missing hours, 10 shown
+  }
+
+  @Test
+  public void pathsWithGlobCharactersAreShownAsTheyAreInSlackAndOnTheConsole() throws Exception {
+    RunSummary s = summary("cannot list /data/hours/*.json.gz: no_such_file", 0, "/data/*_raw/lake");
+    SlackMessage m = SlackMessage.of(s, "1.0");
+    JsonNode payload = JSON.readTree(m.toJson());
+    String all = String.join("\n", texts(payload));
+    assertTrue(all, all.contains("*Output*\n`/data/*_raw/lake`")); // code: mrkdwn leaves it alone
+    for (JsonNode block : payload.get("blocks")) {
+      if (block.at("/text/text").asText().contains("Failed")) {
+        assertEquals("plain_text", block.at("/text/type").asText()); // no markup to eat the *
+      }
+    }
+    String console = m.toConsole();
+    assertTrue(console, console.contains("Output: /data/*_raw/lake"));
+    assertTrue(console, console.contains("cannot list /data/hours/*.json.gz: no_such_file"));
   }
 }

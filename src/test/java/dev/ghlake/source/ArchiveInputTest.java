@@ -1,85 +1,96 @@
 package dev.ghlake.source;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.accounting.SourceOutcome;
+import dev.ghlake.model.HourWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+/** What --input and a window select, resolved into units when the run is planned. */
 public class ArchiveInputTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
-  private static SourceOptions options(String... args) {
-    return PipelineOptionsFactory.fromArgs(args).as(SourceOptions.class);
+  private static List<HourWindow> window(String from, String to) {
+    return List.of(HourWindow.parse(from, to));
+  }
+
+  private static List<String> locations(List<SourceUnit> units, SourceOutcome.Role role) {
+    return units.stream().filter(u -> u.role() == role).map(SourceUnit::location).toList();
   }
 
   @Test
-  public void aFolderWithAWindowReadsItsHoursAndTheLatenessMargin() {
+  public void aFolderWithAWindowReadsItsHoursAndTheLatenessMarginFoundWithTheirSizes() throws Exception {
     String dir = tmp.getRoot().getPath();
-    ArchiveInput in = ArchiveInput.from(options("--input=" + dir, "--from=2024-07-01T23",
-        "--to=2024-07-02T01", "--latenessHours=2"));
-    assertTrue(in.isWindow());
-    assertEquals(List.of(dir + "/2024-07-01-23.json.gz", dir + "/2024-07-02-0.json.gz",
-        dir + "/2024-07-02-1.json.gz", dir + "/2024-07-02-2.json.gz"), in.hourFiles());
+    Files.write(Path.of(dir, "2024-07-01-23.json.gz"), new byte[123]);
+    List<SourceUnit> units = ArchiveInput.units(dir, window("2024-07-01T23", "2024-07-02T01"), 2);
+    assertEquals(List.of(dir + "/2024-07-01-23.json.gz", dir + "/2024-07-02-0.json.gz"),
+        locations(units, SourceOutcome.Role.WINDOW));
     assertEquals(List.of(dir + "/2024-07-02-1.json.gz", dir + "/2024-07-02-2.json.gz"),
-        in.marginFiles());
+        locations(units, SourceOutcome.Role.MARGIN));
+    assertEquals(123, units.get(0).plannedBytes());
+    assertEquals("2024-07-01T23", units.get(0).hour());
+    assertEquals(SourceUnit.MISSING, units.get(1).plannedBytes());
   }
 
   @Test
-  public void beforeTwoThousandFifteenFilesAreNamedInPacificTime() {
+  public void beforeTwoThousandFifteenFilesAreNamedInPacificTime() throws Exception {
     // UTC 08:00-10:00 on 2013-02-15 is 00:00-02:00 Pacific: those files are the window's own
     String dir = tmp.getRoot().getPath();
-    ArchiveInput in = ArchiveInput.from(options("--input=" + dir, "--from=2013-02-15T08",
-        "--to=2013-02-15T10", "--latenessHours=1"));
-    List<String> own = new java.util.ArrayList<>(in.hourFiles());
-    own.removeAll(in.marginFiles());
+    List<SourceUnit> units = ArchiveInput.units(dir, window("2013-02-15T08", "2013-02-15T10"), 1);
     assertEquals(List.of(dir + "/2013-02-15-0.json.gz", dir + "/2013-02-15-1.json.gz",
-        dir + "/2013-02-15-2.json.gz"), own);
-    assertEquals(dir + "/2013-02-15-0.json.gz", in.hourFiles().get(0));
-    assertEquals(dir + "/2013-02-15-10.json.gz", in.hourFiles().get(in.hourFiles().size() - 1));
+        dir + "/2013-02-15-2.json.gz"), locations(units, SourceOutcome.Role.WINDOW));
+    assertEquals(dir + "/2013-02-15-0.json.gz", units.get(0).location());
+    assertEquals(dir + "/2013-02-15-10.json.gz", units.get(units.size() - 1).location());
+    assertEquals("2013-02-15T08", units.get(0).hour());
   }
 
   @Test
-  public void aFolderWithoutAWindowReadsEveryArchiveFile() {
-    ArchiveInput in = ArchiveInput.from(options("--input=" + tmp.getRoot().getPath()));
-    assertFalse(in.isWindow());
-    assertEquals(tmp.getRoot().getPath() + "/*.json.gz", in.pattern());
+  public void theAutumnsRepeatedPacificHourStandsForTwoUtcHours() {
+    assertEquals("2013-11-03T08,2013-11-03T09", ArchiveHourNames.utcHoursOf("2013-11-03-1.json.gz"));
+    assertEquals("2013-11-03T10", ArchiveHourNames.utcHoursOf("2013-11-03-2.json.gz"));
+    assertEquals("", ArchiveHourNames.utcHoursOf("events.json.gz"));
   }
 
   @Test
-  public void theDefaultIsGhArchivesServerForAWindow() {
-    ArchiveInput in = ArchiveInput.from(options("--from=2024-07-01T08", "--latenessHours=0"));
-    assertTrue(in.isHttp());
-    assertEquals(List.of("https://data.gharchive.org/2024-07-01-8.json.gz"), in.hourFiles());
+  public void aFolderWithoutAWindowReadsEveryArchiveFileAndAGlobExactlyItsFiles() throws Exception {
+    String dir = tmp.getRoot().getPath();
+    Files.write(Path.of(dir, "2024-07-01-0.json.gz"), new byte[1]);
+    Files.write(Path.of(dir, "2024-07-02-0.json.gz"), new byte[1]);
+    Files.write(Path.of(dir, "notes.txt"), new byte[1]);
+    assertEquals(2, ArchiveInput.units(dir, List.of(), 6).size());
+    List<SourceUnit> globbed = ArchiveInput.units(dir + "/2024-07-01-*.json.gz",
+        window("2024-07-01", null), 6); // a window only selects events
+    assertEquals(List.of(dir + "/2024-07-01-0.json.gz"), locations(globbed, SourceOutcome.Role.FILE));
   }
 
   @Test
-  public void aGlobIsReadAsGiven() {
-    ArchiveInput in = ArchiveInput.from(options("--input=/data/2024-07-0*.json.gz"));
-    assertEquals("/data/2024-07-0*.json.gz", in.pattern());
+  public void theDefaultIsGhArchivesServerForAWindow() throws Exception {
+    List<SourceUnit> units = ArchiveInput.units("https://data.gharchive.org/", window("2024-07-01T08", null), 0);
+    assertEquals(List.of("https://data.gharchive.org/2024-07-01-8.json.gz"),
+        units.stream().map(SourceUnit::location).toList());
+    assertEquals(SourceUnit.Kind.URL, units.get(0).kind());
   }
 
   @Test
   public void mistakesFailWithAMessageThatSaysWhatToChange() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> ArchiveInput.from(options()))
-        .getMessage().contains("https://data.gharchive.org/ is a web server, which cannot be listed: give --from/--to"));
     assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> ArchiveInput.from(options("--input=https://x.org/*.json.gz", "--from=2024-07-01"))).getMessage()
+        () -> ArchiveInput.units("https://data.gharchive.org/", List.of(), 6))
+        .getMessage().contains("is a web server, which cannot be listed: give --from/--to"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ArchiveInput.units("https://x.org/*.json.gz", window("2024-07-01", null), 6)).getMessage()
         .contains("cannot be listed"));
     assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> ArchiveInput.from(options("--input=/data/", "--latenessHours=-1")))
-        .getMessage().contains("--latenessHours"));
-  }
-
-  @Test
-  public void aGlobWithAWindowReadsExactlyTheGlobsFiles() {
-    ArchiveInput in = ArchiveInput.from(options("--input=/data/*.json.gz", "--from=2024-07-01"));
-    assertFalse(in.isWindow());
-    assertEquals("/data/*.json.gz", in.pattern());
+        () -> ArchiveInput.units("/data/", List.of(), -1)).getMessage().contains("--latenessHours"));
+    String dir = tmp.getRoot().getPath();
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> ArchiveInput.units(dir + "/nothing-*.json.gz", List.of(), 6)).getMessage()
+        .contains("matches no file"));
   }
 }

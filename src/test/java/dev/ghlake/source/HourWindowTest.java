@@ -1,5 +1,7 @@
 package dev.ghlake.source;
 
+import dev.ghlake.model.HourWindow;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;

@@ -2,7 +2,6 @@ package dev.ghlake.source;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -15,34 +14,42 @@ public class LineReaderTest {
     return new LineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), max);
   }
 
+  private static String next(LineReader r) throws IOException {
+    return r.next() ? new String(r.bytes(), 0, r.length(), StandardCharsets.UTF_8) : null;
+  }
+
   @Test
   public void splitsOnNewlinesAndDropsCarriageReturns() throws IOException {
-    LineReader r = reader("a\r\nbé\n\nlast", 100);
-    assertEquals("a", r.next());
-    assertEquals("bé", r.next());
-    assertEquals("", r.next());
-    assertEquals("last", r.next());
-    assertNull(r.next());
+    LineReader r = reader("a\r\nbé\n\n \t\nlast", 100);
+    assertEquals("a", next(r));
+    assertEquals("bé", next(r));
+    assertEquals("", next(r));
+    assertTrue(r.isBlank());
+    assertEquals(" \t", next(r));
+    assertTrue(r.isBlank());
+    assertEquals("last", next(r));
+    assertFalse(r.isBlank());
+    assertEquals(null, next(r));
   }
 
   @Test
   public void cutsLinesOverTheMaximumAndFlagsThem() throws IOException {
     String longLine = "x".repeat(200_000);
     LineReader r = reader("short\n" + longLine + "\nafter\n", 1000);
-    assertEquals("short", r.next());
-    assertFalse(r.lastLineWasCut());
-    String cut = r.next();
+    assertEquals("short", next(r));
+    assertFalse(r.wasCut());
+    String cut = next(r);
     assertEquals(1000, cut.length());
-    assertTrue(r.lastLineWasCut());
-    assertEquals("after", r.next());
-    assertFalse(r.lastLineWasCut());
-    assertNull(r.next());
+    assertTrue(r.wasCut());
+    assertEquals("after", next(r));
+    assertFalse(r.wasCut());
+    assertEquals(null, next(r));
   }
 
   @Test
   public void countsTheBytesItConsumed() throws IOException {
     LineReader r = reader("abc\ndef\n", 10);
-    while (r.next() != null) {
+    while (r.next()) {
       // drain
     }
     assertEquals(8, r.bytesRead());

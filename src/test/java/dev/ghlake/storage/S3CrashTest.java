@@ -41,13 +41,14 @@ public class S3CrashTest {
     RunSummary healthy = run(s3);
     assertEquals(RunSummary.Status.success, healthy.status());
 
-    // a second run of the same window; kill S3 as soon as it writes its temporary data files
+    // a second run of the same window; kill S3 as soon as it marks the files it is about to write
     CompletableFuture<RunSummary> crashed = CompletableFuture.supplyAsync(() -> run(s3));
-    Path temp = store.resolve("lake").resolve("gh").resolve("events");
+    Path pending = store.resolve("lake").resolve("gh").resolve("_pending");
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (!hasTempFiles(temp) && !crashed.isDone() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
+    while (!hasPartitionMarks(pending) && !crashed.isDone() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
     }
+    assertTrue("the run reached its writes before it ended", !crashed.isDone());
     s3.kill();
     RunSummary failed = crashed.get(5, TimeUnit.MINUTES);
     assertEquals(RunSummary.Status.failed, failed.status());
@@ -82,12 +83,12 @@ public class S3CrashTest {
     return GhLake.run(PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class));
   }
 
-  private static boolean hasTempFiles(Path events) throws Exception {
-    if (!Files.isDirectory(events)) {
+  private static boolean hasPartitionMarks(Path pending) throws Exception {
+    if (!Files.isDirectory(pending)) {
       return false;
     }
-    try (Stream<Path> files = Files.walk(events)) {
-      return files.anyMatch(f -> f.toString().contains(".temp-beam") && Files.isRegularFile(f));
+    try (Stream<Path> files = Files.walk(pending)) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith("dt=") && Files.isRegularFile(f));
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.ghlake.source.bigquery;
 
 import dev.ghlake.source.ArchiveInput;
-import dev.ghlake.source.HourWindow;
+import dev.ghlake.model.HourWindow;
 import dev.ghlake.source.SourceOptions;
 import dev.ghlake.transform.FilterOptions;
 import java.time.LocalDate;
@@ -41,8 +41,14 @@ public final class BigQueryPlan {
     this.bq = bq;
   }
 
+  /** The plan of the options' own window (--from/--to). */
   public static BigQueryPlan of(SourceOptions options) {
-    HourWindow window = HourWindow.of(options);
+    boolean windowed = options.getFrom() != null || options.getTo() != null;
+    return of(options, windowed ? HourWindow.parse(options.getFrom(), options.getTo()) : null);
+  }
+
+  /** The plan of a window (for several windows, the one that spans them all). */
+  public static BigQueryPlan of(SourceOptions options, HourWindow window) {
     if (window == null) {
       throw new IllegalArgumentException("--source=bigquery needs --from/--to: GH Archive's tables "
           + "hold every event since 2011");

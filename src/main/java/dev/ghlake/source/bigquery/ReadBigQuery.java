@@ -1,28 +1,17 @@
 package dev.ghlake.source.bigquery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghlake.accounting.Ledger;
-import dev.ghlake.accounting.Tallies;
-import dev.ghlake.accounting.Tally;
-import dev.ghlake.accounting.TallyingDoFn;
-import dev.ghlake.model.Accounting;
 import dev.ghlake.model.RawLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.SchemaAndRecord;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Reads a window of GH Archive's BigQuery tables, each row rebuilt into the event line the
@@ -31,26 +20,18 @@ import org.apache.beam.sdk.values.TupleTagList;
  * exported through a temporary table and {@code --tempLocation}.
  */
 public class ReadBigQuery extends PTransform<PBegin, PCollection<RawLine>> {
-  private static final TupleTag<RawLine> LINES = new TupleTag<>("lines") {};
-
   private final BigQueryPlan plan;
   private final Class<? extends BigQueryServicesFactory> services;
-  private final transient Ledger ledger;
 
-  public ReadBigQuery(BigQueryPlan plan, Class<? extends BigQueryServicesFactory> services, Ledger ledger) {
+  public ReadBigQuery(BigQueryPlan plan, Class<? extends BigQueryServicesFactory> services) {
     this.plan = plan;
     this.services = services;
-    this.ledger = ledger;
   }
 
   @Override
   public PCollection<RawLine> expand(PBegin begin) {
-    PCollection<RawLine> rows = plan.method() == BigQueryOptions.Method.query
-        ? readQuery(begin) : readTables(begin);
-    PCollectionTuple counted = rows
-        .apply("CountRows", ParDo.of(new CountReadFn()).withOutputTags(LINES, TupleTagList.of(Tallies.TAG)));
-    ledger.recordTallies(counted.get(Tallies.TAG));
-    return counted.get(LINES).setCoder(RawLine.LineCoder.of());
+    return (plan.method() == BigQueryOptions.Method.query ? readQuery(begin) : readTables(begin))
+        .setCoder(RawLine.LineCoder.of());
   }
 
   private PCollection<RawLine> readTables(PBegin begin) {
@@ -123,18 +104,6 @@ public class ReadBigQuery extends PTransform<PBegin, PCollection<RawLine>> {
       } catch (IOException e) {
         throw new UncheckedIOException("a BigQuery row that is not JSON: " + source, e);
       }
-    }
-  }
-
-  /** Counts the rows read, per table, as the files count their lines. */
-  static class CountReadFn extends TallyingDoFn<RawLine, RawLine> {
-    private final Counter read = Metrics.counter(Accounting.NAMESPACE, Accounting.READ);
-
-    @ProcessElement
-    public void process(@Element RawLine line, MultiOutputReceiver out) {
-      read.inc();
-      tallies().add(Tally.key(Tally.Kind.READ, "", "", line.source()), 1);
-      out.get(LINES).output(line);
     }
   }
 }

@@ -5,67 +5,69 @@ import static dev.ghlake.transform.normalize.JsonValues.text;
 import static dev.ghlake.transform.normalize.JsonValues.whole;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ghlake.model.EventSchema;
 import dev.ghlake.model.RejectReason;
-import org.apache.avro.generic.GenericRecord;
 
 /**
- * Actor, repository and organisation columns, from either shape GH Archive has used.
+ * Actor, repository and organisation values, from either shape GH Archive has used.
  *
  * <p>Events API shape (2011–2012, 2015 on): {@code actor{id,login}}, {@code repo{id,name}},
  * {@code org{id,login}}. Timeline shape (2013–2014): {@code actor} is a login string (or null),
  * details in {@code actor_attributes{}}; {@code repository{id,name,owner,organization,url}}.
+ * The 2011–2012 "no repository" placeholder ({@code "name": "/"}) often comes with the real
+ * {@code owner/name} in {@code payload.repo}: that is used where present.
  */
 final class IdentityFields {
   private IdentityFields() {}
 
-  static void fill(JsonNode event, GenericRecord out) throws NormalizationException {
-    fillActor(event, out);
-    fillRepo(event, out);
-    fillOrg(event, out);
+  static void fill(EventFields f) throws NormalizationException {
+    fillActor(f);
+    fillRepo(f);
+    fillOrg(f);
   }
 
-  private static void fillActor(JsonNode event, GenericRecord out) throws NormalizationException {
-    JsonNode actor = event.get("actor");
-    JsonNode attributes = event.get("actor_attributes");
+  private static void fillActor(EventFields f) throws NormalizationException {
+    JsonNode actor = f.actor;
+    JsonNode attributes = f.actorAttributes;
     if (attributes != null && attributes.isObject()) {
-      out.put(EventSchema.ACTOR_ID, whole(attributes, "id"));
+      f.actorId = whole(attributes, "id");
       String login = text(attributes, "login");
-      out.put(EventSchema.ACTOR_LOGIN, login != null ? login : textOrNull(actor));
+      f.actorLogin = login != null ? login : textOrNull(actor);
     } else if (actor != null && actor.isTextual()) {
-      out.put(EventSchema.ACTOR_LOGIN, actor.textValue());
+      f.actorLogin = actor.textValue();
     } else if (actor != null && actor.isObject()) {
-      out.put(EventSchema.ACTOR_ID, whole(actor, "id"));
-      out.put(EventSchema.ACTOR_LOGIN, text(actor, "login"));
+      f.actorId = whole(actor, "id");
+      f.actorLogin = text(actor, "login");
     } else if (isPresent(actor)) {
       throw wrongType("actor", actor);
     }
   }
 
-  private static void fillRepo(JsonNode event, GenericRecord out) throws NormalizationException {
-    JsonNode repository = event.get("repository");
-    JsonNode repo = repository != null ? repository : event.get("repo");
-    String field = repository != null ? "repository" : "repo";
+  private static void fillRepo(EventFields f) throws NormalizationException {
+    JsonNode repo = f.repository != null ? f.repository : f.repo;
+    String field = f.repository != null ? "repository" : "repo";
     if (repo == null || repo.isNull()) {
       return;
     }
     if (!repo.isObject()) {
       throw wrongType(field, repo);
     }
-    out.put(EventSchema.REPO_ID, whole(repo, "id"));
-    out.put(EventSchema.REPO_NAME, RepoNames.fullName(repo));
+    f.repoId = whole(repo, "id");
+    f.repoName = RepoNames.fullName(repo);
+    if (f.repoName == null && RepoNames.isPlaceholder(repo)) {
+      f.repoName = RepoNames.ownerSlashName(text(f.payload(), "repo"));
+    }
   }
 
-  private static void fillOrg(JsonNode event, GenericRecord out) throws NormalizationException {
-    JsonNode repository = event.get("repository");
+  private static void fillOrg(EventFields f) throws NormalizationException {
+    JsonNode repository = f.repository;
     if (repository != null && repository.isObject() && repository.has("organization")) {
-      out.put(EventSchema.ORG_LOGIN, text(repository, "organization"));
+      f.orgLogin = text(repository, "organization");
       return;
     }
-    JsonNode org = event.get("org");
+    JsonNode org = f.org;
     if (org != null && org.isObject()) {
-      out.put(EventSchema.ORG_ID, whole(org, "id"));
-      out.put(EventSchema.ORG_LOGIN, text(org, "login"));
+      f.orgId = whole(org, "id");
+      f.orgLogin = text(org, "login");
     } else if (isPresent(org)) {
       throw wrongType("org", org);
     }

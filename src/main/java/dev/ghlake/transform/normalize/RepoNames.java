@@ -44,6 +44,16 @@ public final class RepoNames {
     return isOwnerSlashName(name) ? name : null;
   }
 
+  /** Whether the repository is the 2011–2012 "no repository" placeholder, {@code "name": "/"}. */
+  static boolean isPlaceholder(JsonNode repo) {
+    return "/".equals(text(repo, "name"));
+  }
+
+  /** The value if it is {@code owner/name}, else null. */
+  static String ownerSlashName(String value) {
+    return value != null && isOwnerSlashName(value) ? value : null;
+  }
+
   private static boolean isOwnerSlashName(String name) {
     int slash = name.indexOf('/');
     return slash > 0 && slash < name.length() - 1 && name.indexOf('/', slash + 1) < 0;

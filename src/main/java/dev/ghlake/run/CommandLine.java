@@ -1,0 +1,61 @@
+package dev.ghlake.run;
+
+import dev.ghlake.GhLakeOptions;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * A run's command line: {@code --name=value} options parsed into {@link GhLakeOptions}, with the
+ * values Beam would reject in its own words (enums) checked first, so the message names the
+ * option and the values it takes. Also the exit status a summary gives.
+ */
+public final class CommandLine {
+  private CommandLine() {}
+
+  /** The options, checked; throws {@link IllegalArgumentException} saying what to change. */
+  public static GhLakeOptions options(String... args) {
+    PipelineOptionsFactory.register(GhLakeOptions.class);
+    checkEnums(GhLakeOptions.class, args);
+    GhLakeOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
+    DirectRunnerTuning.apply(options, args);
+    return options;
+  }
+
+  /** 0 for success and incomplete runs, 1 for failed ones (and undelivered messages if asked). */
+  public static int exitCode(RunSummary summary, GhLakeOptions options) {
+    boolean notifyFailed = summary.notifyError() != null && options.getFailOnNotifyError();
+    return summary.status() == RunSummary.Status.failed || notifyFailed ? 1 : 0;
+  }
+
+  /** Every {@code --option=value} whose option is an enum must name one of its constants. */
+  static void checkEnums(Class<? extends PipelineOptions> type, String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        continue;
+      }
+      String name = arg.substring(2, arg.indexOf('='));
+      String value = arg.substring(arg.indexOf('=') + 1);
+      Class<?> enumType = enumOption(type, name);
+      if (enumType != null && Arrays.stream(enumType.getEnumConstants())
+          .noneMatch(c -> ((Enum<?>) c).name().equals(value))) {
+        throw new IllegalArgumentException("--" + name + "=" + value + " is not one of: "
+            + Arrays.stream(enumType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                .collect(Collectors.joining(", ")));
+      }
+    }
+  }
+
+  private static Class<?> enumOption(Class<?> type, String name) {
+    String getter = "get" + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+    for (Method m : type.getMethods()) {
+      if (m.getName().equals(getter) && m.getParameterCount() == 0 && m.getReturnType().isEnum()) {
+        return m.getReturnType();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,260 @@
+package dev.ghlake.run;
+
+import dev.ghlake.GhLakeOptions;
+import dev.ghlake.accounting.RunLedger;
+import dev.ghlake.model.HourWindow;
+import dev.ghlake.notify.Notifier;
+import dev.ghlake.notify.SlackMessage;
+import dev.ghlake.secrets.SecretException;
+import dev.ghlake.sink.PendingFiles;
+import dev.ghlake.source.SourceOptions;
+import dev.ghlake.source.SourceUnit;
+import dev.ghlake.source.bigquery.BigQueryCost;
+import dev.ghlake.source.bigquery.GcpCredentials;
+import dev.ghlake.stage.StagingFolders;
+import dev.ghlake.storage.LakeLayout;
+import dev.ghlake.storage.LakeStorage;
+import dev.ghlake.storage.LeaseRefusedException;
+import dev.ghlake.storage.Leases;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one orchestration of a run, called by the command line, the Lambda handler and the
+ * backfill alike: validate, plan, take the lease, tidy what dead runs left, build, run (the
+ * pipeline stages, writes and commits), account, report, notify.
+ *
+ * <p>Bad options throw {@link IllegalArgumentException} before anything is read or written
+ * (the command line exits 2). From then on every outcome, failures included, is a reported run.
+ */
+public final class LakeRun {
+  private static final Logger LOG = LoggerFactory.getLogger(LakeRun.class);
+
+  /** Builds the run's Beam pipeline from its plan (the command line's pipeline diagram). */
+  @FunctionalInterface
+  public interface PipelineBuilder {
+    Pipeline build(RunPlan plan, GhLakeOptions options);
+  }
+
+  private final GhLakeOptions options;
+  private final PipelineBuilder builder;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public LakeRun(GhLakeOptions options, PipelineBuilder builder, PrintStream out, PrintStream err) {
+    this.options = options;
+    this.builder = builder;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** A whole run of the options' window, reported and notified. */
+  public RunSummary execute() {
+    return execute(null, true);
+  }
+
+  /**
+   * A run of the given windows (null: the options' --from/--to); {@code report} prints it, tells
+   * Slack and writes --summaryFile (a backfill reports once for all its runs instead).
+   */
+  public RunSummary execute(List<HourWindow> windows, boolean report) {
+    URI webhook = Notifier.webhook(options); // before anything is read: a bad reference stops here
+    Instant start = Instant.now();
+    String runId = RunIds.next(start);
+    String window = RunPlanner.check(options, windows);
+    configureStorage();
+    RunSummary summary = preflight(runId, window);
+    if (summary == null) {
+      try {
+        summary = run(RunPlanner.plan(options, runId, start, windows));
+      } catch (IOException e) {
+        summary = RunSummary.failed(runId, options.getOutput(), window, "cannot read the input "
+            + options.getInput() + " (" + LakeStorage.describe(e) + "): check --input, the "
+            + "credentials and the network", null, 0);
+      }
+    }
+    if (report) {
+      report(summary, webhook);
+    }
+    return summary;
+  }
+
+  private void configureStorage() {
+    try {
+      LakeStorage.configure(options); // before Pipeline.create: it picks the S3 client and keys
+      if (options.getSource() == SourceOptions.SourceKind.bigquery) {
+        GcpCredentials.configure(options);
+      }
+    } catch (SecretException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The lake's first write, before anything is read, so a wrong bucket, wrong keys or an
+   * unreachable endpoint fail at once naming the lake; and its layout, checked against the run's.
+   * Null when the run may go on.
+   */
+  private RunSummary preflight(String runId, String window) {
+    try {
+      LakeStorage.writeStartRecord(options, options.getOutput(), runId, OptionsRecord.json(options));
+      LakeLayout.check(options.getOutput(), options.getPartitionBy(), runId, Version.of());
+      return null;
+    } catch (LakeStorage.StorageException e) {
+      return RunSummary.failed(runId, options.getOutput(), window, e.getMessage(), null, 0);
+    } catch (IOException e) {
+      return RunSummary.failed(runId, options.getOutput(), window, "cannot read the lake's layout "
+          + "record: " + LakeStorage.describe(e), null, 0);
+    }
+  }
+
+  private RunSummary run(RunPlan plan) {
+    long t0 = System.nanoTime();
+    List<SourceUnit> missing = plan.source().missingWindowHours();
+    if (options.getFailOnMissing() && !missing.isEmpty()) {
+      return failed(plan, missing.size() + " archive hour(s) of the window missing (first: "
+          + missing.get(0).location() + ") and --failOnMissing is set: nothing was read or committed", t0);
+    }
+    Leases leases = Leases.of(options, plan.output());
+    Leases.Lease lease;
+    try {
+      lease = leases == null ? null : leases.acquire(plan.runId(), String.valueOf(plan.windowText()),
+          plan.leaseKeys(), Duration.ofSeconds(options.getLeaseWaitSeconds()),
+          Duration.ofMinutes(options.getLeaseMinutes()));
+    } catch (LeaseRefusedException e) {
+      return RunSummary.refused(plan.runId(), plan.output(), plan.windowText(), e.getMessage(), seconds(t0));
+    } catch (IOException e) {
+      return failed(plan, "cannot take the lease on the lake: " + LakeStorage.describe(e), t0);
+    }
+    if (leases == null) {
+      LOG.warn("{} offers no exclusive create: runs of the same window at once are not kept apart",
+          plan.output());
+    }
+    try (LeaseKeeper keeper = LeaseKeeper.start(lease)) {
+      tidyAbandoned(plan, leases);
+      return runPipeline(plan, t0);
+    } finally {
+      if (lease != null) {
+        lease.release();
+      }
+    }
+  }
+
+  /** What runs that died left in the lake: uncommitted files, their staging, Beam's temp files. */
+  private void tidyAbandoned(RunPlan plan, Leases leases) {
+    try {
+      Set<String> live = leases == null ? Set.of() : leases.liveRuns();
+      for (String run : PendingFiles.runs(plan.output())) {
+        if (live.contains(run) || run.equals(plan.runId())) {
+          continue;
+        }
+        var started = PendingFiles.started(plan.output(), run);
+        String staging = started == null ? "" : started.path("staging").asText("");
+        int files = PendingFiles.clean(plan.output(), run);
+        if (staging.contains("://")) {
+          StagingFolders.delete(staging);
+        }
+        err.println("ghlake: run " + run + " did not finish: removed its " + files + " uncommitted file(s)");
+      }
+      LakeStorage.removeBeamTemp(plan.commit().eventsRoot());
+      StagingFolders.cleanAbandoned(RunPlanner.stagingLocation(options));
+    } catch (IOException e) {
+      LOG.warn("Could not tidy what earlier runs left: {}", e.toString());
+    }
+  }
+
+  private RunSummary runPipeline(RunPlan plan, long t0) {
+    String error;
+    RunCounts counts = null;
+    try {
+      PendingFiles.start(plan.output(), plan.runId(), "{\"run_id\":\"" + plan.runId()
+          + "\",\"staging\":\"" + plan.staging().root().replace("\"", "") + "\"}");
+      StagingFolders.create(plan.staging().root());
+      Pipeline pipeline = builder.build(plan, options);
+      String refused = CostGuard.refuse(plan, options, err);
+      if (refused != null) {
+        return failed(plan, refused, t0);
+      }
+      PipelineRun run = PipelineRun.start(pipeline, plan.output(), options.getProgressSeconds(), err);
+      error = run.error();
+      counts = run.counts();
+    } catch (IOException | RuntimeException e) {
+      error = "the run could not start (lake at " + plan.output() + "): " + LakeStorage.describe(e);
+    } finally {
+      tidyOwn(plan);
+    }
+    if (error != null) {
+      return RunSummary.failed(plan.runId(), plan.output(), plan.windowText(), error,
+          counts == null ? null : LiveCounts.of(counts), seconds(t0));
+    }
+    return fromLedger(plan, t0);
+  }
+
+  /** On the way out, success or failure: uncommitted files go, and the run's staging. */
+  private void tidyOwn(RunPlan plan) {
+    try {
+      int removed = PendingFiles.clean(plan.output(), plan.runId());
+      if (removed > 0) {
+        err.println("ghlake: removed " + removed + " file(s) this run wrote but did not commit");
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not remove this run's uncommitted files (the next run will): {}", e.toString());
+    }
+    try {
+      StagingFolders.delete(plan.staging().root());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not remove the staging folder {} (the next run will): {}",
+          plan.staging().root(), e.toString());
+    }
+    LakeStorage.removeBeamTemp(plan.output() + "/_rejected/run=" + plan.runId());
+  }
+
+  private RunSummary fromLedger(RunPlan plan, long t0) {
+    try {
+      RunLedger ledger = RunLedger.read(plan.ledgerPath());
+      return new RunSummary(plan.runId(), plan.output(), plan.windowText(), ledger, seconds(t0), null,
+          plan.limits());
+    } catch (IOException | RuntimeException e) {
+      return RunSummary.failed(plan.runId(), plan.output(), plan.windowText(),
+          "the pipeline finished but its ledger " + plan.ledgerPath() + " cannot be read: "
+              + LakeStorage.describe(e), null, seconds(t0));
+    }
+  }
+
+  private RunSummary failed(RunPlan plan, String error, long t0) {
+    return RunSummary.failed(plan.runId(), plan.output(), plan.windowText(), error, null, seconds(t0));
+  }
+
+  /** The run's last steps, whatever happened: print, tell Slack, write the summary file. */
+  private void report(RunSummary summary, URI webhook) {
+    RunReport.print(summary, out);
+    summary.recordNotifyError(Notifier.notify(SlackMessage.of(summary, Version.of()), webhook,
+        options.getNotifyAttempts(), out));
+    writeSummaryFile(summary.toJson(), options.getSummaryFile(), err);
+  }
+
+  /** Writes a summary to --summaryFile, if given; a failure to do so is said, not thrown. */
+  public static void writeSummaryFile(String json, String path, PrintStream err) {
+    if (path == null) {
+      return;
+    }
+    try {
+      RunReport.writeJson(json, path);
+    } catch (IOException e) {
+      err.println("ghlake: could not write --summaryFile=" + path + ": " + e.getMessage());
+    }
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.ghlake.run;
+
+import dev.ghlake.storage.LakeStorage;
+import java.io.IOException;
+import java.io.PrintStream;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+
+/**
+ * Runs a built pipeline to its end, printing progress, under a heap watchdog: how it ended (an
+ * error to report, or none) and the live counters it reached, whatever happened.
+ */
+final class PipelineRun {
+  private final String error;
+  private final RunCounts counts;
+
+  private PipelineRun(String error, RunCounts counts) {
+    this.error = error;
+    this.counts = counts;
+  }
+
+  /** {@code lake}: where the run writes, named in a failure. */
+  static PipelineRun start(Pipeline pipeline, String lake, int progressSeconds, PrintStream err) {
+    long start = System.nanoTime();
+    PipelineResult[] result = new PipelineResult[1];
+    try (HeapWatchdog watchdog = HeapWatchdog.start(() -> cancel(result[0]))) {
+      try {
+        if (pipeline.getOptions().getRunner() == DirectRunner.class) {
+          // return at once, so progress (and the counts of a run that fails) can be read
+          pipeline.getOptions().as(DirectOptions.class).setBlockOnRun(false);
+        }
+        result[0] = pipeline.run();
+        PipelineResult.State state = new ProgressReporter(err, progressSeconds).waitFor(result[0], start);
+        String error = watchdog.shortage() != null ? watchdog.shortage()
+            : state == PipelineResult.State.DONE ? null : "the pipeline ended " + state;
+        return new PipelineRun(error, counts(result[0]));
+      } catch (OutOfMemoryError e) {
+        return new PipelineRun(watchdog.shortage() != null ? watchdog.shortage()
+            : "the run ran out of memory (" + e.getMessage() + "): give the JVM more heap "
+                + "(JAVA_OPTS=-Xmx…, or more Lambda memory), or lower --targetRowsPerFile",
+            counts(result[0]));
+      } catch (RuntimeException e) {
+        String why = watchdog.shortage() != null ? watchdog.shortage()
+            : "the pipeline failed (lake at " + lake + "): " + LakeStorage.describe(e);
+        return new PipelineRun(why, counts(result[0]));
+      }
+    }
+  }
+
+  private static void cancel(PipelineResult result) {
+    if (result != null) {
+      try {
+        result.cancel();
+      } catch (IOException | RuntimeException e) {
+        // the run is failing for lack of memory anyway; its report says so
+      }
+    }
+  }
+
+  private static RunCounts counts(PipelineResult result) {
+    try {
+      return result == null ? null : RunCounts.live(result.metrics());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Null when the pipeline finished. */
+  String error() {
+    return error;
+  }
+
+  RunCounts counts() {
+    return counts;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.ghlake.run;
+
+import dev.ghlake.GhLakeOptions;
+import dev.ghlake.accounting.CompletenessCheck;
+import dev.ghlake.model.HourWindow;
+import dev.ghlake.model.PartitionPath;
+import dev.ghlake.sink.CommitSpec;
+import dev.ghlake.sink.FilePlan;
+import dev.ghlake.sink.PendingFiles;
+import dev.ghlake.sink.SinkOptions;
+import dev.ghlake.source.SourcePlan;
+import dev.ghlake.stage.StagingFolders;
+import dev.ghlake.stage.StagingPlan;
+import dev.ghlake.transform.EventFilter;
+import dev.ghlake.transform.EventShaper;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * Turns a run's options into its {@link RunPlan}, checking every value on the way: a bad one
+ * throws {@link IllegalArgumentException} naming the option and what it accepts, before anything
+ * is read or written. Finding the archive files is part of planning (one listing per day).
+ */
+public final class RunPlanner {
+  private RunPlanner() {}
+
+  /**
+   * Checks every value that needs no storage to check; returns the windows as reports show them.
+   *
+   * @param windows the run's windows, or null to take --from/--to
+   */
+  public static String check(GhLakeOptions options, List<HourWindow> windows) {
+    required(options.getOutput());
+    List<HourWindow> runWindows = windows != null ? windows : optionWindows(options);
+    runWindows.forEach(w -> PartitionPath.inWindow(w, options.getPartitionBy()));
+    checkLimits(options);
+    EventFilter.of(options);
+    SourcePlan.check(options, runWindows);
+    return windowText(runWindows);
+  }
+
+  /**
+   * @param windows the run's windows, or null to take --from/--to (a backfill job passes several)
+   */
+  public static RunPlan plan(GhLakeOptions options, String runId, Instant start, List<HourWindow> windows)
+      throws IOException {
+    String output = required(options.getOutput());
+    List<HourWindow> runWindows = windows != null ? windows : optionWindows(options);
+    List<String> claims = new ArrayList<>();
+    runWindows.forEach(w -> claims.addAll(PartitionPath.inWindow(w, options.getPartitionBy())));
+    checkLimits(options);
+    EventFilter filter = EventFilter.of(options);
+    SourcePlan source = SourcePlan.resolve(options, runWindows, options.getScrubEmails());
+    EventShaper shaper = new EventShaper(starts(runWindows), ends(runWindows), filter, source.scrubEmails());
+    int buckets = StagingPlan.bucketsFor(options.getPartitionBy());
+    StagingPlan staging = new StagingPlan(StagingFolders.forRun(stagingLocation(options), runId),
+        options.getPartitionBy(), buckets);
+    String eventsRoot = slash(output) + "events";
+    FilePlan files = new FilePlan(eventsRoot, runId, options.getTargetRowsPerFile(), buckets,
+        codec(options.getCompression()), options.getRowGroupMB() * 1024 * 1024,
+        PendingFiles.root(output, runId));
+    String windowText = windowText(runWindows);
+    CommitSpec commit = new CommitSpec(eventsRoot, options.getPartitionBy(), runId, Version.of(),
+        start.toString(), windowText, OptionsRecord.json(options), claims,
+        new CompletenessCheck(options.getCompletenessThreshold(), options.getTypeShiftThreshold()),
+        options.getReplaceIncomplete(), options.getFailOnMissing());
+    return new RunPlan(runId, start, output, runWindows, source, shaper, staging, files, commit,
+        new RunSummary.Limits(options.getMaxRejectedRatio(), options.getFailOnMissing()));
+  }
+
+  /** Where staging goes when --stagingLocation is not given: local on the DirectRunner, else the lake. */
+  static String stagingLocation(GhLakeOptions options) {
+    if (options.getStagingLocation() != null && !options.getStagingLocation().isBlank()) {
+      return options.getStagingLocation();
+    }
+    return options.getRunner() == DirectRunner.class
+        ? System.getProperty("java.io.tmpdir") + "/ghlake-staging"
+        : slash(options.getOutput()) + "_staging";
+  }
+
+  private static String windowText(List<HourWindow> windows) {
+    return windows.isEmpty() ? null
+        : String.join(", ", windows.stream().map(HourWindow::toString).toList());
+  }
+
+  private static List<HourWindow> optionWindows(GhLakeOptions options) {
+    boolean windowed = options.getFrom() != null || options.getTo() != null;
+    return windowed ? List.of(HourWindow.parse(options.getFrom(), options.getTo())) : List.of();
+  }
+
+  private static void checkLimits(GhLakeOptions o) {
+    between("maxRejectedRatio", o.getMaxRejectedRatio(), 0, 1);
+    between("completenessThreshold", o.getCompletenessThreshold(), 0, 1);
+    between("typeShiftThreshold", o.getTypeShiftThreshold(), 0, 1);
+    if (o.getTargetRowsPerFile() < 1) {
+      throw new IllegalArgumentException("--targetRowsPerFile must be at least 1 (got "
+          + o.getTargetRowsPerFile() + ")");
+    }
+    if (o.getRowGroupMB() < 1 || o.getRowGroupMB() > 1024) {
+      throw new IllegalArgumentException("--rowGroupMB must be between 1 and 1024 (got " + o.getRowGroupMB() + ")");
+    }
+    if (o.getLeaseWaitSeconds() < 0 || o.getLeaseMinutes() < 1) {
+      throw new IllegalArgumentException("--leaseWaitSeconds must be 0 or more and --leaseMinutes at least 1");
+    }
+    if (o.getProgressSeconds() < 0) {
+      throw new IllegalArgumentException("--progressSeconds must be 0 (none) or more");
+    }
+  }
+
+  private static void between(String option, double value, double min, double max) {
+    if (!(value >= min && value <= max)) {
+      throw new IllegalArgumentException("--" + option + "=" + value + " is out of range: give a "
+          + "share between " + (int) min + " and " + (int) max + " (e.g. 0.01 for 1%)");
+    }
+  }
+
+  private static String required(String output) {
+    if (output == null || output.isBlank()) {
+      throw new IllegalArgumentException("--output is required: the folder (or s3://bucket/prefix) "
+          + "the lake is written to");
+    }
+    return output;
+  }
+
+  private static long[] starts(List<HourWindow> windows) {
+    return windows.stream().mapToLong(HourWindow::fromMicros).toArray();
+  }
+
+  private static long[] ends(List<HourWindow> windows) {
+    return windows.stream().mapToLong(HourWindow::toMicros).toArray();
+  }
+
+  static CompressionCodecName codec(SinkOptions.Codec codec) {
+    return switch (codec) {
+      case zstd -> CompressionCodecName.ZSTD;
+      case snappy -> CompressionCodecName.SNAPPY;
+      case gzip -> CompressionCodecName.GZIP;
+      case uncompressed -> CompressionCodecName.UNCOMPRESSED;
+    };
+  }
+
+  private static String slash(String path) {
+    return path.endsWith("/") ? path : path + "/";
+  }
+}

@@ -1,0 +1,115 @@
+package dev.ghlake.sink;
+
+import dev.ghlake.storage.LakeFiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lake's record of data files written but not yet committed: before a partition's files are
+ * written, a mark under {@code <lake>/_pending/<run>/} names them; the run removes its marks when
+ * it ends. A run that died leaves its marks, and the next run uses them to delete the files no
+ * manifest took, so a reader that globs the lake never sees a dead run's files for long.
+ */
+public final class PendingFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(PendingFiles.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String FOLDER = "_pending";
+
+  private PendingFiles() {}
+
+  /** A run's marks folder. */
+  public static String root(String output, String runId) {
+    return slash(output) + FOLDER + "/" + runId;
+  }
+
+  /** Marks the files a run is about to write into a partition. */
+  static void mark(String pendingRoot, String partition, List<String> files) throws IOException {
+    ObjectNode m = JSON.createObjectNode().put("partition", partition);
+    files.forEach(m.putArray("files")::add);
+    LakeFiles.write(pendingRoot + "/" + partition.replace('/', '~') + ".json", m.toString());
+  }
+
+  /** Records that a run started (so even a run that died before writing a file is known). */
+  public static void start(String output, String runId, String json) throws IOException {
+    LakeFiles.write(root(output, runId) + "/run.json", json);
+  }
+
+  /** The runs that have marks in the lake, oldest first (run ids sort by start time). */
+  public static Set<String> runs(String output) throws IOException {
+    Set<String> runs = new TreeSet<>();
+    for (MatchResult.Metadata m : LakeFiles.match(slash(output) + FOLDER + "/*/*.json")) {
+      String path = m.resourceId().toString();
+      String[] parts = path.substring(path.indexOf(FOLDER + "/") + FOLDER.length() + 1).split("/");
+      runs.add(parts[0]);
+    }
+    return runs;
+  }
+
+  /** What a run recorded when it started, or null. */
+  public static JsonNode started(String output, String runId) throws IOException {
+    String text = LakeFiles.readIfExists(root(output, runId) + "/run.json");
+    return text == null ? null : JSON.readTree(text);
+  }
+
+  /**
+   * Deletes the files a run marked and no manifest lists, then its marks. For a run that died,
+   * or for a run on its way out after a failure. Returns how many files were deleted.
+   */
+  public static int clean(String output, String runId) throws IOException {
+    String eventsRoot = slash(output) + "events";
+    int deleted = 0;
+    List<String> marks = new ArrayList<>();
+    for (MatchResult.Metadata m : LakeFiles.match(root(output, runId) + "/*.json")) {
+      String mark = m.resourceId().toString();
+      marks.add(mark);
+      if (mark.endsWith("/run.json")) {
+        continue;
+      }
+      JsonNode node = JSON.readTree(LakeFiles.readIfExists(mark));
+      String folder = eventsRoot + "/" + node.get("partition").asText();
+      String manifest = LakeFiles.readIfExists(folder + "/" + PartitionManifest.NAME);
+      Set<String> listed = new HashSet<>(manifest == null ? List.of() : PartitionManifest.fileNames(manifest));
+      List<String> stale = new ArrayList<>();
+      node.path("files").forEach(f -> {
+        if (!listed.contains(f.asText())) {
+          stale.add(folder + "/" + f.asText());
+        }
+      });
+      LakeFiles.delete(stale);
+      deleted += stale.size();
+    }
+    LakeFiles.delete(marks);
+    LakeFiles.removeEmptyFolder(root(output, runId));
+    return deleted;
+  }
+
+  /** Cleans every run with marks that {@code isLive} does not claim; returns what was done. */
+  public static List<String> cleanAbandoned(String output, Predicate<String> isLive) throws IOException {
+    List<String> done = new ArrayList<>();
+    for (String run : runs(output)) {
+      if (isLive.test(run)) {
+        continue;
+      }
+      int files = clean(output, run);
+      LOG.info("Cleaned up after run {}, which did not finish: {} uncommitted file(s) removed", run, files);
+      done.add("run " + run + " did not finish: " + files + " uncommitted file(s) removed");
+    }
+    return done;
+  }
+
+  private static String slash(String output) {
+    return output.endsWith("/") ? output : output + "/";
+  }
+}

@@ -1,0 +1,113 @@
+package dev.ghlake.sink;
+
+import dev.ghlake.accounting.Tallies;
+import dev.ghlake.accounting.TallyingDoFn;
+import dev.ghlake.model.Counters;
+import dev.ghlake.stage.StagedChunk;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Writes each partition's Parquet files from its staging chunks: only chunk references are
+ * grouped (by partition), each partition is cut into ceil(rows / target) files by id range, and
+ * each file is built by one worker from the chunks that can hold its rows. Nothing is replaced
+ * here: {@link CommitPartitions} makes the new files the partition's content.
+ */
+public class WritePartitionFiles extends PTransform<PCollection<StagedChunk>, Written> {
+  private final FilePlan plan;
+
+  private WritePartitionFiles(FilePlan plan) {
+    this.plan = plan;
+  }
+
+  public static WritePartitionFiles with(FilePlan plan) {
+    return new WritePartitionFiles(plan);
+  }
+
+  @Override
+  public Written expand(PCollection<StagedChunk> chunks) {
+    return new Written(chunks
+        .apply("ByPartition", WithKeys.of(StagedChunk::partition).withKeyType(TypeDescriptors.strings()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StagedChunk.Coder.of()))
+        .apply("GroupChunks", GroupByKey.create())
+        .apply("PlanFiles", ParDo.of(new PlanFilesFn(plan)))
+        .setCoder(FileTask.Coder.of())
+        .apply("SpreadFiles", Reshuffle.viaRandomKey())
+        .apply("BuildFiles", ParDo.of(new BuildFileFn(plan))
+            .withOutputTags(Written.FILES, TupleTagList.of(Tallies.TAG))));
+  }
+
+  /** Cuts a partition into files, marks them pending in the lake, and makes one task per file. */
+  static class PlanFilesFn extends DoFn<KV<String, Iterable<StagedChunk>>, FileTask> {
+    private final FilePlan plan;
+
+    PlanFilesFn(FilePlan plan) {
+      this.plan = plan;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<StagedChunk>> partition,
+        OutputReceiver<FileTask> out) throws IOException {
+      List<StagedChunk> chunks = new ArrayList<>();
+      partition.getValue().forEach(chunks::add);
+      chunks.sort(Comparator.comparingInt(StagedChunk::bucket).thenComparing(StagedChunk::path));
+      int files = plan.filesFor(chunks.stream().mapToLong(StagedChunk::rows).sum());
+      List<FileTask> tasks = new ArrayList<>();
+      for (int f = 0; f < files; f++) {
+        int file = f;
+        tasks.add(new FileTask(partition.getKey(), f, files, chunks.stream()
+            .filter(c -> FileTask.overlaps(file, files, c.bucket(), plan.buckets())).toList()));
+      }
+      PendingFiles.mark(plan.pendingRoot(), partition.getKey(),
+          tasks.stream().map(t -> t.fileName(plan.runId())).toList());
+      tasks.forEach(out::output);
+    }
+  }
+
+  /** Builds one file. */
+  static class BuildFileFn extends TallyingDoFn<FileTask, WrittenFile> {
+    private final FilePlan plan;
+    private final Counter rows = Metrics.counter(Counters.NAMESPACE, Counters.WRITTEN);
+    private final Counter files = Metrics.counter(Counters.NAMESPACE, Counters.FILES_WRITTEN);
+    private transient PartitionFileBuilder builder;
+
+    BuildFileFn(FilePlan plan) {
+      this.plan = plan;
+    }
+
+    @Setup
+    public void setup() {
+      // a few files are built at once (one per core): each keeps rows in memory up to this
+      long budget = Runtime.getRuntime().maxMemory() / 8;
+      builder = new PartitionFileBuilder(plan, budget,
+          Path.of(System.getProperty("java.io.tmpdir"), "ghlake-sort"));
+    }
+
+    @ProcessElement
+    public void process(@Element FileTask task, MultiOutputReceiver out) throws IOException {
+      WrittenFile file = builder.build(task, tallies());
+      if (file != null) {
+        rows.inc(file.rows());
+        files.inc();
+        out.get(Written.FILES).output(file);
+      }
+    }
+  }
+}

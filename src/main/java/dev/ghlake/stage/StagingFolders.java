@@ -1,0 +1,96 @@
+package dev.ghlake.stage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.model.ProcessOwner;
+import dev.ghlake.storage.LakeFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A run's staging folder, {@code <location>/run=<id>/}: made when the run starts (with a record of
+ * the process that owns it), removed when it ends, on success and on failure. A run that was
+ * killed leaves its folder; the next run on the machine removes it once its owner is gone.
+ */
+public final class StagingFolders {
+  private static final Logger LOG = LoggerFactory.getLogger(StagingFolders.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String OWNER = "owner.json";
+
+  private StagingFolders() {}
+
+  /** The run's folder under a staging location. */
+  public static String forRun(String location, String runId) {
+    return (location.endsWith("/") ? location : location + "/") + "run=" + runId;
+  }
+
+  /** Records the folder's owner (this process) so that a later run knows when it is abandoned. */
+  public static void create(String folder) throws IOException {
+    ProcessOwner me = ProcessOwner.current();
+    LakeFiles.write(folder + "/" + OWNER, JSON.createObjectNode().put("host", me.host())
+        .put("pid", me.pid()).put("started", me.started()).toString());
+  }
+
+  /** Removes a run's staging folder and everything in it. */
+  public static void delete(String folder) throws IOException {
+    if (!folder.contains("://")) {
+      deleteLocal(Path.of(folder));
+      return;
+    }
+    List<String> files = new ArrayList<>();
+    for (MatchResult.Metadata m : LakeFiles.match(folder + "/**")) {
+      files.add(m.resourceId().toString());
+    }
+    LakeFiles.delete(files);
+  }
+
+  /** Removes the run folders under a local staging location whose owner process is gone. */
+  public static List<String> cleanAbandoned(String location) {
+    List<String> removed = new ArrayList<>();
+    Path root = Path.of(location);
+    if (location.contains("://") || !Files.isDirectory(root)) {
+      return removed;
+    }
+    try (Stream<Path> runs = Files.list(root)) {
+      for (Path run : runs.filter(p -> p.getFileName().toString().startsWith("run=")).toList()) {
+        if (isAbandoned(run)) {
+          deleteLocal(run);
+          removed.add(run.toString());
+          LOG.info("Removed the staging of a run that did not finish: {}", run);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not tidy old staging under {}: {}", location, e.toString());
+    }
+    return removed;
+  }
+
+  private static boolean isAbandoned(Path run) throws IOException {
+    Path owner = run.resolve(OWNER);
+    if (!Files.exists(owner)) {
+      return false; // being created right now, or not ours
+    }
+    JsonNode o = JSON.readTree(Files.readString(owner));
+    return new ProcessOwner(o.path("host").asText(), o.path("pid").asLong(), o.path("started").asText())
+        .isDeadHere();
+  }
+
+  private static void deleteLocal(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(folder)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

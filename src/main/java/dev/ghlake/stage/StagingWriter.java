@@ -1,0 +1,128 @@
+package dev.ghlake.stage;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/**
+ * Appends rows to staging files, one per (partition, bucket) seen, each a zstd stream of
+ * length-prefixed rows. Memory is one compressor per open file, whatever the number of rows.
+ * {@link #finish} closes them and returns their references; on a remote staging folder each file
+ * is first written to local disk and uploaded whole when finished, one at a time.
+ */
+public final class StagingWriter implements AutoCloseable {
+  /** Fast, still about 4× smaller than the rows: staging is written once and read once. */
+  private static final int ZSTD_LEVEL = 1;
+
+  private final StagingPlan plan;
+  private final Map<String, Chunk> open = new HashMap<>();
+
+  public StagingWriter(StagingPlan plan) {
+    this.plan = plan;
+  }
+
+  /** Appends one encoded row to its partition's bucket. */
+  public void append(String partition, int bucket, byte[] row, int length) throws IOException {
+    String key = bucket + partition;
+    Chunk chunk = open.get(key);
+    if (chunk == null) {
+      chunk = new Chunk(partition, bucket, localPath(partition, bucket));
+      open.put(key, chunk);
+    }
+    chunk.write(row, length);
+  }
+
+  /** Closes every file and makes it visible under the staging folder; returns their references. */
+  public List<StagedChunk> finish() throws IOException {
+    List<StagedChunk> done = new ArrayList<>();
+    try {
+      for (Chunk c : open.values()) {
+        c.out.close();
+        done.add(new StagedChunk(c.partition, c.bucket, publish(c), c.rows, c.bytes));
+      }
+    } finally {
+      open.clear();
+    }
+    return done;
+  }
+
+  /** Drops what was written and not finished (the element failed, and will be retried). */
+  @Override
+  public void close() {
+    for (Chunk c : open.values()) {
+      try {
+        c.out.close();
+      } catch (IOException e) {
+        // already failing: the file is deleted below either way
+      }
+      c.local.toFile().delete();
+    }
+    open.clear();
+  }
+
+  private Path localPath(String partition, int bucket) throws IOException {
+    String name = String.format("b%03d-%s.rows.zst", bucket, UUID.randomUUID());
+    Path folder = plan.isLocal() ? Path.of(plan.root(), partition)
+        : Path.of(System.getProperty("java.io.tmpdir"), "ghlake-upload");
+    Files.createDirectories(folder);
+    return folder.resolve(plan.isLocal() ? name : partition.replace('/', '_') + "-" + name);
+  }
+
+  private String publish(Chunk c) throws IOException {
+    if (plan.isLocal()) {
+      return c.local.toString();
+    }
+    String target = plan.root() + "/" + c.partition + "/" + c.local.getFileName().toString()
+        .substring(c.partition.length() + 1);
+    try (InputStream in = Files.newInputStream(c.local);
+        OutputStream out = Channels.newOutputStream(
+            FileSystems.create(FileSystems.matchNewResource(target, false), MimeTypes.BINARY))) {
+      in.transferTo(out);
+    } finally {
+      Files.deleteIfExists(c.local);
+    }
+    return target;
+  }
+
+  /** One open staging file. */
+  private static final class Chunk {
+    final String partition;
+    final int bucket;
+    final Path local;
+    final OutputStream out;
+    long rows;
+    long bytes;
+
+    Chunk(String partition, int bucket, Path local) throws IOException {
+      this.partition = partition;
+      this.bucket = bucket;
+      this.local = local;
+      this.out = new ZstdOutputStream(
+          new BufferedOutputStream(Files.newOutputStream(local), 1 << 16), ZSTD_LEVEL);
+    }
+
+    void write(byte[] row, int length) throws IOException {
+      int n = length;
+      while ((n & ~0x7f) != 0) { // unsigned varint length
+        out.write((n & 0x7f) | 0x80);
+        n >>>= 7;
+      }
+      out.write(n);
+      out.write(row, 0, length);
+      rows++;
+      bytes += length;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.ghlake.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/** Small whole-file operations on any Beam filesystem (local, s3://, gs://). */
+public final class LakeFiles {
+  private LakeFiles() {}
+
+  /** The file's text, or null when it does not exist. */
+  public static String readIfExists(String path) throws IOException {
+    List<MatchResult.Metadata> found = match(path);
+    if (found.isEmpty()) {
+      return null;
+    }
+    try (InputStream in = Channels.newInputStream(FileSystems.open(found.get(0).resourceId()))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Writes a small file (a new object on S3). */
+  public static void write(String path, String text) throws IOException {
+    try (OutputStream out = Channels.newOutputStream(
+        FileSystems.create(FileSystems.matchNewResource(path, false), MimeTypes.TEXT))) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Replaces a small file as atomically as the filesystem allows: written beside it first, then
+   * renamed over it (an atomic move on local disks; a single-object copy on S3).
+   */
+  public static void replace(String path, String text, String tag) throws IOException {
+    ResourceId target = FileSystems.matchNewResource(path, false);
+    ResourceId temp = FileSystems.matchNewResource(path + ".tmp-" + tag, false);
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(temp, MimeTypes.TEXT))) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      delete(List.of(path + ".tmp-" + tag)); // a full disk must not leave a half file behind
+      throw e;
+    }
+    FileSystems.rename(List.of(temp), List.of(target));
+  }
+
+  /** The files a glob matches (none when nothing matches). */
+  public static List<MatchResult.Metadata> match(String spec) throws IOException {
+    MatchResult r = FileSystems.match(List.of(spec), EmptyMatchTreatment.ALLOW).get(0);
+    if (r.status() == MatchResult.Status.ERROR) {
+      throw new IOException("cannot list " + spec);
+    }
+    return r.status() == MatchResult.Status.OK ? r.metadata() : List.of();
+  }
+
+  /** Deletes files; those already gone are fine. */
+  public static void delete(List<String> paths) throws IOException {
+    List<ResourceId> ids = new ArrayList<>();
+    paths.forEach(p -> ids.add(FileSystems.matchNewResource(p, false)));
+    FileSystems.delete(ids, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  /** Removes a local folder if it is empty (object stores have no folders to remove). */
+  public static void removeEmptyFolder(String path) {
+    if (path.contains("://")) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(Path.of(path));
+    } catch (IOException notEmpty) {
+      // another run's marks are in it, or it is gone: either way nothing to do
+    }
+  }
+
+  /** Deletes the files a glob matches except those named in {@code keep}; returns how many. */
+  public static int deleteExcept(String glob, List<String> keep) throws IOException {
+    List<ResourceId> stale = new ArrayList<>();
+    for (MatchResult.Metadata m : match(glob)) {
+      if (!keep.contains(m.resourceId().getFilename())) {
+        stale.add(m.resourceId());
+      }
+    }
+    FileSystems.delete(stale, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    return stale.size();
+  }
+}

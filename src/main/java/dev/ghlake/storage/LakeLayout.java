@@ -1,0 +1,49 @@
+package dev.ghlake.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.model.PartitionBy;
+import java.io.IOException;
+
+/**
+ * One lake, one layout: the first run records how the lake is partitioned in
+ * {@code <lake>/_lake.json}, and a run with another layout is refused, since its partitions
+ * would sit beside the others' and every event would be listed twice. A lake written before the
+ * record existed is recognised by its manifests.
+ */
+public final class LakeLayout {
+  static final String NAME = "_lake.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private LakeLayout() {}
+
+  /** Checks (and on a new lake records) the layout; throws {@link IllegalArgumentException} on a mismatch. */
+  public static void check(String output, PartitionBy by, String runId, String version) throws IOException {
+    String root = output.endsWith("/") ? output : output + "/";
+    String text = LakeFiles.readIfExists(root + NAME);
+    PartitionBy recorded = text != null ? PartitionBy.valueOf(JSON.readTree(text).path("partition_by").asText())
+        : found(root);
+    if (recorded != null && recorded != by) {
+      throw new IllegalArgumentException("the lake at " + output + " is partitioned by " + recorded
+          + " (" + (text != null ? "recorded in " + root + NAME : "as its manifests show")
+          + "), and --partitionBy=" + by + " would put " + by + " partitions beside them, listing "
+          + "every event twice. Use --partitionBy=" + recorded + ", or write " + by
+          + " partitions to a new --output (reload the history there with ghlake backfill) and "
+          + "switch readers to it");
+    }
+    if (text == null) {
+      JsonNode record = JSON.createObjectNode().put("format", "ghlake")
+          .put("partition_by", (recorded != null ? recorded : by).name())
+          .put("created_by_run", runId).put("ghlake_version", version);
+      LakeFiles.write(root + NAME, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(record));
+    }
+  }
+
+  /** The layout of a lake without a record, from where its manifests are; null for a new lake. */
+  private static PartitionBy found(String root) throws IOException {
+    if (!LakeFiles.match(root + "events/dt=*/hour=*/_manifest.json").isEmpty()) {
+      return PartitionBy.hour;
+    }
+    return LakeFiles.match(root + "events/dt=*/_manifest.json").isEmpty() ? null : PartitionBy.day;
+  }
+}

@@ -1,0 +1,302 @@
+package dev.ghlake.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.model.ProcessOwner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leases on a lake's partitions, so two runs never commit the same partitions at once. A run
+ * holds one lease per day its windows touch ({@code dt=2024-07-01}), or the whole lake
+ * ({@code lake}) when it has no window; a day lease and the lake lease exclude each other.
+ *
+ * <p>A lease is a numbered object under {@code _leases/<key>/}; the highest number is the
+ * current holder. Taking a free, released, expired or dead lease means creating the next number
+ * with a create-if-absent, so of two runs racing for it exactly one wins, and nothing is ever
+ * overwritten but by its holder (to renew or release it). A holder on this host whose process is
+ * gone is dead at once; elsewhere a lease lapses when not renewed for its time to live.
+ */
+public final class Leases {
+  private static final Logger LOG = LoggerFactory.getLogger(Leases.class);
+  static final String FOLDER = "_leases";
+  /** The key of a run without a window: it may touch any partition. */
+  public static final String LAKE = "lake";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Runs of this process that hold leases now: a lease of this process for another run is stale. */
+  private static final Set<String> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private final LeaseStore store;
+
+  Leases(LeaseStore store) {
+    this.store = store;
+  }
+
+  /** The leases of a lake: on S3 or a local folder; null where no exclusive create exists. */
+  public static Leases of(StorageOptions options, String output) {
+    if (output.startsWith("s3://")) {
+      String rest = output.substring(5);
+      int slash = rest.indexOf('/');
+      return new Leases(new S3LeaseStore(options, slash < 0 ? rest : rest.substring(0, slash),
+          slash < 0 ? "" : rest.substring(slash + 1)));
+    }
+    if (!output.contains("://") || output.startsWith("file://")) {
+      return new Leases(new LocalLeaseStore(Path.of(output.replaceFirst("^file://", ""))));
+    }
+    return null;
+  }
+
+  /**
+   * Takes the leases of {@code keys} for a run, waiting up to {@code wait} for a run that holds
+   * one to finish. Throws {@link LeaseRefusedException}, naming the holder, when it does not.
+   */
+  public Lease acquire(String runId, String window, List<String> keys, Duration wait, Duration ttl)
+      throws IOException {
+    Instant deadline = Instant.now().plus(wait);
+    List<String> sorted = new ArrayList<>(new TreeSet<>(keys)); // one order: no two runs wait on each other
+    while (true) {
+      Lease lease = new Lease(this, runId, window, ttl);
+      ACTIVE.add(runId);
+      String blocker = tryAll(lease, sorted);
+      if (blocker == null) {
+        return lease;
+      }
+      lease.release();
+      if (Instant.now().isAfter(deadline)) {
+        throw new LeaseRefusedException(blocker);
+      }
+      sleep(Duration.ofMillis(500 + ThreadLocalRandom.current().nextInt(1000)));
+    }
+  }
+
+  /** Null when every key is taken (and no conflicting key is live), else who holds what. */
+  private String tryAll(Lease lease, List<String> keys) throws IOException {
+    for (String key : keys) {
+      String holder = take(lease, key);
+      if (holder != null) {
+        return holder;
+      }
+    }
+    for (String key : conflicting(keys)) {
+      JsonNode top = current(key);
+      if (top != null && isLive(top) && !top.path("run_id").asText().equals(lease.runId)) {
+        return describe(key, top);
+      }
+    }
+    return null;
+  }
+
+  /** Takes one key: null when taken, else a description of its live holder. */
+  private String take(Lease lease, String key) throws IOException {
+    while (true) {
+      TreeMap<Long, String> generations = generations(key);
+      long last = generations.isEmpty() ? 0 : generations.lastKey();
+      JsonNode top = last == 0 || generations.get(last) == null ? null
+          : parse(store.get(generations.get(last)));
+      if (top != null && isLive(top)) {
+        return describe(key, top);
+      }
+      String mine = objectKey(key, last + 1);
+      if (store.createIfAbsent(mine, lease.json(last + 1, false))) {
+        lease.held.add(mine);
+        for (Long older : generations.headMap(last).keySet()) { // all dead: below the one replaced
+          store.delete(objectKey(key, older));
+          store.delete(releasedKey(key, older));
+        }
+        return null;
+      }
+      // another run created that number first: look again
+    }
+  }
+
+  /** The run ids that hold a live lease on the lake. */
+  public Set<String> liveRuns() throws IOException {
+    Set<String> runs = new HashSet<>();
+    for (String key : unreleasedKeys()) {
+      JsonNode top = current(key);
+      if (top != null && isLive(top)) {
+        runs.add(top.path("run_id").asText());
+      }
+    }
+    return runs;
+  }
+
+  /** Day keys conflict with the lake key, the lake key with every day key. */
+  private List<String> conflicting(List<String> keys) throws IOException {
+    if (!keys.contains(LAKE)) {
+      return List.of(LAKE);
+    }
+    return unreleasedKeys().stream().filter(k -> !k.equals(LAKE)).toList();
+  }
+
+  /**
+   * Keys whose newest lease is not released, from one listing: a lake keeps a key for every day
+   * it ever loaded, and only these few need reading.
+   */
+  private Set<String> unreleasedKeys() throws IOException {
+    TreeMap<String, List<String>> byKey = new TreeMap<>();
+    for (String k : store.list(FOLDER + "/")) {
+      String[] parts = k.split("/");
+      if (parts.length == 3) {
+        byKey.computeIfAbsent(parts[1], x -> new ArrayList<>()).add(k);
+      }
+    }
+    Set<String> keys = new TreeSet<>();
+    byKey.forEach((key, objects) -> {
+      TreeMap<Long, String> g = generations(objects);
+      if (!g.isEmpty() && g.lastEntry().getValue() != null) {
+        keys.add(key);
+      }
+    });
+    return keys;
+  }
+
+  private JsonNode current(String key) throws IOException {
+    TreeMap<Long, String> generations = generations(key);
+    if (generations.isEmpty() || generations.lastEntry().getValue() == null) {
+      return null;
+    }
+    return parse(store.get(generations.lastEntry().getValue()));
+  }
+
+  /** The key's lease objects by number; a released one maps to null (its marker says so). */
+  private TreeMap<Long, String> generations(String key) throws IOException {
+    return generations(store.list(FOLDER + "/" + key + "/"));
+  }
+
+  private static TreeMap<Long, String> generations(List<String> objects) {
+    TreeMap<Long, String> out = new TreeMap<>();
+    Set<Long> released = new HashSet<>();
+    for (String k : objects) {
+      String name = k.substring(k.lastIndexOf('/') + 1);
+      if (name.matches("\\d{10}\\.json")) {
+        out.putIfAbsent(Long.parseLong(name.substring(0, 10)), k);
+      } else if (name.matches("\\d{10}\\.released")) {
+        released.add(Long.parseLong(name.substring(0, 10)));
+      }
+    }
+    released.forEach(g -> out.put(g, null));
+    return out;
+  }
+
+  private static boolean isLive(JsonNode lease) {
+    if (lease.path("released").asBoolean(false)) {
+      return false;
+    }
+    if (Instant.parse(lease.path("expires_at").asText()).isBefore(Instant.now())) {
+      return false;
+    }
+    JsonNode o = lease.path("owner");
+    ProcessOwner owner = new ProcessOwner(o.path("host").asText(), o.path("pid").asLong(),
+        o.path("started").asText());
+    if (owner.equals(ProcessOwner.current())) { // ours: live only while its run goes on
+      return ACTIVE.contains(lease.path("run_id").asText());
+    }
+    return !owner.isDeadHere();
+  }
+
+  private static String describe(String key, JsonNode holder) {
+    return "run " + holder.path("run_id").asText() + " holds " + key + " (its window "
+        + holder.path("window").asText("none") + ", lease until " + holder.path("expires_at").asText()
+        + ", owner " + holder.path("owner").path("host").asText() + " pid "
+        + holder.path("owner").path("pid").asText() + ")";
+  }
+
+  static String objectKey(String key, long generation) {
+    return String.format("%s/%s/%010d.json", FOLDER, key, generation);
+  }
+
+  /** The marker that says a lease was released, so a listing alone tells it. */
+  static String releasedKey(String key, long generation) {
+    return String.format("%s/%s/%010d.released", FOLDER, key, generation);
+  }
+
+  private static JsonNode parse(String text) throws IOException {
+    return text == null ? null : JSON.readTree(text);
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a lease", e);
+    }
+  }
+
+  /** The leases one run holds: renewed while it runs, released when it ends. */
+  public static final class Lease implements AutoCloseable {
+    private final Leases leases;
+    private final String runId;
+    private final String window;
+    private final Duration ttl;
+    private final List<String> held = new ArrayList<>();
+
+    private Lease(Leases leases, String runId, String window, Duration ttl) {
+      this.leases = leases;
+      this.runId = runId;
+      this.window = window;
+      this.ttl = ttl;
+    }
+
+    String json(long generation, boolean released) {
+      ObjectNode o = JSON.createObjectNode().put("run_id", runId).put("window", window)
+          .put("generation", generation).put("acquired_at", Instant.now().toString())
+          .put("expires_at", Instant.now().plus(ttl).toString()).put("released", released);
+      ProcessOwner me = ProcessOwner.current();
+      o.putObject("owner").put("host", me.host()).put("pid", me.pid()).put("started", me.started());
+      return o.toString();
+    }
+
+    /** Pushes the expiry a time to live ahead. */
+    public void renew() throws IOException {
+      for (String key : held) {
+        leases.store.put(key, json(generationOf(key), false));
+      }
+    }
+
+    /** How long a lease lives without renewal. */
+    public Duration ttl() {
+      return ttl;
+    }
+
+    /**
+     * Releases every lease held; the next run may take them at once. Never throws: a lease that
+     * cannot be released (the store is down) lapses by itself, or at once for a run of this host.
+     */
+    public void release() {
+      ACTIVE.remove(runId);
+      for (String key : held) {
+        try {
+          leases.store.put(key, json(generationOf(key), true));
+          leases.store.put(key.replace(".json", ".released"), "");
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("Could not release the lease {} ({}): it lapses by itself", key, e.toString());
+        }
+      }
+      held.clear();
+    }
+
+    @Override
+    public void close() {
+      release();
+    }
+
+    private static long generationOf(String key) {
+      String name = key.substring(key.lastIndexOf('/') + 1);
+      return Long.parseLong(name.substring(0, 10));
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.ghlake.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * ghlake's command line in a JVM of its own, as a user starts it: to kill it mid-run, to run two
+ * at once, or to give it a small heap. Its output goes to a log file.
+ */
+public final class GhLakeProcess {
+  private final Process process;
+  private final Path log;
+
+  private GhLakeProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts {@code dev.ghlake.GhLake} with the JVM flags and arguments given. */
+  public static GhLakeProcess start(Path log, List<String> jvmFlags, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("dev.ghlake.GhLake");
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new GhLakeProcess(p, log);
+  }
+
+  /** Waits for the exit status; fails the test if it takes longer than {@code seconds}. */
+  public int waitFor(long seconds) throws Exception {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("ghlake did not finish in " + seconds + " s:\n" + output());
+    }
+    return process.exitValue();
+  }
+
+  /** Kills it as an OOM killer or a Lambda timeout would: no chance to clean up. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public String output() throws IOException {
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+}
