@@ -7,7 +7,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * Production settings for the DirectRunner: its immutability and encodability checks cost 3–5×
- * on Parquet writes, so they are off unless the command line sets them.
+ * on Parquet writes, so they are off unless the command line sets them; and one worker per core.
  */
 public final class DirectRunnerTuning {
   private DirectRunnerTuning() {}
@@ -22,6 +22,11 @@ public final class DirectRunnerTuning {
     }
     if (!mentions(args, "enforceEncodability")) {
       direct.setEnforceEncodability(false);
+    }
+    if (!mentions(args, "targetParallelism")) {
+      // one worker per core (Beam's default is at least 3): each builds one file at a time, and
+      // the memory a run needs is about one file per worker
+      direct.setTargetParallelism(Runtime.getRuntime().availableProcessors());
     }
   }
 

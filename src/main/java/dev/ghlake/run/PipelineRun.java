@@ -28,8 +28,9 @@ final class PipelineRun {
     try (HeapWatchdog watchdog = HeapWatchdog.start(() -> cancel(result[0]))) {
       try {
         if (pipeline.getOptions().getRunner() == DirectRunner.class) {
+          DirectOptions direct = pipeline.getOptions().as(DirectOptions.class);
           // return at once, so progress (and the counts of a run that fails) can be read
-          pipeline.getOptions().as(DirectOptions.class).setBlockOnRun(false);
+          direct.setBlockOnRun(false);
         }
         result[0] = pipeline.run();
         PipelineResult.State state = new ProgressReporter(err, progressSeconds).waitFor(result[0], start);
@@ -37,16 +38,31 @@ final class PipelineRun {
             : state == PipelineResult.State.DONE ? null : "the pipeline ended " + state;
         return new PipelineRun(error, counts(result[0]));
       } catch (OutOfMemoryError e) {
-        return new PipelineRun(watchdog.shortage() != null ? watchdog.shortage()
-            : "the run ran out of memory (" + e.getMessage() + "): give the JVM more heap "
-                + "(JAVA_OPTS=-Xmx…, or more Lambda memory), or lower --targetRowsPerFile",
+        return new PipelineRun(watchdog.shortage() != null ? watchdog.shortage() : outOfMemory(e),
             counts(result[0]));
       } catch (RuntimeException e) {
+        OutOfMemoryError oom = outOfMemoryIn(e);
         String why = watchdog.shortage() != null ? watchdog.shortage()
+            : oom != null ? outOfMemory(oom)
             : "the pipeline failed (lake at " + lake + "): " + LakeStorage.describe(e);
         return new PipelineRun(why, counts(result[0]));
       }
     }
+  }
+
+  private static String outOfMemory(OutOfMemoryError e) {
+    return String.format("the run ran out of memory (%s, with a heap of at most %,d MiB): give "
+        + "the JVM more heap (JAVA_OPTS=-Xmx…, or more Lambda memory), or lower "
+        + "--targetRowsPerFile or --rowGroupMB", e.getMessage(), Runtime.getRuntime().maxMemory() >> 20);
+  }
+
+  private static OutOfMemoryError outOfMemoryIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError oom) {
+        return oom;
+      }
+    }
+    return null;
   }
 
   private static void cancel(PipelineResult result) {

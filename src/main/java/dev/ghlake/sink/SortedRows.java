@@ -65,15 +65,52 @@ final class SortedRows implements AutoCloseable {
     return ids[i];
   }
 
-  /** The rows' indices by time, then id, then {@code ties} for rows equal in both. */
+  /**
+   * The rows' indices by time, then id, then {@code ties} for rows equal in both. Times are
+   * sorted as primitive keys (time and index packed in a long); only the runs that share a
+   * second, a few dozen rows each, are sorted by id with a comparator.
+   */
   int[] order(Comparator<Integer> ties) {
-    Integer[] order = new Integer[size];
+    Comparator<Integer> byIdThenTies = Comparator.<Integer, String>comparing(i -> ids[i]).thenComparing(ties);
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
     for (int i = 0; i < size; i++) {
-      order[i] = i;
+      min = Math.min(min, createdAt[i]);
+      max = Math.max(max, createdAt[i]);
     }
-    Arrays.sort(order, Comparator.<Integer>comparingLong(i -> createdAt[i])
-        .thenComparing(i -> ids[i]).thenComparing(ties));
-    return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    if (size >= 1 << 21 || max - min >= 1L << 42) { // too wide to pack: sort objects
+      Integer[] boxed = new Integer[size];
+      Arrays.setAll(boxed, i -> i);
+      Arrays.sort(boxed, Comparator.<Integer>comparingLong(i -> createdAt[i]).thenComparing(byIdThenTies));
+      return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    }
+    long[] keys = new long[size];
+    for (int i = 0; i < size; i++) {
+      keys[i] = ((createdAt[i] - min) << 21) | i;
+    }
+    Arrays.sort(keys);
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = (int) (keys[i] & ((1 << 21) - 1));
+    }
+    for (int start = 0; start < size; ) {
+      int end = start + 1;
+      while (end < size && createdAt[order[end]] == createdAt[order[start]]) {
+        end++;
+      }
+      if (end - start > 1) {
+        Integer[] run = new Integer[end - start];
+        for (int k = start; k < end; k++) {
+          run[k - start] = order[k];
+        }
+        Arrays.sort(run, byIdThenTies);
+        for (int k = start; k < end; k++) {
+          order[k] = run[k - start];
+        }
+      }
+      start = end;
+    }
+    return order;
   }
 
   /** Row {@code i}'s bytes; valid until the next call. */
@@ -82,6 +119,7 @@ final class SortedRows implements AutoCloseable {
     if (w >= 0) {
       current.bytes = pages.get((int) (w >>> 20));
       current.offset = (int) (w & (PAGE - 1));
+      current.stable = true;
     } else {
       if (spillOut != null) {
         spillOut.close();
@@ -100,6 +138,7 @@ final class SortedRows implements AutoCloseable {
       }
       current.bytes = current.spillBuffer;
       current.offset = 0;
+      current.stable = false;
     }
     current.length = lengths[i];
     return current;
@@ -154,11 +193,15 @@ final class SortedRows implements AutoCloseable {
     pages.clear();
   }
 
-  /** A row's bytes: {@code bytes[offset, offset + length)}. */
+  /**
+   * A row's bytes: {@code bytes[offset, offset + length)}; {@code stable} when they stay put
+   * until the rows are closed (in memory), not reused for the next row (spilled).
+   */
   static final class Row {
     byte[] bytes;
     int offset;
     int length;
+    boolean stable;
     private byte[] spillBuffer = new byte[8192];
   }
 }

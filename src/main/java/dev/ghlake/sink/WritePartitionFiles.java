@@ -94,8 +94,10 @@ public class WritePartitionFiles extends PTransform<PCollection<StagedChunk>, Wr
 
     @Setup
     public void setup() {
-      // a few files are built at once (one per core): each keeps rows in memory up to this
-      long budget = Runtime.getRuntime().maxMemory() / 8;
+      // about one file is built per core at once: together they keep rows in a quarter of the
+      // heap, the rest left to their Parquet writers and the runner
+      Runtime jvm = Runtime.getRuntime();
+      long budget = jvm.maxMemory() / (4L * jvm.availableProcessors());
       builder = new PartitionFileBuilder(plan, budget,
           Path.of(System.getProperty("java.io.tmpdir"), "ghlake-sort"));
     }

@@ -3,7 +3,6 @@ package dev.ghlake.stage;
 import dev.ghlake.accounting.Tallies;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.Counters;
-import dev.ghlake.model.EventSchema;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.model.RejectReason;
 import dev.ghlake.model.Rejected;
@@ -85,7 +84,7 @@ final class Stager implements LineSink {
   }
 
   private void stage(EventShaper.Shaped s) {
-    s.row.put(EventSchema.SOURCE_FILE, source);
+    s.row.sourceFile = source;
     RowFormat.Buffer row = format.encode(s.row);
     head.read(row.bytes(), 0);
     int bucket = IdHash.slice(IdHash.of(row.bytes(), head.idOffset, head.idLength), plan.buckets());

@@ -6,7 +6,7 @@ import dev.ghlake.transform.normalize.EventNormalizer;
 import dev.ghlake.transform.normalize.NormalizationException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import org.apache.avro.generic.GenericRecord;
+import dev.ghlake.model.EventRow;
 
 /**
  * Decides the fate of one archive line, cheapest question first: is it an event (one streaming
@@ -57,7 +57,7 @@ public final class EventShaper implements Serializable {
         out.fate = Fate.FILTERED;
         return out;
       }
-      out.row = normalizer().row(fields);
+      normalizer().row(fields, out.row);
       out.fate = Fate.ROW;
     } catch (NormalizationException e) {
       out.fate = Fate.REJECTED;
@@ -112,8 +112,8 @@ public final class EventShaper implements Serializable {
     public FilterReason filtered;
     /** UTC microseconds; set unless rejected. */
     public long createdAt;
-    /** Set when {@link Fate#ROW}. */
-    public GenericRecord row;
+    /** Filled when {@link Fate#ROW}; one row, reused. */
+    public final EventRow row = new EventRow();
     /** Whether bytes that are not UTF-8 were replaced. */
     public boolean repaired;
 
@@ -122,7 +122,6 @@ public final class EventShaper implements Serializable {
       reason = null;
       error = null;
       filtered = null;
-      row = null;
       repaired = false;
     }
   }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +23,12 @@ public final class GhLakeProcess {
 
   /** Starts {@code dev.ghlake.GhLake} with the JVM flags and arguments given. */
   public static GhLakeProcess start(Path log, List<String> jvmFlags, String... args) throws IOException {
+    return start(log, jvmFlags, Map.of(), args);
+  }
+
+  /** The same, with environment variables added (secret references read them). */
+  public static GhLakeProcess start(Path log, List<String> jvmFlags, Map<String, String> env,
+      String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
@@ -29,7 +36,9 @@ public final class GhLakeProcess {
     command.add(System.getProperty("java.class.path"));
     command.add("dev.ghlake.GhLake");
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    Process p = builder.start();
     return new GhLakeProcess(p, log);
   }
 

@@ -30,7 +30,7 @@ public class EventFilterTest {
       byte[] b = line.getBytes(StandardCharsets.UTF_8);
       EventShaper.Shaped s = shaper.shape(b, b.length, new EventShaper.Shaped());
       if (s.fate == EventShaper.Fate.ROW) {
-        kept.add(s.row.get(EventSchema.EVENT_ID).toString());
+        kept.add(s.row.eventId);
       } else {
         drops.merge(s.filtered.label(), 1L, Long::sum);
       }

@@ -38,7 +38,7 @@ public class EventShaperTest {
       for (String line : Fixtures.lines(fixture)) {
         EventShaper.Shaped s = shape(shaper, line);
         assertEquals(line, EventShaper.Fate.ROW, s.fate);
-        ids.add(s.row.get(EventSchema.EVENT_ID).toString());
+        ids.add(s.row.eventId);
       }
       Events.fromFixture(fixture).forEach(e -> expected.add(Events.id(e)));
     }
@@ -76,6 +76,6 @@ public class EventShaperTest {
     assertEquals(EventShaper.Fate.ROW, s.fate);
     assertTrue(s.repaired);
     assertNotNull(s.row);
-    assertTrue(s.row.get(EventSchema.PAYLOAD).toString().contains("a\uFFFDb"));
+    assertTrue(s.row.payloadText().contains("a\uFFFDb"));
   }
 }

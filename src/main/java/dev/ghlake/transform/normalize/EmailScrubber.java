@@ -1,8 +1,14 @@
 package dev.ghlake.transform.normalize;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,8 +26,111 @@ import java.util.HexFormat;
  */
 public final class EmailScrubber {
   private static final HexFormat HEX = HexFormat.of();
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** Where a payload keeps commit author emails, if anywhere. */
+  public enum Emails {
+    NONE,
+    /** {@code shas[i][1]}, 2011–2014 (scrubbed first: a payload with both is read by its shas). */
+    SHAS,
+    /** {@code commits[i].author.email}, 2015 on. */
+    COMMITS
+  }
 
   private EmailScrubber() {}
+
+  /**
+   * A scrubbed copy of a payload object's JSON, made by streaming it token by token: the same
+   * text {@link #scrubPayload} and a re-serialised tree give, without building the tree.
+   */
+  public static byte[] scrubbedCopy(byte[] bytes, int offset, int length, Emails where) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(length + 128);
+    try (JsonParser p = FACTORY.createParser(bytes, offset, length);
+        JsonGenerator g = FACTORY.createGenerator(out)) {
+      p.nextToken();
+      g.writeStartObject();
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        g.writeFieldName(field);
+        if (v == JsonToken.START_ARRAY && where == Emails.SHAS && field.equals("shas")) {
+          copyShas(p, g);
+        } else if (v == JsonToken.START_ARRAY && where == Emails.COMMITS && field.equals("commits")) {
+          copyCommits(p, g);
+        } else {
+          g.copyCurrentStructure(p);
+        }
+      }
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  /** {@code shas}: arrays whose element 1 (text or null) is the author's email. */
+  private static void copyShas(JsonParser p, JsonGenerator g) throws IOException {
+    g.writeStartArray();
+    for (JsonToken sha = p.nextToken(); sha != JsonToken.END_ARRAY; sha = p.nextToken()) {
+      if (sha != JsonToken.START_ARRAY) {
+        g.copyCurrentStructure(p);
+        continue;
+      }
+      g.writeStartArray();
+      int index = 0;
+      for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken(), index++) {
+        if (index == 1 && (item == JsonToken.VALUE_STRING || item == JsonToken.VALUE_NULL)) {
+          g.writeString(scrub(item == JsonToken.VALUE_NULL ? "" : p.getText()));
+        } else {
+          g.copyCurrentStructure(p);
+        }
+      }
+      g.writeEndArray();
+    }
+    g.writeEndArray();
+  }
+
+  /** {@code commits}: objects whose {@code author} object has the email (added when missing). */
+  private static void copyCommits(JsonParser p, JsonGenerator g) throws IOException {
+    g.writeStartArray();
+    for (JsonToken commit = p.nextToken(); commit != JsonToken.END_ARRAY; commit = p.nextToken()) {
+      if (commit != JsonToken.START_OBJECT) {
+        g.copyCurrentStructure(p);
+        continue;
+      }
+      g.writeStartObject();
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        g.writeFieldName(field);
+        if (v == JsonToken.START_OBJECT && field.equals("author")) {
+          copyAuthor(p, g);
+        } else {
+          g.copyCurrentStructure(p);
+        }
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void copyAuthor(JsonParser p, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    boolean hadEmail = false;
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      g.writeFieldName(field);
+      if (field.equals("email") && (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NULL)) {
+        g.writeString(scrub(v == JsonToken.VALUE_NULL ? "" : p.getText()));
+      } else {
+        g.copyCurrentStructure(p);
+      }
+      hadEmail |= field.equals("email");
+    }
+    if (!hadEmail) { // as GH Archive's loader: no email hashes ""
+      g.writeStringField("email", scrub(""));
+    }
+    g.writeEndObject();
+  }
 
   /** Scrubs the payload in place. */
   public static void scrubPayload(JsonNode payload) {

@@ -11,28 +11,31 @@ import java.io.IOException;
 import java.time.format.DateTimeParseException;
 
 /**
- * The top-level fields of one archive line, read by a single streaming pass that builds trees
- * only for the small objects (actor, repository, org) and steps over the payload, keeping where
- * it lies. The pass checks everything a line is rejected for (syntax anywhere, type, time, field
- * types), so the window and the filters can be decided before any payload work is done.
+ * The top-level fields of one archive line, read by a single streaming pass that builds no tree:
+ * scalars are read as they come, the small objects (actor, repository, org) field by field, and
+ * the payload is stepped over, its place kept. The pass checks everything a line is rejected for
+ * (syntax anywhere, type, time, field types), so the window and the filters can be decided
+ * before any payload work is done.
  */
 public final class EventFields {
   static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private final byte[] bytes;
-  private JsonNode type;
-  private JsonNode createdAtNode;
-  JsonNode id;
-  JsonNode actor;
-  JsonNode actorAttributes;
-  JsonNode repo;
-  JsonNode repository;
-  JsonNode org;
-  JsonNode publicFlag;
+  private SmallObject type = new SmallObject();
+  private SmallObject createdAtValue = new SmallObject();
+  String id;
+  SmallObject actor = new SmallObject();
+  SmallObject actorAttributes = new SmallObject();
+  SmallObject repo = new SmallObject();
+  SmallObject repository = new SmallObject();
+  SmallObject org = new SmallObject();
+  Boolean publicFlag;
   private int payloadStart = -1;
   private int payloadEnd;
   private JsonNode payload;
+  private boolean payloadRead;
+  PayloadColumns payloadColumns;
 
   String typeName;
   long createdAt;
@@ -62,7 +65,7 @@ public final class EventFields {
       throw new NormalizationException(RejectReason.INVALID_JSON, e.toString());
     }
     f.typeName = requiredType(f.type);
-    f.createdAt = requiredTime(f.createdAtNode);
+    f.createdAt = requiredTime(f.createdAtValue);
     IdentityFields.fill(f);
     return f;
   }
@@ -70,22 +73,22 @@ public final class EventFields {
   private void readObject(JsonParser p) throws IOException, NormalizationException {
     JsonToken t = p.nextToken();
     if (t != JsonToken.START_OBJECT) {
-      String what = t == null ? "an empty line" : "a JSON " + kind(t);
+      String what = t == null ? "an empty line" : "a JSON " + JsonTokens.typeName(t);
       throw new NormalizationException(RejectReason.NOT_AN_EVENT, what + ", not an object");
     }
     for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       String field = p.currentName();
       JsonToken value = p.nextToken();
       switch (field) {
-        case "type" -> type = MAPPER.readTree(p);
-        case "created_at" -> createdAtNode = MAPPER.readTree(p);
-        case "id" -> id = MAPPER.readTree(p);
-        case "actor" -> actor = MAPPER.readTree(p);
-        case "actor_attributes" -> actorAttributes = MAPPER.readTree(p);
-        case "repo" -> repo = MAPPER.readTree(p);
-        case "repository" -> repository = MAPPER.readTree(p);
-        case "org" -> org = MAPPER.readTree(p);
-        case "public" -> publicFlag = MAPPER.readTree(p);
+        case "type" -> type = SmallObject.read(p, value);
+        case "created_at" -> createdAtValue = SmallObject.read(p, value);
+        case "id" -> id = idText(p, value);
+        case "actor" -> actor = SmallObject.read(p, value);
+        case "actor_attributes" -> actorAttributes = SmallObject.read(p, value);
+        case "repo" -> repo = SmallObject.read(p, value);
+        case "repository" -> repository = SmallObject.read(p, value);
+        case "org" -> org = SmallObject.read(p, value);
+        case "public" -> publicFlag = JsonTokens.bool(p, value);
         case "payload" -> readPayload(p, value);
         default -> p.skipChildren();
       }
@@ -96,27 +99,68 @@ public final class EventFields {
     }
   }
 
-  /** Objects and arrays are stepped over, their place kept; scalars are small, read at once. */
+  /** The event's own id: text, or a whole number written as its digits; else null. */
+  private static String idText(JsonParser p, JsonToken v) throws IOException {
+    if (v == JsonToken.VALUE_STRING) {
+      return p.getText();
+    }
+    if (v == JsonToken.VALUE_NUMBER_INT) {
+      return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+          ? p.getBigIntegerValue().toString() : Long.toString(p.getLongValue());
+    }
+    p.skipChildren();
+    return null;
+  }
+
+  /**
+   * An object payload is read for its columns and an array stepped over, their place kept;
+   * anything else is read as a tree.
+   */
   private void readPayload(JsonParser p, JsonToken value) throws IOException {
+    payloadRead = false;
+    payloadColumns = null;
     if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
       payloadStart = (int) p.currentTokenLocation().getByteOffset();
-      p.skipChildren();
+      if (value == JsonToken.START_OBJECT) {
+        payloadColumns = PayloadColumns.read(p); // reads it to its end: the pass it needs anyway
+      } else {
+        p.skipChildren();
+      }
       payloadEnd = (int) p.currentLocation().getByteOffset();
       payload = null;
     } else {
       payloadStart = -1;
       payload = MAPPER.readTree(p);
+      payloadRead = true;
     }
+  }
+
+  /** Whether the payload is an object or array whose bytes can be kept as they are. */
+  boolean payloadIsStructure() {
+    return payloadStart >= 0;
+  }
+
+  int payloadStart() {
+    return payloadStart;
+  }
+
+  int payloadLength() {
+    return payloadEnd - payloadStart;
+  }
+
+  byte[] bytes() {
+    return bytes;
   }
 
   /** The payload as a tree (parsed on first use), or null when the event has none. */
   JsonNode payload() throws NormalizationException {
-    if (payload == null && payloadStart >= 0) {
+    if (!payloadRead && payloadStart >= 0) {
       try {
         payload = MAPPER.readTree(bytes, payloadStart, payloadEnd - payloadStart);
       } catch (IOException e) { // the scan read it already: cannot happen for the same bytes
         throw new NormalizationException(RejectReason.INVALID_JSON, e.getMessage());
       }
+      payloadRead = true;
     }
     return payload == null || payload.isNull() || payload.isMissingNode() ? null : payload;
   }
@@ -147,39 +191,28 @@ public final class EventFields {
     return actorLogin;
   }
 
-  private static String requiredType(JsonNode type) throws NormalizationException {
-    if (type == null || type.isNull()) {
+  private static String requiredType(SmallObject type) throws NormalizationException {
+    if (!type.isPresent()) {
       throw new NormalizationException(RejectReason.NOT_AN_EVENT, "no 'type'");
     }
-    if (!type.isTextual() || type.textValue().isBlank()) {
+    if (type.kind != SmallObject.Kind.TEXT || type.text.isBlank()) {
       throw new NormalizationException(RejectReason.WRONG_FIELD_TYPE, "'type' is not a name");
     }
-    return type.textValue();
+    return type.text;
   }
 
-  private static long requiredTime(JsonNode createdAt) throws NormalizationException {
-    if (createdAt == null || createdAt.isNull()) {
+  private static long requiredTime(SmallObject createdAt) throws NormalizationException {
+    if (!createdAt.isPresent()) {
       throw new NormalizationException(RejectReason.NOT_AN_EVENT, "no 'created_at'");
     }
-    if (!createdAt.isTextual()) {
+    if (createdAt.kind != SmallObject.Kind.TEXT) {
       throw new NormalizationException(RejectReason.BAD_TIMESTAMP, "'created_at' is not text");
     }
     try {
-      return EventTime.parseMicros(createdAt.textValue());
+      return EventTime.parseMicros(createdAt.text);
     } catch (DateTimeParseException e) {
       throw new NormalizationException(
-          RejectReason.BAD_TIMESTAMP, "unreadable 'created_at': " + createdAt.textValue());
+          RejectReason.BAD_TIMESTAMP, "unreadable 'created_at': " + createdAt.text);
     }
-  }
-
-  private static String kind(JsonToken t) {
-    return switch (t) {
-      case START_ARRAY -> "array";
-      case VALUE_STRING -> "string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-      case VALUE_TRUE, VALUE_FALSE -> "boolean";
-      case VALUE_NULL -> "null";
-      default -> t.name().toLowerCase();
-    };
   }
 }

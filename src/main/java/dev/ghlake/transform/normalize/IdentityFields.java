@@ -1,10 +1,5 @@
 package dev.ghlake.transform.normalize;
 
-import static dev.ghlake.transform.normalize.JsonValues.isPresent;
-import static dev.ghlake.transform.normalize.JsonValues.text;
-import static dev.ghlake.transform.normalize.JsonValues.whole;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ghlake.model.RejectReason;
 
 /**
@@ -26,60 +21,55 @@ final class IdentityFields {
   }
 
   private static void fillActor(EventFields f) throws NormalizationException {
-    JsonNode actor = f.actor;
-    JsonNode attributes = f.actorAttributes;
-    if (attributes != null && attributes.isObject()) {
-      f.actorId = whole(attributes, "id");
-      String login = text(attributes, "login");
-      f.actorLogin = login != null ? login : textOrNull(actor);
-    } else if (actor != null && actor.isTextual()) {
-      f.actorLogin = actor.textValue();
-    } else if (actor != null && actor.isObject()) {
-      f.actorId = whole(actor, "id");
-      f.actorLogin = text(actor, "login");
-    } else if (isPresent(actor)) {
+    SmallObject actor = f.actor;
+    SmallObject attributes = f.actorAttributes;
+    if (attributes.kind == SmallObject.Kind.OBJECT) {
+      f.actorId = attributes.id;
+      f.actorLogin = attributes.login != null ? attributes.login
+          : actor.kind == SmallObject.Kind.TEXT ? actor.text : null;
+    } else if (actor.kind == SmallObject.Kind.TEXT) {
+      f.actorLogin = actor.text;
+    } else if (actor.kind == SmallObject.Kind.OBJECT) {
+      f.actorId = actor.id;
+      f.actorLogin = actor.login;
+    } else if (actor.isPresent()) {
       throw wrongType("actor", actor);
     }
   }
 
   private static void fillRepo(EventFields f) throws NormalizationException {
-    JsonNode repo = f.repository != null ? f.repository : f.repo;
-    String field = f.repository != null ? "repository" : "repo";
-    if (repo == null || repo.isNull()) {
+    boolean timeline = f.repository.kind != SmallObject.Kind.ABSENT;
+    SmallObject repo = timeline ? f.repository : f.repo;
+    if (!repo.isPresent()) {
       return;
     }
-    if (!repo.isObject()) {
-      throw wrongType(field, repo);
+    if (repo.kind != SmallObject.Kind.OBJECT) {
+      throw wrongType(timeline ? "repository" : "repo", repo);
     }
-    f.repoId = whole(repo, "id");
-    f.repoName = RepoNames.fullName(repo);
-    if (f.repoName == null && RepoNames.isPlaceholder(repo)) {
-      f.repoName = RepoNames.ownerSlashName(text(f.payload(), "repo"));
+    f.repoId = repo.id;
+    f.repoName = RepoNames.fullName(repo.name, repo.owner, repo.url);
+    if (f.repoName == null && "/".equals(repo.name)) {
+      f.repoName = RepoNames.ownerSlashName(JsonValues.text(f.payload(), "repo"));
     }
   }
 
   private static void fillOrg(EventFields f) throws NormalizationException {
-    JsonNode repository = f.repository;
-    if (repository != null && repository.isObject() && repository.has("organization")) {
-      f.orgLogin = text(repository, "organization");
+    SmallObject repository = f.repository;
+    if (repository.kind == SmallObject.Kind.OBJECT && repository.hasOrganization) {
+      f.orgLogin = repository.organization;
       return;
     }
-    JsonNode org = f.org;
-    if (org != null && org.isObject()) {
-      f.orgId = whole(org, "id");
-      f.orgLogin = text(org, "login");
-    } else if (isPresent(org)) {
+    SmallObject org = f.org;
+    if (org.kind == SmallObject.Kind.OBJECT) {
+      f.orgId = org.id;
+      f.orgLogin = org.login;
+    } else if (org.isPresent()) {
       throw wrongType("org", org);
     }
   }
 
-  private static String textOrNull(JsonNode n) {
-    return n != null && n.isTextual() ? n.textValue() : null;
-  }
-
-  private static NormalizationException wrongType(String field, JsonNode value) {
+  private static NormalizationException wrongType(String field, SmallObject value) {
     return new NormalizationException(
-        RejectReason.WRONG_FIELD_TYPE,
-        "'" + field + "' is a " + value.getNodeType().name().toLowerCase() + ", not an object");
+        RejectReason.WRONG_FIELD_TYPE, "'" + field + "' is a " + value.typeName + ", not an object");
   }
 }

@@ -41,7 +41,7 @@ final class JsonValues {
     return n != null && !n.isNull() && !n.isMissingNode();
   }
 
-  private static boolean isDigits(String s) {
+  static boolean isDigits(String s) {
     if (s.isEmpty() || s.length() > 18) {
       return false;
     }

@@ -1,89 +1,229 @@
 package dev.ghlake.transform.normalize;
 
-import static dev.ghlake.transform.normalize.JsonValues.bool;
-import static dev.ghlake.transform.normalize.JsonValues.object;
-import static dev.ghlake.transform.normalize.JsonValues.text;
-import static dev.ghlake.transform.normalize.JsonValues.whole;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ghlake.model.EventSchema;
-import org.apache.avro.generic.GenericRecord;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.ghlake.model.EventRow;
+import java.io.IOException;
 
 /**
- * The typed columns shaped from the payload. Each reads the modern field first and falls back to
- * the older eras' spelling; the README's schema table lists the sources of every column.
+ * The typed columns shaped from the payload, read during the line's one streaming pass: the few
+ * fields they come from are read, every other subtree is stepped over, no tree is built. Each
+ * reads the modern field first and falls back to the older eras' spelling; the README's schema
+ * table lists the sources of every column. As in a tree, a repeated key counts by its last value.
  */
 final class PayloadColumns {
+  private String action;
+  private String ref;
+  private String objectName;
+  private String refType;
+  private String object;
+  private Long pushId;
+  private Long size;
+  private Long distinctSize;
+  private String head;
+  private Long number;
+  private Long issueNumber;
+  private Long issueObjectId;
+  private Long issueScalar;
+  private Long issueId;
+  private Long pullNumber;
+  private Boolean merged;
+  private Long commentObjectId;
+  private Long commentId;
+  private String releaseTag;
+  private boolean forkeeObject;
+  private Long forkeeId;
+  private String forkeeFullName;
+  private String forkeeOwner;
+  private String forkeeName;
+  private String forkeeUrl;
+  private Long forkeeScalar;
+  private String member;
+  private boolean hasShas;
+  private boolean hasCommits;
+
   private PayloadColumns() {}
 
-  static void fill(String type, JsonNode payload, GenericRecord out) {
-    if (payload == null || !payload.isObject()) {
+  /**
+   * Reads the payload object the parser is at (its {@code START_OBJECT} just read) to its end,
+   * keeping what the columns need: the line's one pass over its bytes, instead of a skip.
+   */
+  static PayloadColumns read(JsonParser p) throws IOException {
+    PayloadColumns c = new PayloadColumns();
+    c.readPayload(p);
+    return c;
+  }
+
+  /** Where the payload holds commit author emails (which must be scrubbed before it is kept). */
+  EmailScrubber.Emails emails() {
+    return hasShas ? EmailScrubber.Emails.SHAS
+        : hasCommits ? EmailScrubber.Emails.COMMITS : EmailScrubber.Emails.NONE;
+  }
+
+  private void readPayload(JsonParser p) throws IOException {
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (field) {
+        case "action" -> action = JsonTokens.text(p, v);
+        case "ref" -> ref = JsonTokens.text(p, v);
+        case "object_name" -> objectName = JsonTokens.text(p, v);
+        case "ref_type" -> refType = JsonTokens.text(p, v);
+        case "object" -> object = JsonTokens.text(p, v);
+        case "push_id" -> pushId = JsonTokens.whole(p, v);
+        case "size" -> size = JsonTokens.whole(p, v);
+        case "distinct_size" -> distinctSize = JsonTokens.whole(p, v);
+        case "head" -> head = JsonTokens.text(p, v);
+        case "number" -> number = JsonTokens.whole(p, v);
+        case "issue" -> readIssue(p, v);
+        case "issue_id" -> issueId = JsonTokens.whole(p, v);
+        case "pull_request" -> readPullRequest(p, v);
+        case "comment" -> readComment(p, v);
+        case "comment_id" -> commentId = JsonTokens.whole(p, v);
+        case "release" -> readRelease(p, v);
+        case "forkee" -> readForkee(p, v);
+        case "member" -> readMember(p, v);
+        case "shas" -> {
+          hasShas = v == JsonToken.START_ARRAY;
+          p.skipChildren();
+        }
+        case "commits" -> {
+          hasCommits = v == JsonToken.START_ARRAY;
+          p.skipChildren();
+        }
+        default -> p.skipChildren();
+      }
+    }
+  }
+
+  private void readIssue(JsonParser p, JsonToken v) throws IOException {
+    issueNumber = null;
+    issueObjectId = null;
+    issueScalar = v == JsonToken.START_OBJECT ? null : JsonTokens.whole(p, v);
+    if (v == JsonToken.START_OBJECT) {
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (field) {
+          case "number" -> issueNumber = JsonTokens.whole(p, value);
+          case "id" -> issueObjectId = JsonTokens.whole(p, value);
+          default -> p.skipChildren();
+        }
+      }
+    }
+  }
+
+  private void readPullRequest(JsonParser p, JsonToken v) throws IOException {
+    pullNumber = null;
+    merged = null;
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
       return;
     }
-    out.put(EventSchema.ACTION, text(payload, "action"));
-    fillRef(payload, out);
-    if ("PushEvent".equals(type)) {
-      out.put(EventSchema.PUSH_ID, whole(payload, "push_id"));
-      out.put(EventSchema.PUSH_SIZE, whole(payload, "size"));
-      out.put(EventSchema.PUSH_DISTINCT_SIZE, whole(payload, "distinct_size"));
-      out.put(EventSchema.HEAD_SHA, text(payload, "head"));
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "number" -> pullNumber = JsonTokens.whole(p, value);
+        case "merged" -> merged = JsonTokens.bool(p, value);
+        default -> p.skipChildren();
+      }
     }
-    fillIssueAndPull(payload, out);
-    out.put(EventSchema.COMMENT_ID, firstNonNull(
-        whole(object(payload, "comment"), "id"), whole(payload, "comment_id")));
-    out.put(EventSchema.RELEASE_TAG, text(object(payload, "release"), "tag_name"));
-    fillForkee(payload, out);
-    fillMember(payload, out);
   }
 
-  /** CreateEvent/DeleteEvent/PushEvent refs; 2011 CreateEvents say {@code object}/{@code object_name}. */
-  private static void fillRef(JsonNode payload, GenericRecord out) {
-    out.put(EventSchema.REF, firstNonNull(text(payload, "ref"), text(payload, "object_name")));
-    out.put(EventSchema.REF_TYPE, firstNonNull(text(payload, "ref_type"), text(payload, "object")));
+  private void readComment(JsonParser p, JsonToken v) throws IOException {
+    commentObjectId = null;
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if (field.equals("id")) {
+        commentObjectId = JsonTokens.whole(p, value);
+      } else {
+        p.skipChildren();
+      }
+    }
   }
 
-  /** Issue/PR number and issue id; older eras give the issue as a bare id or as {@code issue_id}. */
-  private static void fillIssueAndPull(JsonNode payload, GenericRecord out) {
-    JsonNode issue = object(payload, "issue");
-    JsonNode pull = object(payload, "pull_request");
-    out.put(EventSchema.NUMBER, firstNonNull(
-        whole(payload, "number"), whole(issue, "number"), whole(pull, "number")));
-    out.put(EventSchema.ISSUE_ID, firstNonNull(
-        whole(issue, "id"), whole(payload, "issue"), whole(payload, "issue_id")));
-    out.put(EventSchema.PR_MERGED, bool(pull, "merged"));
+  private void readRelease(JsonParser p, JsonToken v) throws IOException {
+    releaseTag = null;
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if (field.equals("tag_name")) {
+        releaseTag = JsonTokens.text(p, value);
+      } else {
+        p.skipChildren();
+      }
+    }
   }
 
   /** The fork's repository; 2011 gives only its id, 2012 an object without {@code full_name}. */
-  private static void fillForkee(JsonNode payload, GenericRecord out) {
-    JsonNode forkee = object(payload, "forkee");
-    if (forkee == null) {
-      out.put(EventSchema.FORKEE_REPO_ID, whole(payload, "forkee"));
+  private void readForkee(JsonParser p, JsonToken v) throws IOException {
+    forkeeObject = v == JsonToken.START_OBJECT;
+    forkeeId = null;
+    forkeeFullName = forkeeOwner = forkeeName = forkeeUrl = null;
+    forkeeScalar = forkeeObject ? null : JsonTokens.whole(p, v);
+    if (!forkeeObject) {
       return;
     }
-    out.put(EventSchema.FORKEE_REPO_ID, whole(forkee, "id"));
-    String fullName = text(forkee, "full_name");
-    if (fullName == null) {
-      JsonNode owner = forkee.get("owner");
-      String ownerLogin = owner != null && owner.isObject() ? text(owner, "login") : null;
-      String name = text(forkee, "name");
-      fullName = ownerLogin != null && name != null
-          ? ownerLogin + "/" + name
-          : RepoNames.fromUrl(text(forkee, "html_url"));
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "id" -> forkeeId = JsonTokens.whole(p, value);
+        case "full_name" -> forkeeFullName = JsonTokens.text(p, value);
+        case "name" -> forkeeName = JsonTokens.text(p, value);
+        case "html_url" -> forkeeUrl = JsonTokens.text(p, value);
+        case "owner" -> forkeeOwner = SmallObject.read(p, value).login;
+        default -> p.skipChildren();
+      }
     }
-    out.put(EventSchema.FORKEE_REPO_NAME, fullName);
   }
 
   /** MemberEvent's member: an object since 2012, a bare login in 2011. */
-  private static void fillMember(JsonNode payload, GenericRecord out) {
-    JsonNode member = payload.get("member");
-    if (member == null) {
-      return;
+  private void readMember(JsonParser p, JsonToken v) throws IOException {
+    SmallObject m = SmallObject.read(p, v);
+    member = m.kind == SmallObject.Kind.TEXT ? m.text : m.login;
+  }
+
+  /** Fills the payload's columns of a row of the given type. */
+  void copyTo(String type, EventRow out) {
+    boolean push = "PushEvent".equals(type);
+    out.action = action;
+    out.ref = first(ref, objectName);
+    out.refType = first(refType, object);
+    if (push) {
+      out.pushId = pushId;
+      out.pushSize = size;
+      out.pushDistinctSize = distinctSize;
+      out.headSha = head;
     }
-    out.put(EventSchema.MEMBER_LOGIN, member.isTextual() ? member.textValue() : text(member, "login"));
+    out.number = first(number, issueNumber, pullNumber);
+    out.issueId = first(issueObjectId, issueScalar, issueId);
+    out.prMerged = merged;
+    out.commentId = first(commentObjectId, commentId);
+    out.releaseTag = releaseTag;
+    if (forkeeObject) {
+      out.forkeeRepoId = forkeeId;
+      out.forkeeRepoName = forkeeFullName != null ? forkeeFullName
+          : forkeeOwner != null && forkeeName != null ? forkeeOwner + "/" + forkeeName
+          : RepoNames.fromUrl(forkeeUrl);
+    } else {
+      out.forkeeRepoId = forkeeScalar;
+    }
+    out.memberLogin = member;
   }
 
   @SafeVarargs
-  private static <T> T firstNonNull(T... values) {
+  private static <T> T first(T... values) {
     for (T v : values) {
       if (v != null) {
         return v;

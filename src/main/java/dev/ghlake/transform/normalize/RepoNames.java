@@ -18,15 +18,18 @@ public final class RepoNames {
   private RepoNames() {}
 
   public static String fullName(JsonNode repo) {
-    String name = text(repo, "name");
+    return fullName(text(repo, "name"), text(repo, "owner"), text(repo, "url"));
+  }
+
+  /** The same, from a repository's {@code name}, {@code owner} and {@code url} values. */
+  public static String fullName(String name, String owner, String url) {
     if (name != null && name.indexOf('/') >= 0) {
       return isOwnerSlashName(name) ? name : null; // "/" is the 2011-2012 "no repository"
     }
-    String owner = text(repo, "owner");
     if (owner != null && !owner.isBlank() && name != null && !name.isBlank()) {
       return owner + "/" + name;
     }
-    return fromUrl(text(repo, "url")); // null when the archive does not say who owns it
+    return fromUrl(url); // null when the archive does not say who owns it
   }
 
   /** The last two path segments of a repository URL, or null if it does not look like one. */
@@ -42,11 +45,6 @@ public final class RepoNames {
     }
     String name = path.substring(previous + 1);
     return isOwnerSlashName(name) ? name : null;
-  }
-
-  /** Whether the repository is the 2011–2012 "no repository" placeholder, {@code "name": "/"}. */
-  static boolean isPlaceholder(JsonNode repo) {
-    return "/".equals(text(repo, "name"));
   }
 
   /** The value if it is {@code owner/name}, else null. */
