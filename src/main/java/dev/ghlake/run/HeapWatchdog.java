@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +30,10 @@ public final class HeapWatchdog implements AutoCloseable {
     return t;
   });
   private final AtomicReference<String> shortage = new AtomicReference<>();
-  private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-      .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
+  /** The old generation: the heap pool that can grow largest (young pools are full by design). */
+  private final MemoryPoolMXBean oldGeneration = ManagementFactory.getMemoryPoolMXBeans().stream()
+      .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported())
+      .max(java.util.Comparator.comparingLong(p -> p.getUsage().getMax())).orElse(null);
   private final long[] gcMillis = new long[WINDOW_CHECKS];
   private final long[] atNanos = new long[WINDOW_CHECKS];
   private int tick;
@@ -86,14 +87,8 @@ public final class HeapWatchdog implements AutoCloseable {
   }
 
   private double fullestAfterCollection() {
-    double fullest = 0;
-    for (MemoryPoolMXBean p : pools) {
-      MemoryUsage u = p.getCollectionUsage();
-      if (u != null && u.getMax() > 0) {
-        fullest = Math.max(fullest, u.getUsed() / (double) u.getMax());
-      }
-    }
-    return fullest;
+    MemoryUsage u = oldGeneration == null ? null : oldGeneration.getCollectionUsage();
+    return u == null || u.getMax() <= 0 ? 0 : u.getUsed() / (double) u.getMax();
   }
 
   @Override
