@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.secrets.Redactor;
 import java.util.ArrayList;
@@ -57,7 +58,42 @@ public final class SlackMessage {
     m.list(":jigsaw: Partitions written incomplete", s.incompletePartitions());
     m.list(":warning: Warnings", s.warnings());
     m.context("run " + s.runId() + " · ghlake " + version + " · accounting "
-        + (s.identityHolds() ? "adds up" : "DOES NOT add up"));
+        + (!s.hasLedger() ? "not proven: the run failed before its ledger"
+            : s.identityHolds() ? "adds up" : "DOES NOT add up"));
+    return m;
+  }
+
+  /**
+   * A batch's one message (a backfill, a Lambda invocation): a batch of a single run is that
+   * run's own message.
+   */
+  public static SlackMessage of(BatchSummary b, String version) {
+    if (b.units().size() == 1 && b.runs().size() == 1) {
+      return of(b.runs().get(0), version);
+    }
+    String status = switch (b.status()) {
+      case success -> ":white_check_mark: ghlake " + b.kind() + " succeeded";
+      case incomplete -> ":warning: ghlake " + b.kind() + " incomplete";
+      case failed -> ":x: ghlake " + b.kind() + " failed";
+    };
+    long ran = b.runs().size();
+    SlackMessage m = new SlackMessage(Redactor.redact(String.format("%s: %d of %d unit(s) run, read %,d, "
+        + "written %,d", status.substring(status.indexOf(' ') + 1), ran, b.units().size(), b.read(), b.written())));
+    m.header(status);
+    m.fields(
+        String.format("*Units*\n%,d run of %,d (%,d already complete)", ran, b.units().size(),
+            b.alreadyComplete().size()),
+        String.format("*Read*\n%,d", b.read()),
+        String.format("*Written*\n%,d", b.written()),
+        String.format("*Partitions · files*\n%,d · %,d (%,.1f MB)", b.partitions(), b.files(), b.bytes() / 1e6),
+        String.format("*Duration*\n%.1f s", b.seconds()));
+    m.list(":x: Failed", b.runs().stream().filter(r -> r.status() == RunSummary.Status.failed)
+        .map(r -> r.window() + ": " + String.join("; ", r.failures())).toList());
+    m.list(":hole: Missing hours", b.runs().stream().flatMap(r -> r.missingHours().stream()).toList());
+    m.list(":lock: Partitions kept as the lake had them",
+        b.runs().stream().flatMap(r -> r.kept().stream()).toList());
+    m.list(":clipboard: Units", b.lines());
+    m.context("ghlake " + version + " · " + b.units().size() + " unit(s)");
     return m;
   }
 

@@ -1,0 +1,48 @@
+package dev.ghlake.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.run.BatchSummary;
+import dev.ghlake.run.ConsoleLogging;
+import dev.ghlake.run.RunSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * ghlake as an AWS Lambda function: each invocation loads its windows on the DirectRunner, the
+ * same orchestration as the command line, and answers with the summary as JSON. An invocation
+ * whose load failed fails (so Lambda's on-failure destination and its Errors alarm fire); an
+ * incomplete one does not. Nothing networked happens at init.
+ */
+public final class ScheduledLoadHandler implements RequestStreamHandler {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static {
+    ConsoleLogging.configure();
+    System.out.printf("ghlake: handler ready %d ms after the JVM started (Java %s)%n",
+        ManagementFactory.getRuntimeMXBean().getUptime(), System.getProperty("java.version"));
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    LambdaConfig config = LambdaConfig.from(System.getenv());
+    LambdaEvent event = LambdaEvent.of(JSON.readTree(input));
+    BatchSummary batch = new Invocation(config, event, context, System.out).run();
+    String json = batch.toJson();
+    if (batch.status() == RunSummary.Status.failed) {
+      throw new LoadFailedException(json);
+    }
+    output.write(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The load failed: the invocation fails with the summary as its message. */
+  static final class LoadFailedException extends RuntimeException {
+    LoadFailedException(String summary) {
+      super("ghlake: the load failed: " + summary, null, false, false);
+    }
+  }
+}

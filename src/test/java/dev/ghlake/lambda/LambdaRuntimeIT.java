@@ -1,0 +1,282 @@
+package dev.ghlake.lambda;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.source.synthetic.SyntheticPlan;
+import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.testing.AwsJsonServer;
+import dev.ghlake.testing.LambdaRuntimeApi;
+import dev.ghlake.testing.S3ProxyServer;
+import dev.ghlake.testing.SlackServer;
+import java.io.File;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The Lambda deployment zip, run by AWS's own runtime interface client in a JVM of its own, with
+ * the unpacked zip as its task root, against a local Lambda Runtime API: S3Proxy as the buckets,
+ * a local Secrets Manager holding the Slack webhook, a local Slack. The invocations follow one
+ * another as a schedule's would, so the tests run in order.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class LambdaRuntimeIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HANDLER = "dev.ghlake.lambda.ScheduledLoadHandler";
+  private static Path work;
+  private static Path taskRoot;
+  private static S3ProxyServer s3;
+  private static S3Client client;
+  private static AwsJsonServer secrets;
+  private static SlackServer slack;
+  private static LambdaRuntimeApi runtime;
+  private static Process function;
+
+  @BeforeClass
+  public static void deploy() throws Exception {
+    work = Files.createTempDirectory("ghlake-lambda");
+    taskRoot = unzip(Path.of(System.getProperty("ghlake.lambda.zip")), work.resolve("task"));
+    Path archive = work.resolve("archive");
+    // 2024-06-29 00:00 to 2024-07-02 02:00, 60 events an hour
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(4_440, 74, "2024-06-29T00"), 12);
+    s3 = new S3ProxyServer(work.resolve("s3")).start();
+    s3.upload("archive", "m/", archive);
+    client = s3.client();
+    client.createBucket(b -> b.bucket("lake"));
+    secrets = new AwsJsonServer();
+    slack = new SlackServer();
+    secrets.secret("ghlake/slack", "{\"webhook\":\"" + slack.webhook("T0K3N") + "\"}");
+    runtime = new LambdaRuntimeApi();
+    function = startFunction();
+  }
+
+  /** AWS's runtime interface client in the task root, configured as the SAM template does it. */
+  private static Process startFunction() throws Exception {
+    List<String> cp = new ArrayList<>();
+    try (Stream<Path> jars = Files.list(Path.of(System.getProperty("ghlake.lambda.ric")))) {
+      jars.map(Path::toString).sorted().forEach(cp::add);
+    }
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g", "-XX:+UseParallelGC", "-cp", String.join(File.pathSeparator, cp),
+        "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER + "::handleRequest")
+        .directory(taskRoot.toFile()).redirectErrorStream(true)
+        .redirectOutput(work.resolve("function.log").toFile());
+    Map<String, String> env = pb.environment();
+    env.put("AWS_LAMBDA_RUNTIME_API", runtime.address());
+    env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+    env.put("AWS_ACCESS_KEY_ID", S3ProxyServer.IDENTITY);
+    env.put("AWS_SECRET_ACCESS_KEY", S3ProxyServer.CREDENTIAL);
+    env.put("AWS_REGION", "us-east-1");
+    env.put(LambdaConfig.OUTPUT, "s3://lake/gh");
+    env.put(LambdaConfig.INPUT, "s3://archive/m/");
+    env.put(LambdaConfig.SLACK_WEBHOOK, "secretsmanager:ghlake/slack#webhook");
+    env.put(LambdaConfig.CATCH_UP_DAYS, "1");
+    env.put(LambdaConfig.SAFETY_SECONDS, "2");
+    env.put(LambdaConfig.OPTIONS, "--endpoint=" + s3.endpoint() + " --s3PathStyle=true "
+        + "--secretsManagerEndpoint=" + secrets.endpoint() + " --latenessHours=2");
+    return pb.start();
+  }
+
+  @AfterClass
+  public static void undeploy() throws Exception {
+    if (function != null) {
+      function.destroyForcibly();
+    }
+    if (runtime != null) {
+      runtime.close();
+    }
+    if (slack != null) {
+      slack.close();
+    }
+    if (secrets != null) {
+      secrets.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    if (s3 != null) {
+      s3.close();
+    }
+  }
+
+  private static JsonNode invoke(String event, long deadlineSeconds) throws Exception {
+    LambdaRuntimeApi.Outcome o = runtime.invoke(event, deadlineSeconds, 300);
+    assertFalse("invocation failed: " + o.body() + "\n" + log(), o.failed());
+    return JSON.readTree(o.body());
+  }
+
+  private static String scheduled(String time) {
+    return "{\"scheduledTime\":\"" + time + "\"}";
+  }
+
+  private static String log() throws Exception {
+    String all = Files.readString(work.resolve("function.log"));
+    return all.length() < 6000 ? all : all.substring(all.length() - 6000);
+  }
+
+  @Test
+  public void a_theZipIsInAwsLayoutUnder250MbAndTheHandlerLoadsFromItAlone() throws Exception {
+    long unzipped = 0;
+    try (ZipFile zip = new ZipFile(System.getProperty("ghlake.lambda.zip"))) {
+      for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+        unzipped += e.getSize();
+        assertFalse("no Flink in the Lambda package: " + e.getName(), e.getName().contains("flink"));
+      }
+      assertTrue(zip.getEntry("dev/ghlake/lambda/ScheduledLoadHandler.class") != null);
+      assertTrue(zip.stream().anyMatch(e -> e.getName().startsWith("lib/beam-sdks-java-core")));
+    }
+    assertTrue("unzipped " + unzipped / 1_000_000 + " MB", unzipped <= 250L * 1024 * 1024);
+    List<URL> urls = new ArrayList<>(List.of(taskRoot.toUri().toURL()));
+    try (Stream<Path> jars = Stream.concat(Files.list(taskRoot.resolve("lib")),
+        Files.list(Path.of(System.getProperty("ghlake.lambda.ric"))))) {
+      for (Path jar : jars.toList()) {
+        urls.add(jar.toUri().toURL());
+      }
+    }
+    try (URLClassLoader alone = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
+      Class<?> handler = Class.forName(HANDLER, true, alone);
+      Class<?> contract = Class.forName("com.amazonaws.services.lambda.runtime.RequestStreamHandler", false, alone);
+      assertTrue(contract.isAssignableFrom(handler));
+    }
+  }
+
+  @Test
+  public void b_aManualInvocationLoadsItsWindowWithItsOptions() throws Exception {
+    JsonNode r = invoke("{\"from\":\"2024-06-29\",\"to\":\"2024-06-30\",\"options\":{\"compression\":\"snappy\"}}", 600);
+    assertEquals("success", r.get("status").asText());
+    assertEquals("manual load", r.get("kind").asText());
+    assertEquals(24, r.get("partitions").asInt());
+    JsonNode manifest = manifest("2024-06-29", "00");
+    assertEquals("snappy", manifest.at("/options/compression").asText());
+    assertEquals(1, slack.payloads().size());
+    assertTrue(slack.payloads().get(0).contains("ghlake run succeeded"));
+  }
+
+  @Test
+  public void c_aScheduledInvocationLoadsTheLastCompleteDayAndTellsSlack() throws Exception {
+    // 07:15 less the 30 min publication delay: 2024-06-30 is the last complete day; 06-29 is done
+    JsonNode r = invoke(scheduled("2024-07-01T07:15:00Z"), 600);
+    assertEquals(r.toString(), "success", r.get("status").asText());
+    assertEquals(1, r.get("windows").size());
+    assertEquals("2024-06-30T00 .. 2024-07-01T00", r.at("/windows/0/window").asText());
+    assertEquals(24, manifests("2024-06-30").size());
+    assertEquals(2, slack.payloads().size());
+    assertTrue(slack.payloads().get(1).contains("2024-06-30T00 .. 2024-07-01T00"));
+  }
+
+  @Test
+  public void d_aDayMissingFromTheLakeIsCaughtUpOldestFirst() throws Exception {
+    deleteDay("2024-06-30");
+    JsonNode r = invoke(scheduled("2024-07-02T07:15:00Z"), 600);
+    assertEquals(r.toString(), 2, r.get("windows").size());
+    assertEquals("2024-06-30T00 .. 2024-07-01T00", r.at("/windows/0/window").asText());
+    assertEquals("2024-07-01T00 .. 2024-07-02T00", r.at("/windows/1/window").asText());
+    assertEquals(24, manifests("2024-06-30").size());
+    assertEquals(24, manifests("2024-07-01").size());
+    assertEquals(3, slack.payloads().size()); // one message for the invocation, not one per day
+    assertTrue(slack.payloads().get(2).contains("ghlake scheduled load"));
+  }
+
+  @Test
+  public void e_aShortDeadlineStopsStartingWindowsAndSaysWhatIsLeft() throws Exception {
+    deleteDay("2024-06-30");
+    deleteDay("2024-07-01");
+    JsonNode r = invoke(scheduled("2024-07-02T07:15:00Z"), 8);
+    assertEquals(r.toString(), 2, r.get("windows").size());
+    assertEquals("2024-06-30T00 .. 2024-07-01T00", r.at("/windows/0/window").asText());
+    assertTrue(r.toString(), r.at("/windows/0/summary/status").asText().equals("success"));
+    assertEquals("not_run", r.at("/windows/1/status").asText());
+    assertTrue(r.at("/windows/1/why").asText().startsWith("left for the next invocation"));
+    assertEquals("incomplete", r.get("status").asText()); // not failed: the next one picks it up
+  }
+
+  @Test
+  public void f_invokingAgainCompletesTheLakeAndThenChangesNothing() throws Exception {
+    JsonNode r = invoke(scheduled("2024-07-02T07:15:00Z"), 600);
+    assertEquals(1, r.get("windows").size());
+    assertEquals("2024-07-01T00 .. 2024-07-02T00", r.at("/windows/0/window").asText());
+    Map<String, String> before = objects();
+    int messages = slack.payloads().size();
+    JsonNode again = invoke(scheduled("2024-07-02T07:15:00Z"), 600);
+    assertEquals(0, again.get("windows").size());
+    assertEquals("success", again.get("status").asText());
+    Map<String, String> after = objects();
+    after.keySet().removeIf(k -> k.contains("/_runs/") || k.contains("/_leases/"));
+    before.keySet().removeIf(k -> k.contains("/_runs/") || k.contains("/_leases/"));
+    assertEquals("the lake's data and manifests are untouched", before, after);
+    assertEquals("nothing ran, nothing to tell", messages, slack.payloads().size());
+  }
+
+  @Test
+  public void g_aBadEventAndAFailedRunFailTheInvocation() throws Exception {
+    LambdaRuntimeApi.Outcome bad = runtime.invoke("{\"hello\":1}", 60, 120);
+    assertTrue(bad.failed());
+    assertTrue(bad.body(), bad.body().contains("accepted events"));
+
+    LambdaRuntimeApi.Outcome failed = runtime.invoke("{\"from\":\"2024-06-29T00\",\"to\":\"2024-06-29T01\","
+        + "\"options\":{\"output\":\"s3://no-such-bucket/gh\"}}", 600, 300);
+    assertTrue(failed.body(), failed.failed());
+    assertTrue(failed.body(), failed.body().contains("the load failed") && failed.body().contains("no-such-bucket"));
+    assertTrue(slack.payloads().get(slack.payloads().size() - 1).contains("ghlake run failed"));
+    assertTrue("the function still serves: " + runtime.initErrors(), runtime.initErrors().isEmpty());
+  }
+
+  private static JsonNode manifest(String day, String hour) throws Exception {
+    return JSON.readTree(client.getObjectAsBytes(g -> g.bucket("lake")
+        .key("gh/events/dt=" + day + "/hour=" + hour + "/_manifest.json")).asByteArray());
+  }
+
+  private static List<String> manifests(String day) {
+    return client.listObjectsV2Paginator(b -> b.bucket("lake").prefix("gh/events/dt=" + day + "/"))
+        .contents().stream().map(S3Object::key).filter(k -> k.endsWith("_manifest.json")).toList();
+  }
+
+  private static void deleteDay(String day) {
+    client.listObjectsV2Paginator(b -> b.bucket("lake").prefix("gh/events/dt=" + day + "/")).contents()
+        .forEach(o -> client.deleteObject(d -> d.bucket("lake").key(o.key())));
+  }
+
+  private static Map<String, String> objects() {
+    Map<String, String> out = new TreeMap<>();
+    client.listObjectsV2Paginator(b -> b.bucket("lake").prefix("gh/")).contents()
+        .forEach(o -> out.put(o.key(), o.eTag()));
+    return out;
+  }
+
+  private static Path unzip(Path zip, Path into) throws Exception {
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      for (ZipEntry e : java.util.Collections.list(z.entries())) {
+        Path target = into.resolve(e.getName());
+        if (e.isDirectory()) {
+          Files.createDirectories(target);
+          continue;
+        }
+        Files.createDirectories(target.getParent());
+        try (InputStream in = z.getInputStream(e)) {
+          Files.copy(in, target);
+        }
+      }
+    }
+    return into;
+  }
+}

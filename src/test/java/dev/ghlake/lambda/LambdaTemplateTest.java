@@ -1,0 +1,181 @@
+package dev.ghlake.lambda;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.testing.CloudFormationYaml;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.Test;
+
+/** What can be checked offline of the SAM template: that it deploys this code, as configured here. */
+@SuppressWarnings("unchecked")
+public class LambdaTemplateTest {
+  private static final Path TEMPLATE = Path.of(System.getProperty("ghlake.basedir", "."),
+      "templates", "lambda", "template.yaml");
+  private static final Set<String> SCOPING_PARAMETERS =
+      Set.of("LakeBucket", "LakePrefix", "ArchiveBucket", "ArchivePrefix", "SlackWebhookSecretArn");
+
+  private final Map<String, Object> template = read();
+  private final Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
+  private final Map<String, Object> parameters = (Map<String, Object>) template.get("Parameters");
+  private final Map<String, Object> function = props("LoadFunction");
+
+  private static Map<String, Object> read() {
+    try {
+      return CloudFormationYaml.read(TEMPLATE);
+    } catch (Exception e) {
+      throw new AssertionError("cannot read " + TEMPLATE, e);
+    }
+  }
+
+  private Map<String, Object> props(String resource) {
+    return (Map<String, Object>) ((Map<String, Object>) resources.get(resource)).get("Properties");
+  }
+
+  @Test
+  public void theHandlerIsTheRealClassAndTheCodeIsTheBuiltZip() throws Exception {
+    String handler = (String) function.get("Handler");
+    String[] classAndMethod = handler.split("::");
+    Class<?> c = Class.forName(classAndMethod[0]);
+    assertTrue(RequestStreamHandler.class.isAssignableFrom(c));
+    assertEquals("handleRequest", classAndMethod[1]);
+    c.getMethod(classAndMethod[1], InputStream.class, OutputStream.class, Context.class);
+    Path codeUri = TEMPLATE.getParent().resolve((String) function.get("CodeUri")).normalize();
+    assertEquals(Path.of(System.getProperty("ghlake.lambda.zip")).normalize(), codeUri);
+    assertTrue(List.of("java17", "java21").contains(function.get("Runtime")));
+    assertEquals(900, function.get("Timeout"));
+  }
+
+  @Test
+  public void memoryStorageAndTheScheduleAreSetAndTheScheduleSendsWhatTheHandlerReads() throws Exception {
+    int memory = (Integer) parameter(ref(function.get("MemorySize"))).get("Default");
+    assertTrue(memory >= 2048 && memory <= 10240);
+    Map<String, Object> storage = (Map<String, Object>) function.get("EphemeralStorage");
+    assertTrue((Integer) parameter(ref(storage.get("Size"))).get("Default") >= 4096);
+    Map<String, Object> events = (Map<String, Object>) function.get("Events");
+    assertEquals(1, events.size());
+    Map<String, Object> event = (Map<String, Object>) events.values().iterator().next();
+    assertEquals("ScheduleV2", event.get("Type"));
+    Map<String, Object> schedule = (Map<String, Object>) event.get("Properties");
+    assertTrue(((String) parameter(ref(schedule.get("ScheduleExpression"))).get("Default")).startsWith("cron("));
+    assertEquals("UTC", schedule.get("ScheduleExpressionTimezone"));
+    assertTrue(schedule.containsKey("RetryPolicy") && schedule.containsKey("DeadLetterConfig"));
+    String input = ((String) schedule.get("Input")).replace("<aws.scheduler.scheduled-time>", "2024-07-02T07:15:00Z");
+    LambdaEvent parsed = LambdaEvent.of(new ObjectMapper().readTree(input));
+    assertTrue("the handler reads the schedule's input as a scheduled load", parsed.isScheduled());
+    Map<String, Object> invoke = (Map<String, Object>) function.get("EventInvokeConfig");
+    assertTrue(((Map<String, Object>) invoke.get("DestinationConfig")).containsKey("OnFailure"));
+  }
+
+  @Test
+  public void theEnvironmentIsWhatTheHandlerReads() throws Exception {
+    Set<String> known = new HashSet<>();
+    for (Field f : LambdaConfig.class.getDeclaredFields()) {
+      if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+        f.setAccessible(true);
+        known.add((String) f.get(null));
+      }
+    }
+    Map<String, Object> vars = (Map<String, Object>) ((Map<String, Object>) function.get("Environment")).get("Variables");
+    for (String name : vars.keySet()) {
+      assertTrue(name + " is read by the handler", known.contains(name) || name.equals("JAVA_TOOL_OPTIONS"));
+    }
+    assertTrue(vars.containsKey(LambdaConfig.OUTPUT));
+  }
+
+  @Test
+  public void permissionsReachOnlyTheLakeTheArchiveTheSecretAndTheQueue() {
+    List<Object> statements = new ArrayList<>();
+    for (Object policy : (List<Object>) function.get("Policies")) {
+      statements.addAll((List<Object>) ((Map<String, Object>) policy).get("Statement"));
+    }
+    int checked = 0;
+    for (Object s : statements) {
+      for (Map<String, Object> statement : branches(s)) {
+        Object resource = statement.get("Resource");
+        String text = resource.toString();
+        assertFalse("no statement on every resource: " + statement, text.equals("*") || text.contains(":::*"));
+        Set<String> refs = references(resource);
+        assertFalse("scoped by parameters or the stack's own queue: " + statement, refs.isEmpty());
+        for (String r : refs) {
+          assertTrue(r + " in " + statement, SCOPING_PARAMETERS.contains(r) || r.equals("FailedLoads"));
+        }
+        if (text.contains("s3:::") && statement.get("Action").toString().contains("PutObject")) {
+          assertTrue("lake writes are under its prefix", refs.contains("LakePrefix"));
+        }
+        checked++;
+      }
+    }
+    assertTrue(checked >= 5);
+  }
+
+  @Test
+  public void logsAreKeptForAWhileAndErrorsRaiseAnAlarm() {
+    assertTrue(props("LoadLogGroup").containsKey("RetentionInDays"));
+    Map<String, Object> alarm = props("LoadErrorsAlarm");
+    assertEquals("Errors", alarm.get("MetricName"));
+    assertEquals("AWS/Lambda", alarm.get("Namespace"));
+  }
+
+  /** A statement, or both branches of an {@code !If} around one (AWS::NoValue left out). */
+  private static List<Map<String, Object>> branches(Object s) {
+    Map<String, Object> m = (Map<String, Object>) s;
+    if (!m.containsKey("Fn::If")) {
+      return List.of(m);
+    }
+    List<Object> args = (List<Object>) m.get("Fn::If");
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object branch : args.subList(1, 3)) {
+      if (branch instanceof Map<?, ?> b && !b.containsKey("Ref")) {
+        out.add((Map<String, Object>) b);
+      }
+    }
+    return out;
+  }
+
+  /** Names a resource expression refers to: {@code !Ref X}, {@code ${X}} in a {@code !Sub}, {@code !GetAtt X.Arn}. */
+  private static Set<String> references(Object expression) {
+    Set<String> out = new HashSet<>();
+    if (expression instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> {
+        if (k.equals("Ref")) {
+          out.add((String) v);
+        } else if (k.equals("Fn::Sub")) {
+          Matcher ref = Pattern.compile("\\$\\{([A-Za-z0-9]+)}").matcher(v.toString());
+          while (ref.find()) {
+            out.add(ref.group(1));
+          }
+        } else if (k.equals("Fn::GetAtt")) {
+          out.add(((List<String>) v).get(0));
+        } else {
+          out.addAll(references(v));
+        }
+      });
+    } else if (expression instanceof List<?> l) {
+      l.forEach(x -> out.addAll(references(x)));
+    }
+    return out;
+  }
+
+  private static String ref(Object expression) {
+    return (String) ((Map<String, Object>) expression).get("Ref");
+  }
+
+  private Map<String, Object> parameter(String name) {
+    return (Map<String, Object>) parameters.get(name);
+  }
+}
