@@ -4,18 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.ghlake.GhLake;
 import dev.ghlake.GhLakeOptions;
 import dev.ghlake.model.HourWindow;
-import dev.ghlake.notify.Notifier;
-import dev.ghlake.notify.SlackMessage;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.CommandLine;
-import dev.ghlake.run.LakeRun;
+import dev.ghlake.run.LakeBatch;
 import dev.ghlake.run.RunReport;
-import dev.ghlake.run.RunSummary;
-import dev.ghlake.run.Version;
 import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,38 +36,25 @@ final class Invocation {
   }
 
   BatchSummary run() throws IOException {
-    long start = System.nanoTime();
     GhLakeOptions options = CommandLine.options(arguments());
-    URI webhook = Notifier.webhook(options); // resolved now, at invocation time, never at init
+    LakeBatch batch = new LakeBatch(options, GhLake::pipeline, log, log); // secrets resolved now, never at init
     LakeStorage.configure(options);
     List<HourWindow> windows = event.isScheduled()
         ? LoadPlan.withCatchUp(config, event.scheduledTime(), options.getOutput(), options.getPartitionBy())
         : List.of(HourWindow.parse(event.from(), event.to()));
-    BatchSummary batch = new BatchSummary(event.isScheduled() ? "scheduled load" : "manual load");
-    Duration slowest = Duration.ZERO;
-    for (HourWindow window : windows) {
-      Duration left = Duration.ofMillis(context.getRemainingTimeInMillis());
-      if (!LoadPlan.fits(left, slowest, config.safetyMargin())) {
-        batch.notRun(window.toString(), "left for the next invocation: " + left.toSeconds()
-            + " s left, the slowest window so far took " + slowest.toSeconds() + " s");
-        continue;
-      }
-      long t0 = System.nanoTime();
-      RunSummary run = new LakeRun(options, GhLake::pipeline, log, log).execute(List.of(window), false);
-      RunReport.print(run, log);
-      slowest = max(slowest, Duration.ofNanos(System.nanoTime() - t0));
-      if (run.isRefused()) {
-        batch.notRun(window.toString(), "skipped: " + run.failures().get(0));
-      } else {
-        batch.ran(window.toString(), run);
-      }
-    }
-    batch.seconds((System.nanoTime() - start) / 1e9);
-    if (!batch.units().isEmpty()) {
-      batch.recordNotifyError(Notifier.notify(SlackMessage.of(batch, Version.of()), webhook,
-          options.getNotifyAttempts(), log));
-    }
-    return batch;
+    BatchSummary summary = batch.run(new BatchSummary(event.isScheduled() ? "scheduled load" : "manual load"),
+        windows.stream().map(List::of).toList(), this::outOfTime,
+        (done, jobs, run, soFar) -> RunReport.print(run, log));
+    batch.report(summary);
+    return summary;
+  }
+
+  /** A window starts only if the slowest one so far, and a margin, fit in the time left. */
+  private String outOfTime(Duration slowest, BatchSummary soFar) {
+    Duration left = Duration.ofMillis(context.getRemainingTimeInMillis());
+    return LoadPlan.fits(left, slowest, config.safetyMargin()) ? null
+        : "left for the next invocation: " + left.toSeconds() + " s left, the slowest window so far took "
+            + slowest.toSeconds() + " s";
   }
 
   /** The function's options, the event's over them (a manual run may change any of them). */
@@ -94,7 +76,4 @@ final class Invocation {
     return eq < 0 ? option : option.substring(0, eq);
   }
 
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
 }

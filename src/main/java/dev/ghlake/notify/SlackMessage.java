@@ -64,11 +64,13 @@ public final class SlackMessage {
   }
 
   /**
-   * A batch's one message (a backfill, a Lambda invocation): a batch of a single run is that
-   * run's own message.
+   * A batch's one message (a backfill, a Lambda invocation): a batch of a single run of a single
+   * unit is that run's own message.
    */
   public static SlackMessage of(BatchSummary b, String version) {
-    if (b.units().size() == 1 && b.runs().size() == 1) {
+    // one window, one run, the same verdict: the run's own message says it all (a unit can
+    // differ from its run, e.g. a missing hour of the run that is outside the unit)
+    if (b.attempted().size() == 1 && b.runs().size() == 1 && b.runs().get(0).status() == b.status()) {
       return of(b.runs().get(0), version);
     }
     String status = switch (b.status()) {
@@ -76,24 +78,26 @@ public final class SlackMessage {
       case incomplete -> ":warning: ghlake " + b.kind() + " incomplete";
       case failed -> ":x: ghlake " + b.kind() + " failed";
     };
-    long ran = b.runs().size();
-    SlackMessage m = new SlackMessage(Redactor.redact(String.format("%s: %d of %d unit(s) run, read %,d, "
-        + "written %,d", status.substring(status.indexOf(' ') + 1), ran, b.units().size(), b.read(), b.written())));
+    long done = b.count(BatchSummary.UnitStatus.success) + b.count(BatchSummary.UnitStatus.complete);
+    SlackMessage m = new SlackMessage(Redactor.redact(String.format("%s: %d of %d unit(s) complete, "
+        + "read %,d, written %,d", status.substring(status.indexOf(' ') + 1), done, b.units().size(),
+        b.read(), b.written())));
     m.header(status);
     m.fields(
-        String.format("*Units*\n%,d run of %,d (%,d already complete)", ran, b.units().size(),
-            b.alreadyComplete().size()),
+        String.format("*Units*\n%,d of %,d complete (%,d already were)", done, b.units().size(),
+            b.count(BatchSummary.UnitStatus.complete)),
+        String.format("*Failed · incomplete · not run*\n%,d · %,d · %,d", b.count(BatchSummary.UnitStatus.failed),
+            b.count(BatchSummary.UnitStatus.incomplete), b.count(BatchSummary.UnitStatus.not_run)),
         String.format("*Read*\n%,d", b.read()),
         String.format("*Written*\n%,d", b.written()),
         String.format("*Partitions · files*\n%,d · %,d (%,.1f MB)", b.partitions(), b.files(), b.bytes() / 1e6),
         String.format("*Duration*\n%.1f s", b.seconds()));
-    m.list(":x: Failed", b.runs().stream().filter(r -> r.status() == RunSummary.Status.failed)
-        .map(r -> r.window() + ": " + String.join("; ", r.failures())).toList());
-    m.list(":hole: Missing hours", b.runs().stream().flatMap(r -> r.missingHours().stream()).toList());
-    m.list(":lock: Partitions kept as the lake had them",
-        b.runs().stream().flatMap(r -> r.kept().stream()).toList());
-    m.list(":clipboard: Units", b.lines());
-    m.context("ghlake " + version + " · " + b.units().size() + " unit(s)");
+    m.list(":x: Failed", b.failures());
+    m.list(":hole: Missing hours", b.missingHours());
+    m.list(":lock: Partitions kept as the lake had them", b.kept());
+    m.list(":clipboard: Units", b.linesWorthReading());
+    m.context("ghlake " + version + " · " + b.units().size() + " unit(s) · " + b.runs().size()
+        + " run(s) · accounting " + (b.identityHolds() ? "adds up" : "not proven for every run"));
     return m;
   }
 

@@ -5,45 +5,84 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.model.HourWindow;
+import dev.ghlake.model.PartitionBy;
+import dev.ghlake.model.PartitionPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Several runs reported as one (a backfill, a Lambda invocation with catch-up): each unit's
- * outcome (a run, a window another run held, a window left for later), the totals, and the
- * status that follows. Slack hears about the batch once.
+ * outcome (what its run did with its partitions, or why it was not run), each run's summary,
+ * the totals, and the status that follows. Slack hears about the batch once.
  */
 public final class BatchSummary {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** What became of one unit of the batch: a run, or why there was none. */
-  public record Unit(String window, RunSummary run, String notRun) {}
+  /** A unit's outcome; {@code complete} is a unit skipped because the lake holds it complete. */
+  public enum UnitStatus {
+    success,
+    incomplete,
+    failed,
+    not_run,
+    complete
+  }
+
+  /**
+   * What became of one unit (one window of the batch).
+   *
+   * @param runId the run that loaded it, null when none did
+   * @param note why it is not a success: the run's first failure, the partitions kept, or why it was not run
+   */
+  public record Unit(String window, UnitStatus status, long written, int partitions, String runId, String note) {}
 
   private final String kind;
   private final List<Unit> units = new ArrayList<>();
-  private final List<String> alreadyComplete = new ArrayList<>();
+  private final List<RunSummary> runs = new ArrayList<>();
   private double seconds;
   private String notifyError;
 
-  /** {@code kind}: what the batch is, as reports name it ("backfill", "Lambda invocation"). */
+  /** {@code kind}: what the batch is, as reports name it ("backfill", "scheduled load"). */
   public BatchSummary(String kind) {
     this.kind = kind;
   }
 
-  public void ran(String window, RunSummary run) {
-    units.add(new Unit(window, run, null));
+  /** A run of some units: each unit's outcome is what the run did with that unit's partitions. */
+  public void ran(RunSummary run, List<HourWindow> windows, PartitionBy by) {
+    if (run.isRefused()) {
+      windows.forEach(w -> notRun(w, "another run holds it: " + first(run.failures())));
+      return;
+    }
+    runs.add(run);
+    for (HourWindow w : windows) {
+      Set<String> partitions = new HashSet<>(PartitionPath.inWindow(w, by));
+      RunSummary.Slice slice = run.slice(partitions);
+      if (run.status() == RunSummary.Status.failed) {
+        units.add(new Unit(w.toString(), UnitStatus.failed, slice.written(), slice.committed(),
+            run.runId(), first(run.failures())));
+      } else if (slice.kept() > 0 || slice.incomplete() > 0) {
+        units.add(new Unit(w.toString(), UnitStatus.incomplete, slice.written(), slice.committed(),
+            run.runId(), slice.kept() + " partition(s) kept as the lake had them, " + slice.incomplete()
+                + " committed incomplete"));
+      } else {
+        units.add(new Unit(w.toString(), UnitStatus.success, slice.written(), slice.committed(), run.runId(), null));
+      }
+    }
   }
 
-  /** A unit not run, with why ("another run holds it", "left for the next invocation"…). */
-  public void notRun(String window, String why) {
-    units.add(new Unit(window, null, why));
+  /** A unit not run, with why ("left for the next invocation", "--failFast"…). */
+  public void notRun(HourWindow window, String why) {
+    units.add(new Unit(window.toString(), UnitStatus.not_run, 0, 0, null, why));
   }
 
   /** A unit skipped because the lake holds it complete already. */
-  public void complete(String window) {
-    alreadyComplete.add(window);
+  public void complete(HourWindow window) {
+    units.add(new Unit(window.toString(), UnitStatus.complete, 0, 0, null, "already complete in the lake"));
   }
 
   public void seconds(double value) {
@@ -54,12 +93,17 @@ public final class BatchSummary {
     return List.copyOf(units);
   }
 
-  public List<RunSummary> runs() {
-    return units.stream().filter(u -> u.run() != null).map(Unit::run).toList();
+  /** The units that were run or meant to be (those already complete left out). */
+  public List<Unit> attempted() {
+    return units.stream().filter(u -> u.status() != UnitStatus.complete).toList();
   }
 
-  public List<String> alreadyComplete() {
-    return List.copyOf(alreadyComplete);
+  public List<RunSummary> runs() {
+    return List.copyOf(runs);
+  }
+
+  public long count(UnitStatus status) {
+    return units.stream().filter(u -> u.status() == status).count();
   }
 
   public String kind() {
@@ -70,43 +114,78 @@ public final class BatchSummary {
     return seconds;
   }
 
-  /** Failed if a run failed; incomplete if one was, or a unit was not run; else success. */
+  /** Failed if a unit failed; incomplete if one was, or was not run; else success. */
   public RunSummary.Status status() {
-    if (runs().stream().anyMatch(r -> r.status() == RunSummary.Status.failed && !r.isRefused())) {
+    if (count(UnitStatus.failed) > 0) {
       return RunSummary.Status.failed;
     }
-    boolean whole = units.stream().allMatch(u -> u.run() != null && u.run().status() == RunSummary.Status.success);
+    boolean whole = units.stream().allMatch(u -> u.status() == UnitStatus.success || u.status() == UnitStatus.complete);
     return whole ? RunSummary.Status.success : RunSummary.Status.incomplete;
   }
 
   public long read() {
-    return runs().stream().mapToLong(RunSummary::read).sum();
+    return runs.stream().mapToLong(RunSummary::read).sum();
   }
 
   public long written() {
-    return runs().stream().mapToLong(RunSummary::written).sum();
+    return runs.stream().mapToLong(RunSummary::written).sum();
   }
 
   public long files() {
-    return runs().stream().mapToLong(RunSummary::files).sum();
+    return runs.stream().mapToLong(RunSummary::files).sum();
   }
 
   public long bytes() {
-    return runs().stream().mapToLong(RunSummary::bytes).sum();
+    return runs.stream().mapToLong(RunSummary::bytes).sum();
   }
 
   public long partitions() {
-    return runs().stream().mapToLong(r -> r.partitions().size()).sum();
+    return runs.stream().mapToLong(r -> r.partitions().size()).sum();
   }
 
-  /** Every unit's line for a report: {@code window: status, counts} or why it was not run. */
+  /** Whether every run's accounting adds up (runs that failed before their ledger cannot say). */
+  public boolean identityHolds() {
+    return runs.stream().allMatch(RunSummary::identityHolds);
+  }
+
+  public List<String> missingHours() {
+    Set<String> hours = new LinkedHashSet<>();
+    runs.forEach(r -> hours.addAll(r.missingHours()));
+    return List.copyOf(hours);
+  }
+
+  public List<String> kept() {
+    return runs.stream().flatMap(r -> r.kept().stream()).toList();
+  }
+
+  /** Each failed run's window with its failures. */
+  public List<String> failures() {
+    return runs.stream().filter(r -> r.status() == RunSummary.Status.failed)
+        .map(r -> r.window() + ": " + String.join("; ", r.failures())).toList();
+  }
+
+  /** Every attempted unit's line for a report: {@code window: status, counts} or why it was not run. */
   public List<String> lines() {
+    return lines(true);
+  }
+
+  /**
+   * Report lines of the attempted units; a long batch shows only the units that need attention
+   * (the summary file lists them all).
+   */
+  public List<String> linesWorthReading() {
+    return lines(attempted().size() <= 30);
+  }
+
+  private List<String> lines(boolean all) {
     List<String> out = new ArrayList<>();
-    for (Unit u : units) {
-      out.add(u.run() == null ? u.window() + ": not run, " + u.notRun()
-          : String.format("%s: %s, read %,d, written %,d%s", u.window(), u.run().status(),
-              u.run().read(), u.run().written(),
-              u.run().failures().isEmpty() ? "" : " (" + u.run().failures().get(0) + ")"));
+    for (Unit u : attempted()) {
+      if (!all && u.status() == UnitStatus.success) {
+        continue;
+      }
+      out.add(u.status() == UnitStatus.not_run ? u.window() + ": not run, " + u.note()
+          : String.format("%s: %s, written %,d in %d partition(s)%s", u.window(), u.status(),
+              u.written(), u.partitions(), u.note() == null ? "" : " (" + u.note() + ")"));
     }
     return out;
   }
@@ -124,28 +203,38 @@ public final class BatchSummary {
     o.put("status", status().name());
     o.put("kind", kind);
     o.put("units", units.size());
+    for (UnitStatus s : UnitStatus.values()) {
+      o.put("units_" + s.name(), count(s));
+    }
     o.put("read", read());
     o.put("written", written());
     o.put("partitions", partitions());
     o.put("files", files());
     o.put("bytes", bytes());
+    o.put("identity_holds", identityHolds());
     o.put("seconds", Math.round(seconds * 10) / 10.0);
     ArrayNode list = o.putArray("windows");
-    for (Unit u : units) {
-      ObjectNode w = list.addObject().put("window", u.window());
-      if (u.run() == null) {
-        w.put("status", "not_run").put("why", u.notRun());
-      } else {
-        w.set("summary", parse(u.run().toJson()));
-      }
+    for (Unit u : attempted()) {
+      list.addObject().put("window", u.window()).put("status", u.status().name())
+          .put("written", u.written()).put("partitions", u.partitions()).put("run_id", u.runId())
+          .put("why", u.note());
     }
-    o.set("already_complete", JSON.valueToTree(alreadyComplete));
+    o.set("already_complete", JSON.valueToTree(units.stream()
+        .filter(u -> u.status() == UnitStatus.complete).map(Unit::window).toList()));
+    o.set("missing_hours", JSON.valueToTree(missingHours()));
+    o.set("failures", JSON.valueToTree(failures()));
+    ArrayNode summaries = o.putArray("runs");
+    runs.forEach(r -> summaries.add(parse(r.toJson())));
     o.put("notify_error", notifyError);
     try {
       return JSON.writeValueAsString(o);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String first(List<String> items) {
+    return items.isEmpty() ? "" : items.get(0);
   }
 
   private static JsonNode parse(String json) {

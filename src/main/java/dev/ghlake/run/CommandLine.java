@@ -3,6 +3,7 @@ package dev.ghlake.run;
 import dev.ghlake.GhLakeOptions;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -18,8 +19,20 @@ public final class CommandLine {
 
   /** The options, checked; throws {@link IllegalArgumentException} saying what to change. */
   public static GhLakeOptions options(String... args) {
+    return options(List.of(), args);
+  }
+
+  /**
+   * The options of a command that has options of its own besides a run's (the backfill's), all
+   * checked; read them with {@code as(…)}.
+   */
+  public static GhLakeOptions options(List<Class<? extends PipelineOptions>> commandOptions, String... args) {
     PipelineOptionsFactory.register(GhLakeOptions.class);
     checkEnums(GhLakeOptions.class, args);
+    for (Class<? extends PipelineOptions> type : commandOptions) {
+      PipelineOptionsFactory.register(type);
+      checkEnums(type, args);
+    }
     GhLakeOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
     DirectRunnerTuning.apply(options, args);
     return options;

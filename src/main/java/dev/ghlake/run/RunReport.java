@@ -50,6 +50,27 @@ public final class RunReport {
     }
   }
 
+  /** A batch (backfill, Lambda invocation): totals, then a line per unit that was to run. */
+  public static void print(BatchSummary b, PrintStream out) {
+    out.println();
+    out.printf("ghlake %s: %s%n", b.kind(), b.status().name().toUpperCase());
+    out.printf("  units       %,14d (%,d success, %,d already complete, %,d incomplete, %,d failed, %,d not run)%n",
+        b.units().size(), b.count(BatchSummary.UnitStatus.success), b.count(BatchSummary.UnitStatus.complete),
+        b.count(BatchSummary.UnitStatus.incomplete), b.count(BatchSummary.UnitStatus.failed),
+        b.count(BatchSummary.UnitStatus.not_run));
+    out.printf("  runs        %,14d%s%n", b.runs().size(), b.runs().isEmpty() ? ""
+        : b.identityHolds() ? "  (every run's accounting adds up)" : "  (NOT every run's accounting adds up: see below)");
+    out.printf("  read        %,14d events%n", b.read());
+    out.printf("  written     %,14d%n", b.written());
+    out.printf("  partitions  %,14d%n", b.partitions());
+    out.printf("  files       %,14d (%,.1f MB)%n", b.files(), b.bytes() / 1e6);
+    out.printf("  seconds     %14.1f (%,.0f events/s)%n", b.seconds(), b.read() / Math.max(0.001, b.seconds()));
+    b.linesWorthReading().forEach(l -> out.printf("  unit        %s%n", l));
+    b.missingHours().forEach(f -> out.printf("  missing     %s%n", f));
+    b.kept().forEach(p -> out.printf("  KEPT        %s (the lake's version stays)%n", p));
+    b.failures().forEach(f -> out.printf("  FAILED      %s%n", f));
+  }
+
   private static void printBreakdown(PrintStream out, String label, Map<String, Long> counts) {
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     out.printf("  %-11s %,14d%n", label, total);

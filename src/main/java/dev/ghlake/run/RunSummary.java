@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a run did, from its ledger: the identity {@code read = written + filtered + duplicates +
@@ -192,6 +193,30 @@ public final class RunSummary {
     return partitionResults().stream()
         .filter(p -> p.path("committed").asBoolean(true) && !p.path("complete").asBoolean(true))
         .map(p -> p.get("partition").asText() + ": " + reasons(p)).sorted().toList();
+  }
+
+  /** What the run did with some of its partitions: a unit of a backfill job, a day of a load. */
+  public record Slice(long written, int committed, int kept, int incomplete) {}
+
+  /** The run's outcome for the given partitions (those it never reached count as neither). */
+  public Slice slice(Set<String> partitions) {
+    long written = 0;
+    int committed = 0;
+    int kept = 0;
+    int incomplete = 0;
+    for (JsonNode p : partitionResults()) {
+      if (!partitions.contains(p.path("partition").asText())) {
+        continue;
+      }
+      if (p.path("committed").asBoolean(true)) {
+        committed++;
+        written += p.path("written").asLong();
+        incomplete += p.path("complete").asBoolean(true) ? 0 : 1;
+      } else {
+        kept++;
+      }
+    }
+    return new Slice(written, committed, kept, incomplete);
   }
 
   public long files() {

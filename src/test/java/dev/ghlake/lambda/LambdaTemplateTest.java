@@ -1,5 +1,7 @@
 package dev.ghlake.lambda;
 
+import static dev.ghlake.testing.IamStatements.branches;
+import static dev.ghlake.testing.IamStatements.references;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -17,8 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.Test;
 
 /** What can be checked offline of the SAM template: that it deploys this code, as configured here. */
@@ -129,46 +129,6 @@ public class LambdaTemplateTest {
     Map<String, Object> alarm = props("LoadErrorsAlarm");
     assertEquals("Errors", alarm.get("MetricName"));
     assertEquals("AWS/Lambda", alarm.get("Namespace"));
-  }
-
-  /** A statement, or both branches of an {@code !If} around one (AWS::NoValue left out). */
-  private static List<Map<String, Object>> branches(Object s) {
-    Map<String, Object> m = (Map<String, Object>) s;
-    if (!m.containsKey("Fn::If")) {
-      return List.of(m);
-    }
-    List<Object> args = (List<Object>) m.get("Fn::If");
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Object branch : args.subList(1, 3)) {
-      if (branch instanceof Map<?, ?> b && !b.containsKey("Ref")) {
-        out.add((Map<String, Object>) b);
-      }
-    }
-    return out;
-  }
-
-  /** Names a resource expression refers to: {@code !Ref X}, {@code ${X}} in a {@code !Sub}, {@code !GetAtt X.Arn}. */
-  private static Set<String> references(Object expression) {
-    Set<String> out = new HashSet<>();
-    if (expression instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> {
-        if (k.equals("Ref")) {
-          out.add((String) v);
-        } else if (k.equals("Fn::Sub")) {
-          Matcher ref = Pattern.compile("\\$\\{([A-Za-z0-9]+)}").matcher(v.toString());
-          while (ref.find()) {
-            out.add(ref.group(1));
-          }
-        } else if (k.equals("Fn::GetAtt")) {
-          out.add(((List<String>) v).get(0));
-        } else {
-          out.addAll(references(v));
-        }
-      });
-    } else if (expression instanceof List<?> l) {
-      l.forEach(x -> out.addAll(references(x)));
-    }
-    return out;
   }
 
   private static String ref(Object expression) {
