@@ -9,6 +9,7 @@ import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.LakeBytes;
 import dev.ghlake.testing.GhArchiveBigQuery;
 import dev.ghlake.testing.RealData;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public class FlinkRunnerTest {
     assertEquals(onDirect.partitions(), onFlink.partitions());
     assertEquals(onDirect.incompletePartitions(), onFlink.incompletePartitions());
     assertEquals(lake(direct), lake(flink));
-    assertSameBytes(direct, onDirect.runId(), flink, onFlink.runId());
+    LakeBytes.assertSameLake(direct, flink);
   }
 
   @Test
@@ -85,7 +86,7 @@ public class FlinkRunnerTest {
     assertEquals(onDirect.outsideWindow(), onFlink.outsideWindow());
     assertEquals(onDirect.duplicates(), onFlink.duplicates());
     assertEquals(lake(direct), lake(flink));
-    assertSameBytes(direct, onDirect.runId(), flink, onFlink.runId());
+    LakeBytes.assertSameLake(direct, flink);
   }
 
   @Test
@@ -105,36 +106,6 @@ public class FlinkRunnerTest {
       assertTrue(method, bq.identityHolds());
       assertEquals(method, lake(files), lake(out));
     }
-  }
-
-  /**
-   * The two lakes hold byte-identical Parquet files (named alike but for the run id), and their
-   * manifests list the same files with the same rows and counts.
-   */
-  static void assertSameBytes(String a, String runA, String b, String runB) throws Exception {
-    Map<String, byte[]> left = dataFiles(a, runA);
-    Map<String, byte[]> right = dataFiles(b, runB);
-    assertEquals(left.keySet(), right.keySet());
-    left.forEach((name, bytes) -> assertTrue(name + " is byte-identical", Arrays.equals(bytes, right.get(name))));
-    for (String manifest : left.keySet().stream().map(n -> n.substring(0, n.lastIndexOf('/'))).distinct().toList()) {
-      JsonNode ma = JSON.readTree(Path.of(a, "events", manifest, "_manifest.json").toFile());
-      JsonNode mb = JSON.readTree(Path.of(b, "events", manifest, "_manifest.json").toFile());
-      assertEquals(manifest, ma.get("counts"), mb.get("counts"));
-      assertEquals(manifest, ma.get("files").findValues("rows"), mb.get("files").findValues("rows"));
-      assertEquals(manifest, ma.get("status"), mb.get("status"));
-    }
-  }
-
-  /** partition/part file name without the run id → bytes. */
-  private static Map<String, byte[]> dataFiles(String lake, String runId) throws Exception {
-    Map<String, byte[]> out = new TreeMap<>();
-    Path events = Path.of(lake, "events");
-    try (Stream<Path> files = Files.walk(events)) {
-      for (Path f : files.filter(x -> x.toString().endsWith(".parquet")).toList()) {
-        out.put(events.relativize(f).toString().replace("-" + runId, ""), Files.readAllBytes(f));
-      }
-    }
-    return out;
   }
 
   /** hour/type → events and distinct ids, read back with DuckDB. */

@@ -29,12 +29,18 @@ public final class GhLakeProcess {
   /** The same, with environment variables added (secret references read them). */
   public static GhLakeProcess start(Path log, List<String> jvmFlags, Map<String, String> env,
       String... args) throws IOException {
+    return startMain("dev.ghlake.GhLake", log, jvmFlags, env, args);
+  }
+
+  /** Another of ghlake's commands ({@code dev.ghlake.backfill.Backfill}…), the same way. */
+  public static GhLakeProcess startMain(String mainClass, Path log, List<String> jvmFlags,
+      Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add("dev.ghlake.GhLake");
+    command.add(mainClass);
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);

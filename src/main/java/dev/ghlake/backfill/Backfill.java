@@ -1,0 +1,108 @@
+package dev.ghlake.backfill;
+
+import dev.ghlake.GhLake;
+import dev.ghlake.GhLakeOptions;
+import dev.ghlake.model.HourWindow;
+import dev.ghlake.run.BatchSummary;
+import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.ConsoleLogging;
+import dev.ghlake.run.LakeBatch;
+import dev.ghlake.run.LakeRun;
+import dev.ghlake.run.RunPlanner;
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.secrets.SecretException;
+import dev.ghlake.storage.LakeStorage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.beam.runners.direct.DirectRunner;
+
+/**
+ * {@code ghlake backfill}: a range of history cut into units, the units the lake holds complete
+ * skipped, the rest loaded job by job through the same orchestration as {@code ghlake run}, and
+ * the whole reported once. Killed, the same command carries on where it stopped.
+ */
+public final class Backfill {
+  private final GhLakeOptions options;
+  private final LakeRun.PipelineBuilder builder;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public Backfill(GhLakeOptions options, LakeRun.PipelineBuilder builder, PrintStream out, PrintStream err) {
+    this.options = options;
+    this.builder = builder;
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    ConsoleLogging.configure();
+    try {
+      GhLakeOptions options = CommandLine.options(List.of(BackfillOptions.class), args);
+      BatchSummary summary = new Backfill(options, GhLake::pipeline, System.out, System.err).run();
+      boolean notifyFailed = summary.notifyError() != null && options.getFailOnNotifyError();
+      System.exit(summary.status() == RunSummary.Status.failed || notifyFailed ? 1 : 0);
+    } catch (IllegalArgumentException e) {
+      System.err.println("ghlake backfill: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  /** Plans, runs and reports the backfill; bad options throw {@link IllegalArgumentException}. */
+  public BatchSummary run() {
+    BackfillOptions b = options.as(BackfillOptions.class);
+    HourWindow range = range(options);
+    List<HourWindow> units = b.getUnit().split(range);
+    RunPlanner.check(options, units); // every value, before the lake is read
+    LakeBatch batch = new LakeBatch(options, builder, out, err);
+    BackfillPlan plan = plan(b, range);
+    err.printf("ghlake backfill: %s in %,d unit(s) of a %s; %,d already complete in the lake%s, %,d to run in %,d job(s)%n",
+        range, plan.units().size(), b.getUnit(), plan.complete().size(),
+        b.getForce() ? "" : " (skipped; --force runs them)", plan.toRun(), plan.jobs().size());
+    BatchSummary summary = new BatchSummary("backfill");
+    plan.complete().forEach(summary::complete);
+    batch.run(summary, plan.jobs(), (slowest, soFar) -> failFast(b, soFar),
+        new BackfillProgress(plan.toRun(), err));
+    batch.report(summary);
+    return summary;
+  }
+
+  private BackfillPlan plan(BackfillOptions b, HourWindow range) {
+    try {
+      LakeStorage.configure(options);
+      return BackfillPlan.of(range, b.getUnit(), unitsPerJob(b), b.getForce(), options.getOutput(),
+          options.getPartitionBy());
+    } catch (SecretException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the lake at " + options.getOutput()
+          + " to find what it holds complete (" + LakeStorage.describe(e) + "): check --output and "
+          + "the credentials", e);
+    }
+  }
+
+  private static String failFast(BackfillOptions b, BatchSummary soFar) {
+    return b.getFailFast() && soFar.count(BatchSummary.UnitStatus.failed) > 0
+        ? "not run: an earlier unit failed and --failFast is set" : null;
+  }
+
+  private int unitsPerJob(BackfillOptions b) {
+    Integer n = b.getUnitsPerJob();
+    if (n == null) {
+      return options.getRunner() == DirectRunner.class ? 1 : 7;
+    }
+    if (n < 1) {
+      throw new IllegalArgumentException("--unitsPerJob must be at least 1 (got " + n + ")");
+    }
+    return n;
+  }
+
+  /** A backfill needs both ends of its range. */
+  private static HourWindow range(GhLakeOptions options) {
+    if (options.getFrom() == null || options.getTo() == null) {
+      throw new IllegalArgumentException("a backfill needs --from and --to (UTC, --to exclusive), "
+          + "e.g. --from=2015-01-01 --to=2016-01-01");
+    }
+    return HourWindow.parse(options.getFrom(), options.getTo());
+  }
+}

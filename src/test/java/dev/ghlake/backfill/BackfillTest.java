@@ -1,0 +1,199 @@
+package dev.ghlake.backfill;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.GhLake;
+import dev.ghlake.GhLakeOptions;
+import dev.ghlake.run.BatchSummary;
+import dev.ghlake.run.BatchSummary.UnitStatus;
+import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.source.synthetic.SyntheticPlan;
+import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.testing.GhLakeProcess;
+import dev.ghlake.testing.LakeBytes;
+import dev.ghlake.testing.SlackServer;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * {@code ghlake backfill} on the DirectRunner over a synthetic archive of three days: a unit at a
+ * time, the lake equal to one run's, one Slack message, complete units skipped, a killed backfill
+ * resumed, a failed unit reported without stopping the others (unless --failFast).
+ */
+public class BackfillTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+  private static SlackServer slack;
+
+  @BeforeClass
+  public static void startSlack() throws Exception {
+    slack = new SlackServer();
+  }
+
+  @AfterClass
+  public static void stopSlack() {
+    slack.close();
+  }
+
+  @Test(timeout = 600_000)
+  public void eachDayIsLoadedOnceReportedOnceAndTheLakeEqualsOneRunsLake() throws Exception {
+    Path archive = archive();
+    String lake = tmp.newFolder("lake").getPath();
+    Path webhook = tmp.getRoot().toPath().resolve("webhook");
+    Files.writeString(webhook, slack.webhook("backfill"));
+    Path summaryFile = tmp.getRoot().toPath().resolve("summary.json");
+    int before = slack.payloads().size();
+
+    BatchSummary b = backfill(args(archive, lake, "--slackWebhook=file:" + webhook, "--summaryFile=" + summaryFile));
+    assertEquals(b.toJson(), RunSummary.Status.success, b.status());
+    assertEquals(3, b.count(UnitStatus.success));
+    assertEquals("one run per day on the DirectRunner", 3, b.runs().size());
+    assertTrue(b.identityHolds());
+    assertEquals(72, b.partitions());
+    assertEquals("one message for the backfill", before + 1, slack.payloads().size());
+    assertTrue(slack.payloads().get(before), slack.payloads().get(before).contains("ghlake backfill succeeded"));
+    JsonNode summary = JSON.readTree(summaryFile.toFile());
+    assertEquals(3, summary.get("windows").size());
+    assertEquals("2024-07-02T00 .. 2024-07-03T00", summary.at("/windows/1/window").asText());
+    assertEquals(b.written(), summary.get("written").asLong());
+
+    String oneRun = tmp.newFolder("one-run").getPath();
+    RunSummary run = GhLake.run(CommandLine.options("--input=" + archive, "--output=" + oneRun,
+        "--from=2024-07-01", "--to=2024-07-04", "--latenessHours=2", "--progressSeconds=0"));
+    assertEquals(run.written(), b.written());
+    LakeBytes.assertSameLake(lake, oneRun);
+
+    Map<String, byte[]> files = LakeBytes.dataFiles(lake);
+    BatchSummary again = backfill(args(archive, lake, "--slackWebhook=file:" + webhook));
+    assertEquals(3, again.count(UnitStatus.complete));
+    assertEquals(0, again.runs().size());
+    assertEquals(RunSummary.Status.success, again.status());
+    assertEquals("nothing ran, nothing to tell", before + 1, slack.payloads().size());
+    assertEquals(files.keySet(), LakeBytes.dataFiles(lake).keySet());
+
+    BatchSummary forced = backfill(args(archive, lake, "--force", "--unit=month"));
+    assertEquals(1, forced.units().size());
+    assertEquals(UnitStatus.success, forced.units().get(0).status());
+    LakeBytes.assertSameLake(lake, oneRun);
+  }
+
+  @Test(timeout = 600_000)
+  public void aKilledBackfillCarriesOnWhereItStoppedAndEndsWithTheSameLake() throws Exception {
+    Path archive = archive();
+    String reference = tmp.newFolder("reference").getPath();
+    assertEquals(RunSummary.Status.success, backfill(args(archive, reference)).status());
+
+    String lake = tmp.newFolder("lake").getPath();
+    GhLakeProcess victim = GhLakeProcess.startMain(Backfill.class.getName(),
+        tmp.getRoot().toPath().resolve("victim.log"), List.of("-Xmx1g"), Map.of(), args(archive, lake));
+    Path firstDay = Path.of(lake, "events", "dt=2024-07-01");
+    while (victim.isAlive() && manifests(firstDay) < 24) {
+      Thread.sleep(20);
+    }
+    assertTrue("killed after its first day, before its last:\n" + victim.output(), victim.isAlive());
+    victim.kill();
+
+    BatchSummary resumed = backfill(args(archive, lake));
+    assertEquals(resumed.toJson(), RunSummary.Status.success, resumed.status());
+    assertTrue("the first day is not loaded again", resumed.count(UnitStatus.complete) >= 1);
+    assertEquals(3, resumed.count(UnitStatus.complete) + resumed.count(UnitStatus.success));
+    LakeBytes.assertSameLake(lake, reference);
+    try (Stream<Path> pending = Files.walk(Path.of(lake))) {
+      assertTrue("nothing uncommitted is left", pending.noneMatch(p -> p.toString().contains("_pending/2")));
+    }
+  }
+
+  @Test(timeout = 600_000)
+  public void aFailedDayDoesNotStopTheOthersUnlessFailFast() throws Exception {
+    Path archive = archive();
+    garbage(archive.resolve("2024-07-02-5.json.gz"));
+
+    BatchSummary b = backfill(args(archive, tmp.newFolder("lake").getPath()));
+    assertEquals(RunSummary.Status.failed, b.status());
+    List<UnitStatus> statuses = b.units().stream().map(BatchSummary.Unit::status).toList();
+    assertEquals(List.of(UnitStatus.success, UnitStatus.failed, UnitStatus.success), statuses);
+    assertTrue(b.units().get(1).note(), b.units().get(1).note().contains("maxRejectedRatio"));
+
+    BatchSummary fast = backfill(args(archive, tmp.newFolder("fast").getPath(), "--failFast"));
+    assertEquals(List.of(UnitStatus.success, UnitStatus.failed, UnitStatus.not_run),
+        fast.units().stream().map(BatchSummary.Unit::status).toList());
+    assertTrue(fast.units().get(2).note().contains("--failFast"));
+  }
+
+  @Test
+  public void badOptionsAreRefusedBeforeAnythingRuns() throws Exception {
+    String lake = tmp.newFolder("lake").getPath();
+    assertTrue(refused("--output=" + lake, "--from=2024-07-01").contains("--from and --to"));
+    assertTrue(refused("--output=" + lake, "--from=2024-07-01", "--to=2024-07-02", "--unit=week")
+        .contains("hour, day, month"));
+    assertTrue(refused("--output=" + lake, "--from=2024-07-01", "--to=2024-07-02", "--unitsPerJob=0")
+        .contains("--unitsPerJob"));
+    assertTrue(refused("--output=" + lake, "--from=2024-07-01", "--to=2024-07-02", "--unit=hour",
+        "--partitionBy=day").contains("day"));
+    try (Stream<Path> files = Files.list(Path.of(lake))) {
+      assertEquals("nothing was written", 0, files.count());
+    }
+  }
+
+  private static String refused(String... args) {
+    return assertThrows(IllegalArgumentException.class, () -> backfill(args)).getMessage();
+  }
+
+  private static BatchSummary backfill(String... args) {
+    GhLakeOptions options = CommandLine.options(List.of(BackfillOptions.class), args);
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    BatchSummary b = new Backfill(options, GhLake::pipeline, quiet, new PrintStream(err, true)).run();
+    String progress = err.toString(StandardCharsets.UTF_8);
+    assertTrue(progress, b.runs().isEmpty() || progress.contains("ETA"));
+    return b;
+  }
+
+  private String[] args(Path archive, String lake, String... more) {
+    return Stream.concat(Stream.of("--input=" + archive, "--output=" + lake, "--from=2024-07-01",
+        "--to=2024-07-04", "--latenessHours=2", "--progressSeconds=0",
+        "--stagingLocation=" + tmp.getRoot() + "/staging"), Stream.of(more)).toArray(String[]::new);
+  }
+
+  /** Three days of synthetic hours, 500 events each. */
+  private Path archive() throws Exception {
+    Path archive = tmp.newFolder("archive").toPath();
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(36_000, 72, "2024-07-01T00"), 5);
+    return archive;
+  }
+
+  private static void garbage(Path file) throws Exception {
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      for (int i = 0; i < 500; i++) {
+        out.write(("not json " + i + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  private static long manifests(Path day) throws Exception {
+    if (!Files.isDirectory(day)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(day)) {
+      return files.filter(f -> f.getFileName().toString().equals("_manifest.json")).count();
+    }
+  }
+}
