@@ -1,0 +1,207 @@
+package dev.ghlake.backfill;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.GhLake;
+import dev.ghlake.run.BatchSummary;
+import dev.ghlake.run.BatchSummary.UnitStatus;
+import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.source.synthetic.SyntheticPlan;
+import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.testing.LakeBytes;
+import dev.ghlake.testing.RealData;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * {@code ghlake backfill} on a real standalone Flink 1.19 cluster on 127.0.0.1, started by
+ * scripts/flink-cluster from Maven Central's jars, the job staging only the runnable jar: the
+ * lake equals the DirectRunner's byte for byte (pages; see {@link LakeBytes}), and a backfill
+ * whose TaskManager is killed mid-job fails that job, then completes when run again.
+ */
+public class FlinkClusterIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path BASE = Path.of(System.getProperty("ghlake.basedir", "."));
+  private static final Path JAR = Path.of(System.getProperty("ghlake.jar", "target/ghlake-0.1.0-SNAPSHOT-bundled.jar"));
+  @ClassRule public static TemporaryFolder tmp = new TemporaryFolder();
+  private static Path clusterDir;
+  private static String master;
+
+  @BeforeClass
+  public static void startCluster() throws Exception {
+    assertTrue("the runnable jar is built by `package`: " + JAR, Files.isRegularFile(JAR));
+    clusterDir = BASE.resolve("target/flink-cluster-it");
+    int rpc = freePorts(4);
+    int rest = freePorts(1);
+    String out = cluster("start", "--rest-port=" + rest, "--rpc-port=" + rpc, "--slots=2", "--tm-memory=2g");
+    assertTrue(out, out.contains("--flinkMaster=127.0.0.1:" + rest));
+    master = "127.0.0.1:" + rest;
+  }
+
+  @AfterClass
+  public static void stopCluster() throws Exception {
+    if (clusterDir != null) {
+      cluster("stop");
+    }
+  }
+
+  @Test(timeout = 900_000)
+  public void theRealHoursGiveTheDirectRunnersLake() throws Exception {
+    Path hours = RealData.hours();
+    // each file alone (a glob: exactly that file), in the UTC hour its events were created in:
+    // 2011-2012 write UTC times, 2013-2014 Pacific ones (the files are named 0 in both cases)
+    for (String year : List.of("2011", "2012", "2013", "2014")) {
+      String hour = year.compareTo("2013") < 0 ? "T00" : "T08";
+      String next = year.compareTo("2013") < 0 ? "T01" : "T09";
+      String[] unit = {"--input=" + hours.resolve(year + "-02-15-0.json.gz"), "--unit=hour",
+          "--from=" + year + "-02-15" + hour, "--to=" + year + "-02-15" + next, "--latenessHours=0"};
+      String direct = tmp.newFolder("real-direct-" + year).getPath();
+      String flink = tmp.newFolder("real-flink-" + year).getPath();
+      BatchSummary onDirect = direct(concat(unit, "--output=" + direct));
+      JsonNode onFlink = onCluster(tmp.getRoot().toPath().resolve("real-" + year + ".log"),
+          concat(unit, "--output=" + flink));
+      if (year.compareTo("2013") >= 0) { // 2011-2012 names: see "Known bug" in the README
+        assertEquals(year + ": " + onDirect.lines(), UnitStatus.success, onDirect.units().get(0).status());
+      }
+      assertEquals(year + ": " + onFlink, onDirect.status().name(), onFlink.get("status").asText());
+      assertTrue(year + " writes its hour", onDirect.written() > 1_000);
+      assertEquals(onDirect.written(), onFlink.get("written").asLong());
+      assertTrue(onFlink.get("identity_holds").asBoolean());
+      LakeBytes.assertSameLake(direct, flink);
+    }
+  }
+
+  @Test(timeout = 900_000)
+  public void aSyntheticWeekGivesTheDirectRunnersLakeAndSurvivesALostTaskManager() throws Exception {
+    Path archive = tmp.newFolder("week").toPath();
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(50_400, 168, "2024-07-01T00"), 11);
+    String[] week = {"--input=" + archive, "--from=2024-07-01", "--to=2024-07-08", "--latenessHours=2"};
+    String direct = tmp.newFolder("week-direct").getPath();
+    BatchSummary onDirect = direct(concat(week, "--output=" + direct));
+    assertEquals(7, onDirect.runs().size());
+
+    // killed once: the TaskManager dies while the job runs, the job and so its units fail
+    String flink = tmp.newFolder("week-flink").getPath();
+    Path log = tmp.getRoot().toPath().resolve("week-killed.log");
+    Process backfill = start(log, concat(week, "--output=" + flink, "--unitsPerJob=7",
+        "--summaryFile=" + tmp.getRoot() + "/killed.json"));
+    waitForRunningJob(backfill, log);
+    cluster("stop-taskmanager");
+    assertTrue("the backfill ends after its TaskManager died", backfill.waitFor(300, TimeUnit.SECONDS));
+    JsonNode killed = JSON.readTree(Path.of(tmp.getRoot() + "/killed.json").toFile());
+    assertEquals(Files.readString(log), 1, backfill.exitValue());
+    assertEquals("failed", killed.get("status").asText());
+
+    // the same command again, with the TaskManager back: the lake is completed
+    cluster("start-taskmanager");
+    JsonNode again = onCluster(tmp.getRoot().toPath().resolve("week-again.log"),
+        concat(week, "--output=" + flink, "--unitsPerJob=7"));
+    assertEquals(again.toString(), "success", again.get("status").asText());
+    assertEquals(1, again.get("runs").size());
+    LakeBytes.assertSameLake(direct, flink);
+    try (Stream<Path> staging = Files.list(Path.of(flink, "_staging"))) {
+      assertEquals("staging is gone", 0, staging.count());
+    }
+  }
+
+  private static BatchSummary direct(String... args) {
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    return new Backfill(CommandLine.options(List.of(BackfillOptions.class),
+        concat(args, "--progressSeconds=0")), GhLake::pipeline, quiet, quiet).run();
+  }
+
+  /** A backfill submitted to the cluster from its own JVM, as a user would; its summary. */
+  private static JsonNode onCluster(Path log, String... args) throws Exception {
+    Path summary = Path.of(log + ".json");
+    Process p = start(log, concat(args, "--summaryFile=" + summary));
+    assertTrue("the backfill finishes", p.waitFor(600, TimeUnit.SECONDS));
+    assertTrue(Files.readString(log), Files.exists(summary));
+    assertTrue(Files.readString(log), Files.readString(log).contains("ghlake backfill: "));
+    return JSON.readTree(summary.toFile());
+  }
+
+  private static Process start(Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", JAR.toString(), Backfill.class.getName(), "--runner=FlinkRunner",
+        "--flinkMaster=" + master, "--filesToStage=" + JAR, "--parallelism=2", "--progressSeconds=0"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  private static void waitForRunningJob(Process backfill, Path log) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    while (System.nanoTime() < deadline) {
+      assertTrue(Files.readString(log), backfill.isAlive());
+      String jobs = http.send(HttpRequest.newBuilder(URI.create("http://" + master + "/jobs/overview")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      if (jobs.contains("\"state\":\"RUNNING\"")) {
+        Thread.sleep(1500); // into its tasks, not only scheduled
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no job ran on the cluster:\n" + Files.readString(log));
+  }
+
+  private static String cluster(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", BASE.resolve("scripts/flink-cluster").toString()));
+    command.addAll(List.of(args));
+    command.add("--dir=" + clusterDir);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue("flink-cluster " + String.join(" ", args) + " finishes", p.waitFor(180, TimeUnit.SECONDS));
+    assertEquals(out, 0, p.exitValue());
+    return out;
+  }
+
+  /** The first of {@code n} consecutive free ports. */
+  private static int freePorts(int n) throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int first;
+      try (ServerSocket s = new ServerSocket(0)) {
+        first = s.getLocalPort();
+      }
+      if (first + n < 65_000 && allFree(first, n)) {
+        return first;
+      }
+    }
+    throw new IOException("no " + n + " consecutive free ports");
+  }
+
+  private static boolean allFree(int first, int n) {
+    for (int port = first; port < first + n; port++) {
+      try (ServerSocket s = new ServerSocket(port)) {
+        s.setReuseAddress(true);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+  }
+}
