@@ -175,6 +175,7 @@ public final class LakeRun {
   private RunSummary runPipeline(RunPlan plan, long t0) {
     String error;
     RunCounts counts = null;
+    boolean workersRunning = false;
     try {
       PendingFiles.start(plan.output(), plan.runId(), "{\"run_id\":\"" + plan.runId()
           + "\",\"staging\":\"" + plan.staging().root().replace("\"", "") + "\"}");
@@ -187,10 +188,17 @@ public final class LakeRun {
       PipelineRun run = PipelineRun.start(pipeline, plan.output(), options.getProgressSeconds(), err);
       error = run.error();
       counts = run.counts();
+      workersRunning = run.workersRunning();
     } catch (IOException | RuntimeException e) {
       error = "the run could not start (lake at " + plan.output() + "): " + LakeStorage.describe(e);
     } finally {
-      tidyOwn(plan);
+      if (workersRunning) {
+        // its marks must outlive whatever those workers still write: the next run removes it
+        err.println("ghlake: workers of this failed run were still writing after "
+            + PipelineRun.WORKERS_END.toMinutes() + " minutes; the next run on this lake removes what they leave");
+      } else {
+        tidyOwn(plan);
+      }
     }
     if (error != null) {
       return RunSummary.failed(plan.runId(), plan.output(), plan.windowText(), error,

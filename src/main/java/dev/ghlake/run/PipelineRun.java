@@ -3,6 +3,8 @@ package dev.ghlake.run;
 import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Set;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
@@ -13,8 +15,12 @@ import org.apache.beam.sdk.PipelineResult;
  * error to report, or none) and the live counters it reached, whatever happened.
  */
 final class PipelineRun {
+  /** How long a failed run waits for its DirectRunner workers before it leaves them to the next run. */
+  static final Duration WORKERS_END = Duration.ofMinutes(2);
+
   private final String error;
   private final RunCounts counts;
+  private boolean workersRunning;
 
   private PipelineRun(String error, RunCounts counts) {
     this.error = error;
@@ -25,6 +31,16 @@ final class PipelineRun {
   static PipelineRun start(Pipeline pipeline, String lake, int progressSeconds, PrintStream err) {
     long start = System.nanoTime();
     PipelineResult[] result = new PipelineResult[1];
+    Set<Thread> otherWorkers = DirectWorkers.alive();
+    PipelineRun run = run(pipeline, lake, progressSeconds, err, start, result);
+    if (run.error != null && pipeline.getOptions().getRunner() == DirectRunner.class) {
+      run.workersRunning = !awaitWorkers(otherWorkers);
+    }
+    return run;
+  }
+
+  private static PipelineRun run(Pipeline pipeline, String lake, int progressSeconds, PrintStream err,
+      long start, PipelineResult[] result) {
     try (HeapWatchdog watchdog = HeapWatchdog.start(() -> cancel(result[0]))) {
       try {
         if (pipeline.getOptions().getRunner() == DirectRunner.class) {
@@ -47,6 +63,16 @@ final class PipelineRun {
             : "the pipeline failed (lake at " + lake + "): " + LakeStorage.describe(e);
         return new PipelineRun(why, counts(result[0]));
       }
+    }
+  }
+
+  /** After a failure: false if workers of this run still write after {@link #WORKERS_END}. */
+  private static boolean awaitWorkers(Set<Thread> otherWorkers) {
+    try {
+      return DirectWorkers.awaitEnd(otherWorkers, WORKERS_END);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -90,5 +116,10 @@ final class PipelineRun {
 
   RunCounts counts() {
     return counts;
+  }
+
+  /** True when the run failed and some of its workers were still running when it gave up waiting. */
+  boolean workersRunning() {
+    return workersRunning;
   }
 }
