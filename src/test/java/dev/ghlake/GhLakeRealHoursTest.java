@@ -113,6 +113,30 @@ public class GhLakeRealHoursTest {
     org.junit.Assert.assertArrayEquals(firstData, Files.readAllBytes(second));
   }
 
+  /**
+   * 2011's files are named by the UTC hour their events were created in: a window of that hour
+   * reads that file as its own and writes every event. (It used to read the Pacific-named file of
+   * 2011-02-14 for it, find it missing, and write nothing; a day's window lost its last two hours.)
+   */
+  @Test
+  public void anEventsApiEraWindowReadsItsUtcNamedFile() throws Exception {
+    Path hours = RealData.hours();
+    long fileEvents = countIndependently(hours).entrySet().stream()
+        .filter(e -> e.getKey().startsWith("2011-02-15/00/")).mapToLong(Map.Entry::getValue).sum();
+    String out = tmp.getRoot().getPath();
+    RunSummary s = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + hours,
+        "--from=2011-02-15T00", "--to=2011-02-15T01", "--output=" + out, "--progressSeconds=0")
+        .as(GhLakeOptions.class));
+
+    assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
+    assertEquals(1_639, s.read());
+    assertEquals(fileEvents, s.written());
+    assertEquals(0, s.outsideWindow());
+    assertEquals(List.of(), s.missingHours());
+    assertEquals(List.of("dt=2011-02-15/hour=00"), s.partitions());
+    assertTrue(s.identityHolds());
+  }
+
   private static Path onlyParquet(Path folder) throws Exception {
     try (Stream<Path> files = Files.list(folder)) {
       List<Path> parquet = files.filter(f -> f.toString().endsWith(".parquet")).toList();

@@ -10,9 +10,18 @@ import java.util.regex.Pattern;
 
 /**
  * GH Archive's hour file names ({@code 2024-07-01-8.json.gz}, hour not zero-padded) and the clock
- * they are named by: UTC since 2015, Pacific time before (7–8 hours behind UTC).
+ * they are named by: Pacific time (7–8 hours behind UTC) in the timeline era, from
+ * {@link #PACIFIC_NAMES_FROM} to 2015; UTC before (the Events API era of 2011–2012) and since.
  */
 public final class ArchiveHourNames {
+  /**
+   * Files named from this hour on were named in Pacific time. Before it, in the Events API era,
+   * a file named {@code D-H} holds the events of UTC hour H: the real hours of 2011-02-15 and
+   * 2012-02-15 hold 00:00–00:59Z, and GH Archive said so for 2012-03-08 (gharchive.org pull
+   * request 26). Pacific names are proven from 2012-11-04 (issue 33) on; the switch itself is
+   * not documented, so it is placed the day after the last UTC day proven.
+   */
+  static final LocalDateTime PACIFIC_NAMES_FROM = LocalDateTime.of(2012, 3, 9, 0, 0);
   /** Until this instant files were named in Pacific time. */
   static final ZonedDateTime PACIFIC_NAMES_UNTIL = ZonedDateTime.of(2015, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
   /** Pacific standard time is this many hours behind UTC (daylight time one less). */
@@ -38,7 +47,7 @@ public final class ArchiveHourNames {
       return null;
     }
     LocalDateTime named = LocalDate.parse(m.group(1)).atTime(Integer.parseInt(m.group(2)), 0);
-    LocalDateTime utc = named.getYear() < 2015
+    LocalDateTime utc = isPacificName(named)
         ? named.atZone(PACIFIC).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime() : named;
     int hour = utc.getHour();
     return utc.toLocalDate() + (hour < 10 ? "T0" : "T") + hour;
@@ -56,7 +65,7 @@ public final class ArchiveHourNames {
     Matcher m = NAME.matcher(fileName);
     m.matches();
     LocalDateTime named = LocalDate.parse(m.group(1)).atTime(Integer.parseInt(m.group(2)), 0);
-    if (named.getYear() >= 2015 || PACIFIC.getRules().getValidOffsets(named).size() < 2) {
+    if (!isPacificName(named) || PACIFIC.getRules().getValidOffsets(named).size() < 2) {
       return first;
     }
     LocalDateTime later = named.atZone(PACIFIC).withLaterOffsetAtOverlap()
@@ -65,7 +74,12 @@ public final class ArchiveHourNames {
     return first + "," + later.toLocalDate() + (hour < 10 ? "T0" : "T") + hour;
   }
 
+  /** Whether the files of a window starting at this UTC hour are named in Pacific time. */
   static boolean isPacific(ZonedDateTime hour) {
-    return hour.isBefore(PACIFIC_NAMES_UNTIL);
+    return !hour.isBefore(PACIFIC_NAMES_FROM.atZone(ZoneOffset.UTC)) && hour.isBefore(PACIFIC_NAMES_UNTIL);
+  }
+
+  private static boolean isPacificName(LocalDateTime named) {
+    return !named.isBefore(PACIFIC_NAMES_FROM) && named.getYear() < 2015;
   }
 }

@@ -21,7 +21,8 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  * be missing), the hours to download from a web folder, or the files a glob (or one path) names.
  *
  * <p>A window's events are not only in its own hour files: files hold late events (up to
- * --latenessHours after), and files before 2015 are named in Pacific time (7–8 hours behind UTC).
+ * --latenessHours after), and timeline-era files (2012-03-09 to 2014) are named in Pacific time
+ * (7–8 hours behind UTC).
  * So a window reads those margin files too, and events outside it are counted and dropped.
  */
 public final class ArchiveInput {
@@ -103,7 +104,7 @@ public final class ArchiveInput {
     return distinct(windows.stream().map(w -> readWindow(w, latenessHours)).toList());
   }
 
-  /** The hours named for the windows' own hours: UTC names, or Pacific ones before 2015. */
+  /** The hours named for the windows' own hours: UTC names, or Pacific ones in the timeline era. */
   static List<ZonedDateTime> ownHours(List<HourWindow> windows) {
     int behind = ArchiveHourNames.PACIFIC_OFFSET_HOURS;
     return distinct(windows.stream()

@@ -70,7 +70,7 @@ public class FlinkClusterIT {
   public void theRealHoursGiveTheDirectRunnersLake() throws Exception {
     Path hours = RealData.hours();
     // each file alone (a glob: exactly that file), in the UTC hour its events were created in:
-    // 2011-2012 write UTC times, 2013-2014 Pacific ones (the files are named 0 in both cases)
+    // hour 0 of a UTC-named file (2011, 2012), of a Pacific-named one (2013, 2014)
     for (String year : List.of("2011", "2012", "2013", "2014")) {
       String hour = year.compareTo("2013") < 0 ? "T00" : "T08";
       String next = year.compareTo("2013") < 0 ? "T01" : "T09";
@@ -81,9 +81,7 @@ public class FlinkClusterIT {
       BatchSummary onDirect = direct(concat(unit, "--output=" + direct));
       JsonNode onFlink = onCluster(tmp.getRoot().toPath().resolve("real-" + year + ".log"),
           concat(unit, "--output=" + flink));
-      if (year.compareTo("2013") >= 0) { // 2011-2012 names: see "Known bug" in the README
-        assertEquals(year + ": " + onDirect.lines(), UnitStatus.success, onDirect.units().get(0).status());
-      }
+      assertEquals(year + ": " + onDirect.lines(), UnitStatus.success, onDirect.units().get(0).status());
       assertEquals(year + ": " + onFlink, onDirect.status().name(), onFlink.get("status").asText());
       assertTrue(year + " writes its hour", onDirect.written() > 1_000);
       assertEquals(onDirect.written(), onFlink.get("written").asLong());

@@ -28,8 +28,12 @@ public class HourWindowTest {
   }
 
   @Test
-  public void fileNamesStandForUtcHoursPacificBefore2015() {
+  public void fileNamesStandForUtcHoursPacificInTheTimelineEra() {
     assertEquals("2024-07-01T08", ArchiveHourNames.utcHourOf("2024-07-01-8.json.gz"));
+    // the Events API era (2011 to 2012-03-08) names files by UTC, as its events show
+    assertEquals("2011-02-15T00", ArchiveHourNames.utcHourOf("2011-02-15-0.json.gz"));
+    assertEquals("2012-03-08T23", ArchiveHourNames.utcHourOf("2012-03-08-23.json.gz"));
+    assertEquals("2012-03-09T08", ArchiveHourNames.utcHourOf("2012-03-09-0.json.gz"));
     assertEquals("2014-02-15T08", ArchiveHourNames.utcHourOf("2014-02-15-0.json.gz"));
     assertEquals("2014-12-31T23", ArchiveHourNames.utcHourOf("2014-12-31-15.json.gz"));
     // in summer the Pacific names are daylight time, 7 hours behind
