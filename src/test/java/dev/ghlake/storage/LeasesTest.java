@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
@@ -42,6 +46,38 @@ public class LeasesTest {
       LakeStorage.configure(options);
       exclusion(Leases.of(options, "s3://lake/gh"), new S3LeaseStore(options, "lake", "gh"));
       assertTrue(client.listObjectsV2(b -> b.bucket("lake").prefix("gh/_leases/")).hasContents());
+    }
+  }
+
+  /**
+   * Two creates of one lease object at the same instant: exactly one wins, every time. S3Proxy
+   * checks If-None-Match and writes in two steps, so both used to be told they had it.
+   */
+  @Test
+  public void onS3TwoCreatesAtOnceHaveOneWinner() throws Exception {
+    try (S3ProxyServer s3 = new S3ProxyServer(tmp.newFolder("s3").toPath()).start();
+        S3Client client = s3.client()) {
+      client.createBucket(b -> b.bucket("lake"));
+      StorageOptions options = PipelineOptionsFactory.fromArgs(s3.beamOptions().toArray(new String[0]))
+          .as(StorageOptions.class);
+      LakeStorage.configure(options);
+      S3LeaseStore one = new S3LeaseStore(options, "lake", "gh");
+      S3LeaseStore two = new S3LeaseStore(options, "lake", "gh");
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        for (int i = 0; i < 12; i++) {
+          String key = "_probe/race-" + i + ".json";
+          CyclicBarrier together = new CyclicBarrier(2);
+          Future<Boolean> a = pool.submit(() -> { together.await(); return one.createIfAbsent(key, "a"); });
+          Future<Boolean> b = pool.submit(() -> { together.await(); return two.createIfAbsent(key, "b"); });
+          boolean wonA = a.get();
+          boolean wonB = b.get();
+          assertTrue("try " + i + ": one winner, not " + (wonA && wonB ? "two" : "none"), wonA ^ wonB);
+          assertEquals(wonA ? "a" : "b", one.get(key));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 
