@@ -1,12 +1,11 @@
 package dev.ghlake.backfill;
 
-import static dev.ghlake.testing.IamStatements.branches;
-import static dev.ghlake.testing.IamStatements.references;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.testing.CloudFormationYaml;
+import dev.ghlake.testing.IamStatements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,22 +83,13 @@ public class EmrTemplateTest {
       statements.addAll((List<Object>) ((Map<String, Object>) ((Map<String, Object>) policy)
           .get("PolicyDocument")).get("Statement"));
     }
-    int checked = 0;
-    for (Object s : statements) {
-      for (Map<String, Object> statement : branches(s)) {
-        Object resource = statement.get("Resource");
-        String text = resource.toString();
-        assertFalse("no statement on every resource: " + statement, text.equals("*") || text.contains(":::*"));
-        Set<String> refs = references(resource);
-        assertFalse("scoped by parameters: " + statement, refs.isEmpty());
-        assertTrue(statement.toString(), SCOPING_PARAMETERS.containsAll(refs));
-        if (statement.get("Action").toString().contains("PutObject")) {
-          assertTrue("writes only to the lake and the logs: " + statement,
-              refs.contains("LakePrefix") || refs.contains("LogPrefix"));
-        }
-        checked++;
+    int checked = IamStatements.checkScoped(statements, (statement, refs) -> {
+      assertTrue(statement.toString(), SCOPING_PARAMETERS.containsAll(refs));
+      if (statement.get("Action").toString().contains("PutObject")) {
+        assertTrue("writes only to the lake and the logs: " + statement,
+            refs.contains("LakePrefix") || refs.contains("LogPrefix"));
       }
-    }
+    });
     assertTrue(checked >= 7);
   }
 

@@ -1,7 +1,5 @@
 package dev.ghlake.lambda;
 
-import static dev.ghlake.testing.IamStatements.branches;
-import static dev.ghlake.testing.IamStatements.references;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -10,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.testing.CloudFormationYaml;
+import dev.ghlake.testing.IamStatements;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Field;
@@ -103,23 +102,15 @@ public class LambdaTemplateTest {
     for (Object policy : (List<Object>) function.get("Policies")) {
       statements.addAll((List<Object>) ((Map<String, Object>) policy).get("Statement"));
     }
-    int checked = 0;
-    for (Object s : statements) {
-      for (Map<String, Object> statement : branches(s)) {
-        Object resource = statement.get("Resource");
-        String text = resource.toString();
-        assertFalse("no statement on every resource: " + statement, text.equals("*") || text.contains(":::*"));
-        Set<String> refs = references(resource);
-        assertFalse("scoped by parameters or the stack's own queue: " + statement, refs.isEmpty());
-        for (String r : refs) {
-          assertTrue(r + " in " + statement, SCOPING_PARAMETERS.contains(r) || r.equals("FailedLoads"));
-        }
-        if (text.contains("s3:::") && statement.get("Action").toString().contains("PutObject")) {
-          assertTrue("lake writes are under its prefix", refs.contains("LakePrefix"));
-        }
-        checked++;
+    int checked = IamStatements.checkScoped(statements, (statement, refs) -> {
+      for (String r : refs) {
+        assertTrue(r + " in " + statement, SCOPING_PARAMETERS.contains(r) || r.equals("FailedLoads"));
       }
-    }
+      if (statement.get("Resource").toString().contains("s3:::")
+          && statement.get("Action").toString().contains("PutObject")) {
+        assertTrue("lake writes are under its prefix", refs.contains("LakePrefix"));
+      }
+    });
     assertTrue(checked >= 5);
   }
 

@@ -40,10 +40,7 @@ public class LeasesTest {
   public void onS3WithConditionalWrites() throws Exception {
     try (S3ProxyServer s3 = new S3ProxyServer(tmp.newFolder("s3").toPath()).start();
         S3Client client = s3.client()) {
-      client.createBucket(b -> b.bucket("lake"));
-      StorageOptions options = PipelineOptionsFactory.fromArgs(s3.beamOptions().toArray(new String[0]))
-          .as(StorageOptions.class);
-      LakeStorage.configure(options);
+      StorageOptions options = lakeOn(s3, client);
       exclusion(Leases.of(options, "s3://lake/gh"), new S3LeaseStore(options, "lake", "gh"));
       assertTrue(client.listObjectsV2(b -> b.bucket("lake").prefix("gh/_leases/")).hasContents());
     }
@@ -57,10 +54,7 @@ public class LeasesTest {
   public void onS3TwoCreatesAtOnceHaveOneWinner() throws Exception {
     try (S3ProxyServer s3 = new S3ProxyServer(tmp.newFolder("s3").toPath()).start();
         S3Client client = s3.client()) {
-      client.createBucket(b -> b.bucket("lake"));
-      StorageOptions options = PipelineOptionsFactory.fromArgs(s3.beamOptions().toArray(new String[0]))
-          .as(StorageOptions.class);
-      LakeStorage.configure(options);
+      StorageOptions options = lakeOn(s3, client);
       S3LeaseStore one = new S3LeaseStore(options, "lake", "gh");
       S3LeaseStore two = new S3LeaseStore(options, "lake", "gh");
       ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -127,6 +121,15 @@ public class LeasesTest {
     Files.writeString(other.resolve("0000000001.json"), "{\"run_id\":\"elsewhere\",\"released\":false,"
         + "\"expires_at\":\"2000-01-01T00:00:00Z\",\"owner\":{\"host\":\"another-host\",\"pid\":7,\"started\":\"x\"}}");
     leases.acquire("late", "w", List.of("dt=2024-07-02"), NO_WAIT, TTL).close();
+  }
+
+  /** A bucket "lake" on the S3 server, and the options that reach it. */
+  private static StorageOptions lakeOn(S3ProxyServer s3, S3Client client) {
+    client.createBucket(b -> b.bucket("lake"));
+    StorageOptions options = PipelineOptionsFactory.fromArgs(s3.beamOptions().toArray(new String[0]))
+        .as(StorageOptions.class);
+    LakeStorage.configure(options);
+    return options;
   }
 
   private static StorageOptions options() {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import org.junit.Assert;
 
 /** The IAM statements of a template read by {@link CloudFormationYaml}, and what they name. */
 @SuppressWarnings("unchecked")
@@ -14,6 +16,27 @@ public final class IamStatements {
   private static final Pattern SUB_REF = Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z]+)?}");
 
   private IamStatements() {}
+
+  /**
+   * Checks every statement (each branch of an {@code !If}): its Resource is never everything and
+   * names at least one parameter or resource, which {@code check} then judges with the statement.
+   * Returns how many statements were checked.
+   */
+  public static int checkScoped(List<Object> statements, BiConsumer<Map<String, Object>, Set<String>> check) {
+    int checked = 0;
+    for (Object s : statements) {
+      for (Map<String, Object> statement : branches(s)) {
+        Object resource = statement.get("Resource");
+        String text = resource.toString();
+        Assert.assertFalse("no statement on every resource: " + statement, text.equals("*") || text.contains(":::*"));
+        Set<String> refs = references(resource);
+        Assert.assertFalse("scoped by parameters: " + statement, refs.isEmpty());
+        check.accept(statement, refs);
+        checked++;
+      }
+    }
+    return checked;
+  }
 
   /** A statement, or both branches of an {@code !If} around one (AWS::NoValue left out). */
   public static List<Map<String, Object>> branches(Object s) {
