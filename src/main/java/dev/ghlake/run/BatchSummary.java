@@ -1,15 +1,8 @@
 package dev.ghlake.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -22,7 +15,6 @@ import java.util.Set;
  * the totals, and the status that follows. Slack hears about the batch once.
  */
 public final class BatchSummary {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** A unit's outcome; {@code complete} is a unit skipped because the lake holds it complete. */
   public enum UnitStatus {
@@ -198,50 +190,14 @@ public final class BatchSummary {
     return notifyError;
   }
 
+  /** The summary as JSON (see {@link SummaryJson}). */
   public String toJson() {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("status", status().name());
-    o.put("kind", kind);
-    o.put("units", units.size());
-    for (UnitStatus s : UnitStatus.values()) {
-      o.put("units_" + s.name(), count(s));
-    }
-    o.put("read", read());
-    o.put("written", written());
-    o.put("partitions", partitions());
-    o.put("files", files());
-    o.put("bytes", bytes());
-    o.put("identity_holds", identityHolds());
-    o.put("seconds", Math.round(seconds * 10) / 10.0);
-    ArrayNode list = o.putArray("windows");
-    for (Unit u : attempted()) {
-      list.addObject().put("window", u.window()).put("status", u.status().name())
-          .put("written", u.written()).put("partitions", u.partitions()).put("run_id", u.runId())
-          .put("why", u.note());
-    }
-    o.set("already_complete", JSON.valueToTree(units.stream()
-        .filter(u -> u.status() == UnitStatus.complete).map(Unit::window).toList()));
-    o.set("missing_hours", JSON.valueToTree(missingHours()));
-    o.set("failures", JSON.valueToTree(failures()));
-    ArrayNode summaries = o.putArray("runs");
-    runs.forEach(r -> summaries.add(parse(r.toJson())));
-    o.put("notify_error", notifyError);
-    try {
-      return JSON.writeValueAsString(o);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SummaryJson.of(this);
   }
+
 
   private static String first(List<String> items) {
     return items.isEmpty() ? "" : items.get(0);
   }
 
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

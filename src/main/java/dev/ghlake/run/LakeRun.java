@@ -14,6 +14,7 @@ import dev.ghlake.source.bigquery.GcpCredentials;
 import dev.ghlake.stage.StagingFolders;
 import dev.ghlake.storage.LakeLayout;
 import dev.ghlake.storage.LakeStorage;
+import dev.ghlake.storage.Lease;
 import dev.ghlake.storage.LeaseRefusedException;
 import dev.ghlake.storage.Leases;
 import java.io.IOException;
@@ -125,7 +126,7 @@ public final class LakeRun {
           + missing.get(0).location() + ") and --failOnMissing is set: nothing was read or committed", t0);
     }
     Leases leases = Leases.of(options, plan.output());
-    Leases.Lease lease;
+    Lease lease;
     try {
       lease = leases == null ? null : leases.acquire(plan.runId(), String.valueOf(plan.windowText()),
           plan.leaseKeys(), Duration.ofSeconds(options.getLeaseWaitSeconds()),

@@ -1,6 +1,6 @@
 package dev.ghlake.run;
 
-import dev.ghlake.storage.Leases;
+import dev.ghlake.storage.Lease;
 import java.io.IOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +19,7 @@ final class LeaseKeeper implements AutoCloseable {
   }
 
   /** Starts renewing; a null lease (a lake without leases) is a keeper that does nothing. */
-  static LeaseKeeper start(Leases.Lease lease) {
+  static LeaseKeeper start(Lease lease) {
     if (lease == null) {
       return new LeaseKeeper(null);
     }

@@ -1,15 +1,10 @@
 package dev.ghlake.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.secrets.Redactor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +17,6 @@ import java.util.Set;
  * A run that failed before its ledger reports the live counts it reached and says so.
  */
 public final class RunSummary {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** How the run ended: {@code success}, {@code incomplete} (data written, input missing) or {@code failed}. */
   public enum Status {
@@ -293,40 +287,11 @@ public final class RunSummary {
     return ledger == null ? Map.of() : ledger.byDetail(kind);
   }
 
+  /** The summary as JSON (see {@link SummaryJson}). */
   public String toJson() {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("status", status().name());
-    o.put("run_id", runId);
-    o.put("output", output);
-    o.put("window", window);
-    o.put("counts_from", ledger != null ? "ledger" : "live counters (the run failed)");
-    o.put("refused", refused);
-    o.put("read", read());
-    o.put("written", written());
-    o.set("filtered", JSON.valueToTree(filtered()));
-    o.put("duplicates", duplicates());
-    o.put("outside_window", outsideWindow());
-    o.set("rejected", JSON.valueToTree(rejected()));
-    o.set("file_errors", JSON.valueToTree(brokenSources()));
-    o.put("identity_holds", identityHolds());
-    o.put("partitions", partitions().size());
-    o.put("files", files());
-    o.put("bytes", bytes());
-    o.put("source_bytes", sourceBytes());
-    o.put("seconds", Math.round(seconds * 10) / 10.0);
-    o.set("missing_hours", JSON.valueToTree(missingHours()));
-    o.set("partitions_kept", JSON.valueToTree(kept()));
-    o.set("partitions_incomplete", JSON.valueToTree(incompletePartitions()));
-    o.set("warnings", JSON.valueToTree(warnings));
-    o.set("failures", JSON.valueToTree(failures));
-    o.set("partition_list", JSON.valueToTree(partitions()));
-    o.put("notify_error", notifyError);
-    try {
-      return JSON.writeValueAsString(o);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SummaryJson.of(this);
   }
+
 
   private static long sum(Map<String, Long> m) {
     return m.values().stream().mapToLong(Long::longValue).sum();

@@ -2,7 +2,6 @@ package dev.ghlake.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.model.ProcessOwner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ public final class Leases {
   public static final String LAKE = "lake";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Runs of this process that hold leases now: a lease of this process for another run is stale. */
-  private static final Set<String> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  static final Set<String> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final LeaseStore store;
 
@@ -67,7 +66,7 @@ public final class Leases {
     Instant deadline = Instant.now().plus(wait);
     List<String> sorted = new ArrayList<>(new TreeSet<>(keys)); // one order: no two runs wait on each other
     while (true) {
-      Lease lease = new Lease(this, runId, window, ttl);
+      Lease lease = new Lease(store, runId, window, ttl);
       ACTIVE.add(runId);
       String blocker = tryAll(lease, sorted);
       if (blocker == null) {
@@ -91,7 +90,7 @@ public final class Leases {
     }
     for (String key : conflicting(keys)) {
       JsonNode top = current(key);
-      if (top != null && isLive(top) && !top.path("run_id").asText().equals(lease.runId)) {
+      if (top != null && isLive(top) && !top.path("run_id").asText().equals(lease.runId())) {
         return describe(key, top);
       }
     }
@@ -110,7 +109,7 @@ public final class Leases {
       }
       String mine = objectKey(key, last + 1);
       if (store.createIfAbsent(mine, lease.json(last + 1, false))) {
-        lease.held.add(mine);
+        lease.hold(mine);
         for (Long older : generations.headMap(last).keySet()) { // all dead: below the one replaced
           store.delete(objectKey(key, older));
           store.delete(releasedKey(key, older));
@@ -233,70 +232,6 @@ public final class Leases {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a lease", e);
-    }
-  }
-
-  /** The leases one run holds: renewed while it runs, released when it ends. */
-  public static final class Lease implements AutoCloseable {
-    private final Leases leases;
-    private final String runId;
-    private final String window;
-    private final Duration ttl;
-    private final List<String> held = new ArrayList<>();
-
-    private Lease(Leases leases, String runId, String window, Duration ttl) {
-      this.leases = leases;
-      this.runId = runId;
-      this.window = window;
-      this.ttl = ttl;
-    }
-
-    String json(long generation, boolean released) {
-      ObjectNode o = JSON.createObjectNode().put("run_id", runId).put("window", window)
-          .put("generation", generation).put("acquired_at", Instant.now().toString())
-          .put("expires_at", Instant.now().plus(ttl).toString()).put("released", released);
-      ProcessOwner me = ProcessOwner.current();
-      o.putObject("owner").put("host", me.host()).put("pid", me.pid()).put("started", me.started());
-      return o.toString();
-    }
-
-    /** Pushes the expiry a time to live ahead. */
-    public void renew() throws IOException {
-      for (String key : held) {
-        leases.store.put(key, json(generationOf(key), false));
-      }
-    }
-
-    /** How long a lease lives without renewal. */
-    public Duration ttl() {
-      return ttl;
-    }
-
-    /**
-     * Releases every lease held; the next run may take them at once. Never throws: a lease that
-     * cannot be released (the store is down) lapses by itself, or at once for a run of this host.
-     */
-    public void release() {
-      ACTIVE.remove(runId);
-      for (String key : held) {
-        try {
-          leases.store.put(key, json(generationOf(key), true));
-          leases.store.put(key.replace(".json", ".released"), "");
-        } catch (IOException | RuntimeException e) {
-          LOG.warn("Could not release the lease {} ({}): it lapses by itself", key, e.toString());
-        }
-      }
-      held.clear();
-    }
-
-    @Override
-    public void close() {
-      release();
-    }
-
-    private static long generationOf(String key) {
-      String name = key.substring(key.lastIndexOf('/') + 1);
-      return Long.parseLong(name.substring(0, 10));
     }
   }
 }

@@ -80,7 +80,7 @@ public class LeasesTest {
     assertFalse("a second create of the same object fails", store.createIfAbsent("_probe/x.json", "second"));
     assertEquals("first", store.get("_probe/x.json"));
 
-    Leases.Lease a = leases.acquire("run-a", "2024-07-01T00 .. 2024-07-02T00",
+    Lease a = leases.acquire("run-a", "2024-07-01T00 .. 2024-07-02T00",
         List.of("dt=2024-07-01"), NO_WAIT, TTL);
     String refused = assertThrows(LeaseRefusedException.class, () -> leases.acquire("run-b", "w",
         List.of("dt=2024-06-30", "dt=2024-07-01"), NO_WAIT, TTL)).getMessage();
@@ -89,15 +89,15 @@ public class LeasesTest {
         assertThrows(LeaseRefusedException.class,
             () -> leases.acquire("run-c", "none", List.of(Leases.LAKE), NO_WAIT, TTL)).getMessage()
             .contains("run run-a holds dt=2024-07-01"));
-    Leases.Lease other = leases.acquire("run-d", "w", List.of("dt=2024-07-02"), NO_WAIT, TTL);
+    Lease other = leases.acquire("run-d", "w", List.of("dt=2024-07-02"), NO_WAIT, TTL);
     assertEquals(Set.of("run-a", "run-d"), leases.liveRuns());
     a.release();
     other.release();
     assertEquals(Set.of(), leases.liveRuns());
-    Leases.Lease b = leases.acquire("run-b", "w", List.of("dt=2024-06-30", "dt=2024-07-01"), NO_WAIT, TTL);
+    Lease b = leases.acquire("run-b", "w", List.of("dt=2024-06-30", "dt=2024-07-01"), NO_WAIT, TTL);
     assertTrue(store.list(Leases.FOLDER + "/dt=2024-07-01/").contains(Leases.objectKey("dt=2024-07-01", 2)));
     b.close();
-    Leases.Lease lake = leases.acquire("run-c", "none", List.of(Leases.LAKE), NO_WAIT, TTL);
+    Lease lake = leases.acquire("run-c", "none", List.of(Leases.LAKE), NO_WAIT, TTL);
     assertThrows(LeaseRefusedException.class,
         () -> leases.acquire("run-e", "w", List.of("dt=2024-07-03"), NO_WAIT, TTL));
     lake.close();

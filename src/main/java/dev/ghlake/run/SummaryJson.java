@@ -1,0 +1,100 @@
+package dev.ghlake.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+
+/**
+ * The summaries as users read them (--summaryFile, the Lambda response): one shape for a run, one
+ * for a batch of runs, which holds its runs' trees as they are.
+ */
+final class SummaryJson {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SummaryJson() {}
+
+  static String of(RunSummary s) {
+    return write(tree(s));
+  }
+
+  static String of(BatchSummary b) {
+    return write(tree(b));
+  }
+
+  private static ObjectNode tree(RunSummary s) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("status", s.status().name());
+    o.put("run_id", s.runId());
+    o.put("output", s.output());
+    o.put("window", s.window());
+    o.put("counts_from", s.hasLedger() ? "ledger" : "live counters (the run failed)");
+    o.put("refused", s.isRefused());
+    o.put("read", s.read());
+    o.put("written", s.written());
+    o.set("filtered", JSON.valueToTree(s.filtered()));
+    o.put("duplicates", s.duplicates());
+    o.put("outside_window", s.outsideWindow());
+    o.set("rejected", JSON.valueToTree(s.rejected()));
+    o.set("file_errors", JSON.valueToTree(s.brokenSources()));
+    o.put("identity_holds", s.identityHolds());
+    o.put("partitions", s.partitions().size());
+    o.put("files", s.files());
+    o.put("bytes", s.bytes());
+    o.put("source_bytes", s.sourceBytes());
+    o.put("seconds", tenths(s.seconds()));
+    o.set("missing_hours", JSON.valueToTree(s.missingHours()));
+    o.set("partitions_kept", JSON.valueToTree(s.kept()));
+    o.set("partitions_incomplete", JSON.valueToTree(s.incompletePartitions()));
+    o.set("warnings", JSON.valueToTree(s.warnings()));
+    o.set("failures", JSON.valueToTree(s.failures()));
+    o.set("partition_list", JSON.valueToTree(s.partitions()));
+    o.put("notify_error", s.notifyError());
+    return o;
+  }
+
+  private static ObjectNode tree(BatchSummary b) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("status", b.status().name());
+    o.put("kind", b.kind());
+    o.put("units", b.units().size());
+    for (BatchSummary.UnitStatus s : BatchSummary.UnitStatus.values()) {
+      o.put("units_" + s.name(), b.count(s));
+    }
+    o.put("read", b.read());
+    o.put("written", b.written());
+    o.put("partitions", b.partitions());
+    o.put("files", b.files());
+    o.put("bytes", b.bytes());
+    o.put("identity_holds", b.identityHolds());
+    o.put("seconds", tenths(b.seconds()));
+    ArrayNode list = o.putArray("windows");
+    for (BatchSummary.Unit u : b.attempted()) {
+      list.addObject().put("window", u.window()).put("status", u.status().name())
+          .put("written", u.written()).put("partitions", u.partitions()).put("run_id", u.runId())
+          .put("why", u.note());
+    }
+    o.set("already_complete", JSON.valueToTree(b.units().stream()
+        .filter(u -> u.status() == BatchSummary.UnitStatus.complete).map(BatchSummary.Unit::window).toList()));
+    o.set("missing_hours", JSON.valueToTree(b.missingHours()));
+    o.set("failures", JSON.valueToTree(b.failures()));
+    ArrayNode runs = o.putArray("runs");
+    b.runs().forEach(r -> runs.add(tree(r)));
+    o.put("notify_error", b.notifyError());
+    return o;
+  }
+
+  private static double tenths(double seconds) {
+    return Math.round(seconds * 10) / 10.0;
+  }
+
+  private static String write(ObjectNode o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
