@@ -129,12 +129,19 @@ public class GhLakeRealHoursTest {
         .as(GhLakeOptions.class));
 
     assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
-    assertEquals(1_639, s.read());
+    assertEquals(nonBlankLines(hours.resolve("2011-02-15-0.json.gz")), s.read());
     assertEquals(fileEvents, s.written());
     assertEquals(0, s.outsideWindow());
     assertEquals(List.of(), s.missingHours());
     assertEquals(List.of("dt=2011-02-15/hour=00"), s.partitions());
     assertTrue(s.identityHolds());
+  }
+
+  private static long nonBlankLines(Path gz) throws Exception {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
+      return r.lines().filter(l -> !l.isBlank()).count();
+    }
   }
 
   private static Path onlyParquet(Path folder) throws Exception {

@@ -31,9 +31,10 @@ final class PipelineRun {
   static PipelineRun start(Pipeline pipeline, String lake, int progressSeconds, PrintStream err) {
     long start = System.nanoTime();
     PipelineResult[] result = new PipelineResult[1];
-    Set<Thread> otherWorkers = DirectWorkers.alive();
+    boolean direct = pipeline.getOptions().getRunner() == DirectRunner.class;
+    Set<Thread> otherWorkers = direct ? DirectWorkers.alive() : Set.of();
     PipelineRun run = run(pipeline, lake, progressSeconds, err, start, result);
-    if (run.error != null && pipeline.getOptions().getRunner() == DirectRunner.class) {
+    if (run.error != null && direct) {
       run.workersRunning = !awaitWorkers(otherWorkers);
     }
     return run;
