@@ -34,7 +34,7 @@ import org.apache.parquet.io.OutputFile;
  * bytes. Sorting here, in the step that writes, makes the order, and so the bytes, the same on
  * every runner.
  */
-final class PartitionFileBuilder {
+final class PartitionFileBuilder implements AutoCloseable {
   private static final int EVENT_TYPE = EventSchema.SCHEMA.getField(EventSchema.TYPE).pos();
   private static final int SOURCE_FILE = EventSchema.SCHEMA.getField(EventSchema.SOURCE_FILE).pos();
   private static final int PAYLOAD = EventSchema.SCHEMA.getField(EventSchema.PAYLOAD).pos();
@@ -49,8 +49,7 @@ final class PartitionFileBuilder {
       EventSchema.FORKEE_REPO_NAME);
 
   private final FilePlan plan;
-  private final long memoryBudget;
-  private final Path spillFolder;
+  private final SortedRows rows;
   private final RowFormat.Head head = new RowFormat.Head();
   private final SliceStrings strings = new SliceStrings();
   private final TallyHours hours = new TallyHours();
@@ -58,8 +57,7 @@ final class PartitionFileBuilder {
 
   PartitionFileBuilder(FilePlan plan, long memoryBudget, Path spillFolder) {
     this.plan = plan;
-    this.memoryBudget = memoryBudget;
-    this.spillFolder = spillFolder;
+    this.rows = new SortedRows(memoryBudget, spillFolder);
   }
 
   /**
@@ -67,7 +65,8 @@ final class PartitionFileBuilder {
    * Null when no row falls in the file's range (no empty file is written).
    */
   WrittenFile build(FileTask task, Tallies tallies) throws IOException {
-    try (SortedRows rows = gather(task)) {
+    try {
+      gather(task);
       if (rows.size() == 0) {
         return null;
       }
@@ -101,7 +100,15 @@ final class PartitionFileBuilder {
         throw e;
       }
       return new WrittenFile(task.partition(), name, written, file.bytes());
+    } finally {
+      rows.reset();
     }
+  }
+
+  /** Gives up the row memory and any spill file. */
+  @Override
+  public void close() throws IOException {
+    rows.close();
   }
 
   private ParquetWriter<StagedRowWriteSupport.Row> writer(OutputFile file) throws IOException {
@@ -126,24 +133,17 @@ final class PartitionFileBuilder {
   }
 
   /** The task's rows, read from every chunk that can hold them. */
-  private SortedRows gather(FileTask task) throws IOException {
-    SortedRows rows = new SortedRows(memoryBudget, spillFolder);
-    try {
-      for (StagedChunk chunk : task.chunks()) {
-        try (StagingReader reader = StagingReader.open(chunk)) {
-          while (reader.next()) {
-            head.read(reader.row(), 0);
-            if (task.holds(IdHash.of(reader.row(), head.idOffset, head.idLength))) {
-              rows.add(reader.row(), reader.length(), head.createdAt,
-                  new String(reader.row(), head.idOffset, head.idLength, StandardCharsets.UTF_8));
-            }
+  private void gather(FileTask task) throws IOException {
+    for (StagedChunk chunk : task.chunks()) {
+      try (StagingReader reader = StagingReader.open(chunk)) {
+        while (reader.next()) {
+          head.read(reader.row(), 0);
+          if (task.holds(IdHash.of(reader.row(), head.idOffset, head.idLength))) {
+            rows.add(reader.row(), reader.length(), head.createdAt,
+                new String(reader.row(), head.idOffset, head.idLength, StandardCharsets.UTF_8));
           }
         }
       }
-      return rows;
-    } catch (IOException | RuntimeException e) {
-      rows.close();
-      throw e;
     }
   }
 

@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * The rows of one output file, put in order: each row's sort key (time, id) is kept in memory,
  * the row's bytes in memory up to a budget and in a local spill file beyond it. So building a
- * file holds about its keys plus the budget, however many rows it has.
+ * file holds about its keys plus the budget, however many rows it has. One instance serves file
+ * after file ({@link #reset}): its pages are reused, so a worker's row memory is allocated once
+ * and stays put instead of becoming old garbage the collector must sweep after every file.
  */
 final class SortedRows implements AutoCloseable {
   private static final int PAGE = 1 << 20;
@@ -24,6 +26,7 @@ final class SortedRows implements AutoCloseable {
   private final long memoryBudget;
   private final Path spillFolder;
   private final List<byte[]> pages = new ArrayList<>();
+  private int page = -1;
   private int pageUsed = PAGE;
   private long inMemory;
   private Path spillPath;
@@ -42,6 +45,16 @@ final class SortedRows implements AutoCloseable {
     this.spillFolder = spillFolder;
   }
 
+  /** Forgets the rows (and removes their spill file), keeping the pages for the next file's. */
+  void reset() throws IOException {
+    closeSpill();
+    Arrays.fill(ids, 0, size, null);
+    size = 0;
+    inMemory = 0;
+    page = -1;
+    pageUsed = PAGE;
+  }
+
   void add(byte[] row, int length, long time, String id) throws IOException {
     if (size == createdAt.length) {
       grow();
@@ -55,6 +68,11 @@ final class SortedRows implements AutoCloseable {
 
   int size() {
     return size;
+  }
+
+  /** Bytes of row memory held (pages in use or kept for the next file). */
+  long heldBytes() {
+    return pages.stream().mapToLong(p -> p.length).sum();
   }
 
   long time(int i) {
@@ -146,17 +164,28 @@ final class SortedRows implements AutoCloseable {
 
   private long keep(byte[] row, int length) {
     if (length > PAGE - pageUsed) {
-      pages.add(new byte[Math.max(PAGE, length)]);
-      pageUsed = 0;
+      nextPage(length);
     }
-    System.arraycopy(row, 0, pages.get(pages.size() - 1), pageUsed, length);
-    long at = ((long) (pages.size() - 1) << 20) | pageUsed;
+    System.arraycopy(row, 0, pages.get(page), pageUsed, length);
+    long at = ((long) page << 20) | pageUsed;
     pageUsed += length;
     inMemory += length;
     if (length > PAGE) { // a big row has a page of its own, over the page size: start a new one
       pageUsed = PAGE;
     }
     return at;
+  }
+
+  /** Moves to the next page, reusing the one a previous file left there when it is big enough. */
+  private void nextPage(int length) {
+    page++;
+    pageUsed = 0;
+    int capacity = Math.max(PAGE, length);
+    if (page == pages.size()) {
+      pages.add(new byte[capacity]);
+    } else if (pages.get(page).length < capacity) {
+      pages.set(page, new byte[capacity]);
+    }
   }
 
   private long spill(byte[] row, int length) throws IOException {
@@ -181,16 +210,27 @@ final class SortedRows implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (spillOut != null) {
-      spillOut.close();
-    }
-    if (spillRead != null) {
-      spillRead.close();
-    }
-    if (spillPath != null) {
-      Files.deleteIfExists(spillPath);
-    }
+    closeSpill();
     pages.clear();
+  }
+
+  private void closeSpill() throws IOException {
+    try {
+      if (spillOut != null) {
+        spillOut.close();
+      }
+      if (spillRead != null) {
+        spillRead.close();
+      }
+    } finally {
+      spillOut = null;
+      spillRead = null;
+      if (spillPath != null) {
+        Files.deleteIfExists(spillPath);
+      }
+      spillPath = null;
+      spillSize = 0;
+    }
   }
 
   /**
