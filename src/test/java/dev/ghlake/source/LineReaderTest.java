@@ -46,6 +46,43 @@ public class LineReaderTest {
     assertEquals(null, next(r));
   }
 
+  /**
+   * Lines of every length, newlines at every position of an eight-byte word and across the
+   * reader's 64 KiB chunks, read through a stream that hands out odd-sized pieces: the lines come
+   * back exactly as {@code split} finds them. Bytes near a newline (0x01, 0x0B, 0x8A, 0xFF) must
+   * not be taken for one.
+   */
+  @Test
+  public void findsEveryNewlineWhereverItFallsInAWordOrAChunk() throws IOException {
+    java.util.Random random = new java.util.Random(3);
+    StringBuilder text = new StringBuilder();
+    java.util.List<String> expected = new java.util.ArrayList<>();
+    String alphabet = "ab\u0001\u000b\u008a\u00ff\u00e9\t ";
+    while (text.length() < 300_000) {
+      StringBuilder line = new StringBuilder();
+      int length = random.nextInt(10) == 0 ? random.nextInt(3_000) : random.nextInt(20);
+      for (int i = 0; i < length; i++) {
+        line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      expected.add(line.toString());
+      text.append(line).append(random.nextInt(5) == 0 ? "\r\n" : "\n");
+    }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+    java.io.InputStream pieces = new ByteArrayInputStream(bytes) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, 1 + random.nextInt(70_000)));
+      }
+    };
+    LineReader r = new LineReader(pieces, 1 << 20);
+    for (String line : expected) {
+      assertTrue(r.next());
+      assertEquals(line, new String(r.bytes(), 0, r.length(), StandardCharsets.ISO_8859_1));
+    }
+    assertFalse(r.next());
+    assertEquals(bytes.length, r.bytesRead());
+  }
+
   @Test
   public void countsTheBytesItConsumed() throws IOException {
     LineReader r = reader("abc\ndef\n", 10);

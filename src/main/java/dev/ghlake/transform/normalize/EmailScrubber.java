@@ -27,6 +27,7 @@ import java.util.HexFormat;
 public final class EmailScrubber {
   private static final HexFormat HEX = HexFormat.of();
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(EmailScrubber::newSha1);
 
   /** Where a payload keeps commit author emails, if anywhere. */
   public enum Emails {
@@ -176,9 +177,13 @@ public final class EmailScrubber {
   }
 
   private static String sha1(String s) {
+    return HEX.formatHex(SHA1.get().digest(s.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A digest per thread, made once: looking one up through the providers costs per email. */
+  private static MessageDigest newSha1() {
     try {
-      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-      return HEX.formatHex(sha1.digest(s.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-1");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-1", e);
     }
