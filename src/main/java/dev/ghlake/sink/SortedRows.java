@@ -235,7 +235,7 @@ final class SortedRows implements AutoCloseable {
 
   /**
    * A row's bytes: {@code bytes[offset, offset + length)}; {@code stable} when they stay put
-   * until the rows are closed (in memory), not reused for the next row (spilled).
+   * until the rows are reset (in memory), not reused for the next row (spilled).
    */
   static final class Row {
     byte[] bytes;

@@ -97,8 +97,8 @@ public class WritePartitionFiles extends PTransform<PCollection<StagedChunk>, Wr
       // about one file is built per core at once: together they keep rows in an eighth of the
       // heap (beyond it rows wait in a local spill file); the rest is left to their Parquet
       // writers and the runner. A larger share only makes the heap grow: measured in
-      // docs/benchmarks.md (a modern day, 1 GiB heap: 64 MiB a worker peaks ~90 MiB lower
-      // than 128, at the same speed)
+      // docs/benchmarks.md (a modern day in a 1 GiB heap peaks 90–150 MiB lower with 64 MiB a
+      // worker than with 128, at the same speed)
       Runtime jvm = Runtime.getRuntime();
       long budget = jvm.maxMemory() / (8L * jvm.availableProcessors());
       builder = new PartitionFileBuilder(plan, budget,
