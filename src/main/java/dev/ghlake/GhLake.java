@@ -51,7 +51,7 @@ public final class GhLake {
         System.exit(0);
       }
       RunSummary summary = new LakeRun(options, GhLake::pipeline, System.out, System.err).execute();
-      System.exit(CommandLine.exitCode(summary, options));
+      System.exit(CommandLine.exitCode(summary.status(), summary.notifyError(), options));
     } catch (IllegalArgumentException e) {
       System.err.println("ghlake: " + e.getMessage());
       System.exit(2);

@@ -9,7 +9,6 @@ import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.LakeBatch;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.run.RunPlanner;
-import dev.ghlake.run.RunSummary;
 import dev.ghlake.secrets.SecretException;
 import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;
@@ -40,8 +39,7 @@ public final class Backfill {
     try {
       GhLakeOptions options = CommandLine.options(List.of(BackfillOptions.class), args);
       BatchSummary summary = new Backfill(options, GhLake::pipeline, System.out, System.err).run();
-      boolean notifyFailed = summary.notifyError() != null && options.getFailOnNotifyError();
-      System.exit(summary.status() == RunSummary.Status.failed || notifyFailed ? 1 : 0);
+      System.exit(CommandLine.exitCode(summary.status(), summary.notifyError(), options));
     } catch (IllegalArgumentException e) {
       System.err.println("ghlake backfill: " + e.getMessage());
       System.exit(2);

@@ -38,10 +38,13 @@ public final class CommandLine {
     return options;
   }
 
-  /** 0 for success and incomplete runs, 1 for failed ones (and undelivered messages if asked). */
-  public static int exitCode(RunSummary summary, GhLakeOptions options) {
-    boolean notifyFailed = summary.notifyError() != null && options.getFailOnNotifyError();
-    return summary.status() == RunSummary.Status.failed || notifyFailed ? 1 : 0;
+  /**
+   * 0 for success and incomplete runs or batches, 1 for failed ones (and for an undelivered
+   * message if {@code --failOnNotifyError} asks).
+   */
+  public static int exitCode(RunSummary.Status status, String notifyError, GhLakeOptions options) {
+    boolean notifyFailed = notifyError != null && options.getFailOnNotifyError();
+    return status == RunSummary.Status.failed || notifyFailed ? 1 : 0;
   }
 
   /** Every {@code --option=value} whose option is an enum must name one of its constants. */

@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -33,11 +33,8 @@ public final class RunReport {
           s.identityHolds() ? "(= read, for every source file: every event accounted for)"
               : "(DOES NOT ADD UP: see FAILED below)");
     }
-    out.printf("  partitions  %,14d%n", s.partitions().size());
-    out.printf("  files       %,14d (%,.1f MB)%n", s.files(), s.bytes() / 1e6);
-    out.printf("  seconds     %14.1f (%,.0f events/s)%n", s.seconds(), s.read() / Math.max(0.001, s.seconds()));
-    s.missingHours().forEach(f -> out.printf("  missing     %s%n", f));
-    s.kept().forEach(p -> out.printf("  KEPT        %s (the lake's version stays)%n", p));
+    printVolume(out, s.partitions().size(), s.files(), s.bytes(), s.read(), s.seconds());
+    printHoles(out, s.missingHours(), s.kept());
     s.incompletePartitions().forEach(p -> out.printf("  incomplete  %s%n", p));
     s.warnings().forEach(w -> out.printf("  WARNING     %s%n", w));
     s.failures().forEach(f -> out.printf("  FAILED      %s%n", f));
@@ -62,13 +59,23 @@ public final class RunReport {
         : b.identityHolds() ? "  (every run's accounting adds up)" : "  (NOT every run's accounting adds up: see below)");
     out.printf("  read        %,14d events%n", b.read());
     out.printf("  written     %,14d%n", b.written());
-    out.printf("  partitions  %,14d%n", b.partitions());
-    out.printf("  files       %,14d (%,.1f MB)%n", b.files(), b.bytes() / 1e6);
-    out.printf("  seconds     %14.1f (%,.0f events/s)%n", b.seconds(), b.read() / Math.max(0.001, b.seconds()));
+    printVolume(out, b.partitions(), b.files(), b.bytes(), b.read(), b.seconds());
     b.linesWorthReading().forEach(l -> out.printf("  unit        %s%n", l));
-    b.missingHours().forEach(f -> out.printf("  missing     %s%n", f));
-    b.kept().forEach(p -> out.printf("  KEPT        %s (the lake's version stays)%n", p));
+    printHoles(out, b.missingHours(), b.kept());
     b.failures().forEach(f -> out.printf("  FAILED      %s%n", f));
+  }
+
+  /** What a run or a batch made, and how fast. */
+  private static void printVolume(PrintStream out, long partitions, long files, long bytes, long read, double seconds) {
+    out.printf("  partitions  %,14d%n", partitions);
+    out.printf("  files       %,14d (%,.1f MB)%n", files, bytes / 1e6);
+    out.printf("  seconds     %14.1f (%,.0f events/s)%n", seconds, read / Math.max(0.001, seconds));
+  }
+
+  /** The hours that were missing and the partitions kept for them. */
+  private static void printHoles(PrintStream out, List<String> missingHours, List<String> kept) {
+    missingHours.forEach(f -> out.printf("  missing     %s%n", f));
+    kept.forEach(p -> out.printf("  KEPT        %s (the lake's version stays)%n", p));
   }
 
   private static void printBreakdown(PrintStream out, String label, Map<String, Long> counts) {

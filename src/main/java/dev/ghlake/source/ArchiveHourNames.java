@@ -80,6 +80,6 @@ public final class ArchiveHourNames {
   }
 
   private static boolean isPacificName(LocalDateTime named) {
-    return !named.isBefore(PACIFIC_NAMES_FROM) && named.getYear() < 2015;
+    return !named.isBefore(PACIFIC_NAMES_FROM) && named.isBefore(PACIFIC_NAMES_UNTIL.toLocalDateTime());
   }
 }

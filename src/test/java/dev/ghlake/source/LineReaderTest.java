@@ -6,7 +6,11 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.Test;
 
 public class LineReaderTest {
@@ -54,9 +58,9 @@ public class LineReaderTest {
    */
   @Test
   public void findsEveryNewlineWhereverItFallsInAWordOrAChunk() throws IOException {
-    java.util.Random random = new java.util.Random(3);
+    Random random = new Random(3);
     StringBuilder text = new StringBuilder();
-    java.util.List<String> expected = new java.util.ArrayList<>();
+    List<String> expected = new ArrayList<>();
     String alphabet = "ab\u0001\u000b\u008a\u00ff\u00e9\t ";
     while (text.length() < 300_000) {
       StringBuilder line = new StringBuilder();
@@ -68,7 +72,7 @@ public class LineReaderTest {
       text.append(line).append(random.nextInt(5) == 0 ? "\r\n" : "\n");
     }
     byte[] bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
-    java.io.InputStream pieces = new ByteArrayInputStream(bytes) {
+    InputStream pieces = new ByteArrayInputStream(bytes) {
       @Override
       public synchronized int read(byte[] b, int off, int len) {
         return super.read(b, off, Math.min(len, 1 + random.nextInt(70_000)));
