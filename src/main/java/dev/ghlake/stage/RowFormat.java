@@ -2,8 +2,8 @@ package dev.ghlake.stage;
 
 import dev.ghlake.model.EventRow;
 import dev.ghlake.model.EventSchema;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -115,11 +115,13 @@ public final class RowFormat {
     };
   }
 
-  /** The bytes of an encoded row. */
-  public static final class Buffer extends ByteArrayOutputStream {
-    Buffer() {
-      super(8192);
-    }
+  /**
+   * The bytes of an encoded row. Its own growable array, not a {@code ByteArrayOutputStream},
+   * whose every one-byte write takes a lock: a row is some sixty such writes.
+   */
+  public static final class Buffer {
+    private byte[] buf = new byte[8192];
+    private int count;
 
     public byte[] bytes() {
       return buf;
@@ -129,15 +131,38 @@ public final class RowFormat {
       return count;
     }
 
+    void reset() {
+      count = 0;
+    }
+
+    private void ensure(int more) {
+      if (count + more > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(count + more, buf.length * 2));
+      }
+    }
+
+    void write(int b) {
+      ensure(1);
+      buf[count++] = (byte) b;
+    }
+
+    void write(byte[] b, int offset, int length) {
+      ensure(length);
+      System.arraycopy(b, offset, buf, count, length);
+      count += length;
+    }
+
     void writeLong8(long v) {
+      ensure(8);
       for (int shift = 56; shift >= 0; shift -= 8) {
-        write((int) (v >>> shift));
+        buf[count++] = (byte) (v >>> shift);
       }
     }
 
     void writeInt4(int v) {
+      ensure(4);
       for (int shift = 24; shift >= 0; shift -= 8) {
-        write(v >>> shift);
+        buf[count++] = (byte) (v >>> shift);
       }
     }
 
@@ -148,11 +173,12 @@ public final class RowFormat {
     }
 
     void writeVarint(long v) {
+      ensure(10);
       while ((v & ~0x7FL) != 0) {
-        write((int) ((v & 0x7F) | 0x80));
+        buf[count++] = (byte) ((v & 0x7F) | 0x80);
         v >>>= 7;
       }
-      write((int) v);
+      buf[count++] = (byte) v;
     }
 
     void writeString(String s) {

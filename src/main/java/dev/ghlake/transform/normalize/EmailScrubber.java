@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Scrubs commit author emails in push payloads exactly where and how GH Archive's own loader
@@ -28,6 +30,12 @@ public final class EmailScrubber {
   private static final HexFormat HEX = HexFormat.of();
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(EmailScrubber::newSha1);
+  private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
+  /** The member added to an author without an email, as the re-written copy writes it. */
+  private static final byte[] MISSING_ALONE =
+      ("\"email\":\"" + sha1("") + "\"").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] MISSING_AFTER_MEMBER =
+      ("," + new String(MISSING_ALONE, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
 
   /** Where a payload keeps commit author emails, if anywhere. */
   public enum Emails {
@@ -64,6 +72,32 @@ public final class EmailScrubber {
       }
       g.writeEndObject();
     }
+    return out.toByteArray();
+  }
+
+  /**
+   * The same scrubbed copy made by editing the payload's bytes at the email sites its reading
+   * noted, or null when the payload is not in Jackson's own spelling (then only a re-written
+   * copy gives the same text). Sites are given in line offsets, in order.
+   */
+  public static byte[] splicedCopy(byte[] bytes, int offset, int length, List<EmailSites.Site> sites) {
+    if (!CanonicalJson.is(bytes, offset, offset + length)) {
+      return null;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(length + 48 * sites.size());
+    int at = offset;
+    for (EmailSites.Site site : sites) {
+      out.write(bytes, at, site.start() - at);
+      if (site.missing()) {
+        out.writeBytes(site.comma() ? MISSING_AFTER_MEMBER : MISSING_ALONE);
+      } else {
+        out.write('"');
+        out.writeBytes(QUOTE.quoteAsUTF8(scrub(site.email())));
+        out.write('"');
+      }
+      at = site.end();
+    }
+    out.write(bytes, at, offset + length - at);
     return out.toByteArray();
   }
 

@@ -15,9 +15,11 @@ import org.apache.avro.generic.GenericRecord;
  * <p>Two steps, so callers can decide cheaply first: {@link EventFields#scan} reads and checks
  * the line (type, time, actor, repository, org); {@link #row} then does the payload's work. The
  * payload's columns come from one streaming pass over its bytes, and its text is kept as the
- * archive wrote it (GH Archive's lines are compact JSON already), or, when commit author emails
- * must be scrubbed, copied token by token with the emails replaced. Only an event without an id,
- * whose id is derived from the payload's canonical form, has its payload parsed into a tree.
+ * archive wrote it (GH Archive's lines are compact JSON already). When commit author emails must
+ * be scrubbed, the text is that of a token-by-token copy with the emails replaced: made by
+ * editing the bytes where the pass noted the emails, or, for a payload Jackson would spell
+ * differently, by the copy itself. Only an event without an id, whose id is derived from the
+ * payload's canonical form, has its payload parsed into a tree.
  */
 public final class EventNormalizer {
   private final boolean scrubEmails;
@@ -59,7 +61,11 @@ public final class EventNormalizer {
         emails = f.payloadColumns.emails();
       }
       if (emails != EmailScrubber.Emails.NONE && scrubEmails) {
-        byte[] scrubbed = scrubbed(f, emails);
+        byte[] scrubbed = EmailScrubber.splicedCopy(f.bytes(), f.payloadStart(), f.payloadLength(),
+            f.payloadColumns.emailSites());
+        if (scrubbed == null) { // not in Jackson's spelling: only a re-written copy is the same text
+          scrubbed = scrubbed(f, emails);
+        }
         out.payload(scrubbed, 0, scrubbed.length);
       } else {
         out.payload(f.bytes(), f.payloadStart(), f.payloadLength());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.ghlake.model.EventRow;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The typed columns shaped from the payload, read during the line's one streaming pass: the few
@@ -41,6 +42,7 @@ final class PayloadColumns {
   private String member;
   private boolean hasShas;
   private boolean hasCommits;
+  private final EmailSites emailSites = new EmailSites();
 
   private PayloadColumns() {}
 
@@ -58,6 +60,11 @@ final class PayloadColumns {
   EmailScrubber.Emails emails() {
     return hasShas ? EmailScrubber.Emails.SHAS
         : hasCommits ? EmailScrubber.Emails.COMMITS : EmailScrubber.Emails.NONE;
+  }
+
+  /** Where, in the line's bytes, the emails {@link #emails} names are. */
+  List<EmailSites.Site> emailSites() {
+    return emailSites.of(emails());
   }
 
   private void readPayload(JsonParser p) throws IOException {
@@ -85,11 +92,19 @@ final class PayloadColumns {
         case "member" -> readMember(p, v);
         case "shas" -> {
           hasShas = v == JsonToken.START_ARRAY;
-          p.skipChildren();
+          if (hasShas) {
+            emailSites.readShas(p);
+          } else {
+            p.skipChildren();
+          }
         }
         case "commits" -> {
           hasCommits = v == JsonToken.START_ARRAY;
-          p.skipChildren();
+          if (hasCommits) {
+            emailSites.readCommits(p);
+          } else {
+            p.skipChildren();
+          }
         }
         default -> p.skipChildren();
       }
