@@ -10,12 +10,8 @@ import dev.ghlake.stage.StagingReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
@@ -28,16 +24,15 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.OutputFile;
 
 /**
- * Builds one Parquet file from staging: the task's rows are gathered (keys in memory, rows in
- * memory up to a budget, spilled beyond), put in order by time, id, payload and source, copies
- * (same id and time) dropped and counted, and written in that order straight from their staged
- * bytes. Sorting here, in the step that writes, makes the order, and so the bytes, the same on
- * every runner.
+ * Builds one Parquet file from staging: the task's rows are gathered (in memory up to a budget,
+ * in sorted runs on local disk beyond it), put in {@link RowOrder} (time, id, then payload and
+ * source), copies (same id and time) dropped and counted, and written in that order straight
+ * from their staged bytes. Sorting here, in the step that writes, makes the order, and so the
+ * bytes, the same on every runner.
  */
 final class PartitionFileBuilder implements AutoCloseable {
   private static final int EVENT_TYPE = EventSchema.SCHEMA.getField(EventSchema.TYPE).pos();
   private static final int SOURCE_FILE = EventSchema.SCHEMA.getField(EventSchema.SOURCE_FILE).pos();
-  private static final int PAYLOAD = EventSchema.SCHEMA.getField(EventSchema.PAYLOAD).pos();
   /**
    * Columns whose values seldom repeat within a file: a dictionary costs a hash per value and is
    * given up once it outgrows its page anyway. The others (type, action, ref, org…) keep one.
@@ -54,6 +49,7 @@ final class PartitionFileBuilder implements AutoCloseable {
   private final SliceStrings strings = new SliceStrings();
   private final TallyHours hours = new TallyHours();
   private final StagedRowWriteSupport.Row row = new StagedRowWriteSupport.Row();
+  private final LastKept kept = new LastKept();
 
   PartitionFileBuilder(FilePlan plan, long memoryBudget, Path spillFolder) {
     this.plan = plan;
@@ -70,7 +66,6 @@ final class PartitionFileBuilder implements AutoCloseable {
       if (rows.size() == 0) {
         return null;
       }
-      int[] order = rows.order(new PayloadThenSource(rows));
       String name = task.fileName(plan.runId());
       ResourceId target = FileSystems.matchNewResource(plan.folder(task.partition()) + "/" + name, false);
       long written = 0;
@@ -79,17 +74,17 @@ final class PartitionFileBuilder implements AutoCloseable {
           Channels.newOutputStream(FileSystems.create(target, MimeTypes.BINARY)), 1 << 20)) {
         file = new StreamOutputFile(out);
         try (ParquetWriter<StagedRowWriteSupport.Row> writer = writer(file)) {
-          int kept = -1;
-          for (int i : order) {
-            SortedRows.Row bytes = rows.row(i);
-            StagedRowWriteSupport.Row r = row.read(bytes.bytes, bytes.offset, bytes.length, bytes.stable);
-            String hour = hours.of(rows.time(i));
+          SortedRows.Cursor c = rows.sorted();
+          while (c.next()) {
+            StagedRowWriteSupport.Row r = row.read(c.bytes(), c.offset(), c.length(), c.stable());
+            head.read(c.bytes(), c.offset());
+            String hour = hours.of(head.createdAt);
             String source = text(r, SOURCE_FILE);
-            if (kept >= 0 && rows.time(kept) == rows.time(i) && rows.id(kept).equals(rows.id(i))) {
+            if (kept.isCopy(c.bytes(), c.offset(), head)) {
               tallies.add(Tally.Kind.DUPLICATE, "", hour, source);
               continue;
             }
-            kept = i;
+            kept.remember(c.bytes(), head);
             writer.write(r);
             written++;
             tallies.add(Tally.Kind.WRITTEN, text(r, EVENT_TYPE), hour, source);
@@ -102,6 +97,7 @@ final class PartitionFileBuilder implements AutoCloseable {
       return new WrittenFile(task.partition(), name, written, file.bytes());
     } finally {
       rows.reset();
+      kept.forget();
     }
   }
 
@@ -139,50 +135,37 @@ final class PartitionFileBuilder implements AutoCloseable {
         while (reader.next()) {
           head.read(reader.row(), 0);
           if (task.holds(IdHash.of(reader.row(), head.idOffset, head.idLength))) {
-            rows.add(reader.row(), reader.length(), head.createdAt,
-                new String(reader.row(), head.idOffset, head.idLength, StandardCharsets.UTF_8));
+            rows.add(reader.row(), reader.length(), head.createdAt);
           }
         }
       }
     }
   }
 
-  /** Among copies (same time and id): by payload, then source, so the copy kept never varies. */
-  private static final class PayloadThenSource implements Comparator<Integer> {
-    private final SortedRows rows;
-    private final RowFormat.Reader a = new RowFormat.Reader();
-    private final RowFormat.Reader b = new RowFormat.Reader();
+  /** The time and id of the last row written: a row with both is a copy, dropped. */
+  private static final class LastKept {
+    private boolean any;
+    private long time;
+    private byte[] id = new byte[64];
+    private int idLength;
 
-    PayloadThenSource(SortedRows rows) {
-      this.rows = rows;
+    boolean isCopy(byte[] row, int offset, RowFormat.Head head) {
+      return any && RowOrder.sameEvent(time, id, idLength, row, offset, head);
     }
 
-    @Override
-    public int compare(Integer x, Integer y) {
-      byte[] first = copy(x, a);
-      byte[] second = copy(y, b);
-      int byPayload = compare(first, a, second, b, PAYLOAD);
-      return byPayload != 0 ? byPayload : compare(first, a, second, b, SOURCE_FILE);
-    }
-
-    /** Row {@code i}'s bytes, copied (the rows' buffer is reused), read into {@code into}. */
-    private byte[] copy(int i, RowFormat.Reader into) {
-      try {
-        SortedRows.Row r = rows.row(i);
-        byte[] bytes = Arrays.copyOfRange(r.bytes, r.offset, r.offset + r.length);
-        into.read(bytes, 0, bytes.length);
-        return bytes;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    /** Copies the row's time and id (the row's bytes may be reused for the next row). */
+    void remember(byte[] row, RowFormat.Head head) {
+      any = true;
+      time = head.createdAt;
+      if (id.length < head.idLength) {
+        id = new byte[Math.max(head.idLength, id.length * 2)];
       }
+      System.arraycopy(row, head.idOffset, id, 0, head.idLength);
+      idLength = head.idLength;
     }
 
-    private static int compare(byte[] x, RowFormat.Reader a, byte[] y, RowFormat.Reader b, int field) {
-      if (!a.present(field) || !b.present(field)) {
-        return Boolean.compare(a.present(field), b.present(field));
-      }
-      return Arrays.compareUnsigned(x, a.offset(field), a.offset(field) + a.length(field),
-          y, b.offset(field), b.offset(field) + b.length(field));
+    void forget() {
+      any = false;
     }
   }
 

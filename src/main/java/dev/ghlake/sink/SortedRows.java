@@ -1,6 +1,7 @@
 package dev.ghlake.sink;
 
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -10,86 +11,138 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
- * The rows of one output file, put in order: each row's sort key (time, id) is kept in memory,
- * the row's bytes in memory up to a budget and in a local spill file beyond it. So building a
- * file holds about its keys plus the budget, however many rows it has. One instance serves file
+ * The rows of one output file, put in {@link RowOrder}: kept in memory up to a budget; each time
+ * the budget is full, the rows held are sorted and written out as one sorted run to a local
+ * spill file, and at the end the runs and the rows still held are merged, each run read front
+ * to back. So building a file holds the budget plus a read buffer per run, however many rows
+ * it has, and spilled rows cost sequential reads, not one read each. One instance serves file
  * after file ({@link #reset}): its pages are reused, so a worker's row memory is allocated once
  * and stays put instead of becoming old garbage the collector must sweep after every file.
  */
 final class SortedRows implements AutoCloseable {
   private static final int PAGE = 1 << 20;
+  private static final int RUN_BUFFER = 1 << 18;
 
   private final long memoryBudget;
   private final Path spillFolder;
+  private final RowOrder order = new RowOrder();
   private final List<byte[]> pages = new ArrayList<>();
   private int page = -1;
   private int pageUsed = PAGE;
   private long inMemory;
+  private long[] createdAt = new long[1024];
+  private long[] where = new long[1024];
+  private int[] lengths = new int[1024];
+  private int size;
+  private long rows;
   private Path spillPath;
   private OutputStream spillOut;
   private FileChannel spillRead;
   private long spillSize;
-  private long[] createdAt = new long[1024];
-  private String[] ids = new String[1024];
-  private long[] where = new long[1024];
-  private int[] lengths = new int[1024];
-  private int size;
-  private final Row current = new Row();
+  private final List<long[]> runs = new ArrayList<>();
 
   SortedRows(long memoryBudget, Path spillFolder) {
     this.memoryBudget = memoryBudget;
     this.spillFolder = spillFolder;
   }
 
-  /** Forgets the rows (and removes their spill file), keeping the pages for the next file's. */
+  /**
+   * Forgets the rows (and removes their spill file), keeping the pages for the next file's: all
+   * but a page made for one big row.
+   */
   void reset() throws IOException {
     closeSpill();
-    Arrays.fill(ids, 0, size, null);
+    clearMemory();
+    rows = 0;
+    pages.replaceAll(p -> p == null || p.length > PAGE ? null : p); // a big row's page is not kept
+  }
+
+  /** Adds an encoded row (see {@code RowFormat}) whose {@code created_at} is {@code time}. */
+  void add(byte[] row, int length, long time) throws IOException {
+    if (size > 0 && inMemory + length > memoryBudget) {
+      spillRun();
+    }
+    if (size == createdAt.length) {
+      grow();
+    }
+    createdAt[size] = time;
+    lengths[size] = length;
+    where[size] = keep(row, length);
+    size++;
+    rows++;
+  }
+
+  /** Rows added since the last reset. */
+  long size() {
+    return rows;
+  }
+
+  /** Bytes of row memory held (pages in use or kept for the next file). */
+  long heldBytes() {
+    return pages.stream().filter(p -> p != null).mapToLong(p -> p.length).sum();
+  }
+
+  /** Sorted runs written to the spill file since the last reset. */
+  int spilledRuns() {
+    return runs.size();
+  }
+
+  /** Every row, in order; the rows must not change until the cursor is done. */
+  Cursor sorted() throws IOException {
+    Source memory = new MemoryRun(memoryOrder());
+    if (runs.isEmpty()) {
+      return new Cursor(List.of(memory));
+    }
+    spillOut.close();
+    spillOut = null;
+    spillRead = FileChannel.open(spillPath, StandardOpenOption.READ);
+    List<Source> sources = new ArrayList<>();
+    for (long[] run : runs) {
+      sources.add(new SpilledRun(spillRead, run[0], run[1]));
+    }
+    sources.add(memory);
+    return new Cursor(sources);
+  }
+
+  /** The rows held in memory, sorted, appended to the spill file as one run; memory is cleared. */
+  private void spillRun() throws IOException {
+    if (spillOut == null) {
+      Files.createDirectories(spillFolder);
+      spillPath = Files.createTempFile(spillFolder, "sort-", ".rows");
+      spillOut = new BufferedOutputStream(Files.newOutputStream(spillPath), 1 << 16);
+    }
+    long start = spillSize;
+    for (int i : memoryOrder()) {
+      int n = lengths[i];
+      while ((n & ~0x7f) != 0) { // unsigned varint length
+        spillOut.write((n & 0x7f) | 0x80);
+        n >>>= 7;
+        spillSize++;
+      }
+      spillOut.write(n);
+      spillOut.write(pages.get((int) (where[i] >>> 20)), (int) (where[i] & (PAGE - 1)), lengths[i]);
+      spillSize += 1 + lengths[i];
+    }
+    runs.add(new long[] {start, spillSize});
+    clearMemory();
+  }
+
+  private void clearMemory() {
     size = 0;
     inMemory = 0;
     page = -1;
     pageUsed = PAGE;
   }
 
-  void add(byte[] row, int length, long time, String id) throws IOException {
-    if (size == createdAt.length) {
-      grow();
-    }
-    createdAt[size] = time;
-    ids[size] = id;
-    lengths[size] = length;
-    where[size] = inMemory + length <= memoryBudget ? keep(row, length) : spill(row, length);
-    size++;
-  }
-
-  int size() {
-    return size;
-  }
-
-  /** Bytes of row memory held (pages in use or kept for the next file). */
-  long heldBytes() {
-    return pages.stream().mapToLong(p -> p.length).sum();
-  }
-
-  long time(int i) {
-    return createdAt[i];
-  }
-
-  String id(int i) {
-    return ids[i];
-  }
-
   /**
-   * The rows' indices by time, then id, then {@code ties} for rows equal in both. Times are
-   * sorted as primitive keys (time and index packed in a long); only the runs that share a
-   * second, a few dozen rows each, are sorted by id with a comparator.
+   * The memory rows' indices in order. Times are sorted as primitive keys (time and index packed
+   * in a long); only the rows that share a second, a few dozen each, are compared as bytes.
    */
-  int[] order(Comparator<Integer> ties) {
-    Comparator<Integer> byIdThenTies = Comparator.<Integer, String>comparing(i -> ids[i]).thenComparing(ties);
+  private int[] memoryOrder() {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int i = 0; i < size; i++) {
@@ -99,7 +152,7 @@ final class SortedRows implements AutoCloseable {
     if (size >= 1 << 21 || max - min >= 1L << 42) { // too wide to pack: sort objects
       Integer[] boxed = new Integer[size];
       Arrays.setAll(boxed, i -> i);
-      Arrays.sort(boxed, Comparator.<Integer>comparingLong(i -> createdAt[i]).thenComparing(byIdThenTies));
+      Arrays.sort(boxed, this::compareMemory);
       return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
     long[] keys = new long[size];
@@ -107,59 +160,35 @@ final class SortedRows implements AutoCloseable {
       keys[i] = ((createdAt[i] - min) << 21) | i;
     }
     Arrays.sort(keys);
-    int[] order = new int[size];
+    int[] sorted = new int[size];
     for (int i = 0; i < size; i++) {
-      order[i] = (int) (keys[i] & ((1 << 21) - 1));
+      sorted[i] = (int) (keys[i] & ((1 << 21) - 1));
     }
     for (int start = 0; start < size; ) {
       int end = start + 1;
-      while (end < size && createdAt[order[end]] == createdAt[order[start]]) {
+      while (end < size && createdAt[sorted[end]] == createdAt[sorted[start]]) {
         end++;
       }
       if (end - start > 1) {
         Integer[] run = new Integer[end - start];
         for (int k = start; k < end; k++) {
-          run[k - start] = order[k];
+          run[k - start] = sorted[k];
         }
-        Arrays.sort(run, byIdThenTies);
+        Arrays.sort(run, this::compareMemory);
         for (int k = start; k < end; k++) {
-          order[k] = run[k - start];
+          sorted[k] = run[k - start];
         }
       }
       start = end;
     }
-    return order;
+    return sorted;
   }
 
-  /** Row {@code i}'s bytes; valid until the next call. */
-  Row row(int i) throws IOException {
-    long w = where[i];
-    if (w >= 0) {
-      current.bytes = pages.get((int) (w >>> 20));
-      current.offset = (int) (w & (PAGE - 1));
-      current.stable = true;
-    } else {
-      if (spillOut != null) {
-        spillOut.close();
-        spillOut = null;
-        spillRead = FileChannel.open(spillPath, StandardOpenOption.READ);
-      }
-      if (current.spillBuffer.length < lengths[i]) {
-        current.spillBuffer = new byte[Math.max(lengths[i], current.spillBuffer.length * 2)];
-      }
-      ByteBuffer b = ByteBuffer.wrap(current.spillBuffer, 0, lengths[i]);
-      long at = -1 - w;
-      while (b.hasRemaining()) {
-        if (spillRead.read(b, at + b.position()) < 0) {
-          throw new IOException("spill file " + spillPath + " is shorter than written");
-        }
-      }
-      current.bytes = current.spillBuffer;
-      current.offset = 0;
-      current.stable = false;
-    }
-    current.length = lengths[i];
-    return current;
+  private int compareMemory(Integer x, Integer y) {
+    long wx = where[x];
+    long wy = where[y];
+    return order.compare(pages.get((int) (wx >>> 20)), (int) (wx & (PAGE - 1)), lengths[x],
+        pages.get((int) (wy >>> 20)), (int) (wy & (PAGE - 1)), lengths[y]);
   }
 
   private long keep(byte[] row, int length) {
@@ -183,27 +212,14 @@ final class SortedRows implements AutoCloseable {
     int capacity = Math.max(PAGE, length);
     if (page == pages.size()) {
       pages.add(new byte[capacity]);
-    } else if (pages.get(page).length < capacity) {
+    } else if (pages.get(page) == null || pages.get(page).length < capacity) {
       pages.set(page, new byte[capacity]);
     }
-  }
-
-  private long spill(byte[] row, int length) throws IOException {
-    if (spillOut == null && spillPath == null) {
-      Files.createDirectories(spillFolder);
-      spillPath = Files.createTempFile(spillFolder, "sort-", ".rows");
-      spillOut = new BufferedOutputStream(Files.newOutputStream(spillPath), 1 << 16);
-    }
-    long at = spillSize;
-    spillOut.write(row, 0, length);
-    spillSize += length;
-    return -1 - at;
   }
 
   private void grow() {
     int n = createdAt.length * 2;
     createdAt = Arrays.copyOf(createdAt, n);
-    ids = Arrays.copyOf(ids, n);
     where = Arrays.copyOf(where, n);
     lengths = Arrays.copyOf(lengths, n);
   }
@@ -230,18 +246,192 @@ final class SortedRows implements AutoCloseable {
       }
       spillPath = null;
       spillSize = 0;
+      runs.clear();
     }
   }
 
   /**
-   * A row's bytes: {@code bytes[offset, offset + length)}; {@code stable} when they stay put
-   * until the rows are reset (in memory), not reused for the next row (spilled).
+   * The rows in order: {@link #bytes}{@code [offset, offset + length)} after each {@link #next};
+   * {@code stable} when those bytes stay put until the rows are reset (kept in memory), not
+   * reused for the next row (read from the spill file).
    */
-  static final class Row {
-    byte[] bytes;
-    int offset;
-    int length;
-    boolean stable;
-    private byte[] spillBuffer = new byte[8192];
+  final class Cursor {
+    private final PriorityQueue<Source> heads;
+    private Source current;
+
+    private Cursor(List<Source> sources) throws IOException {
+      heads = new PriorityQueue<>(Math.max(1, sources.size()), (a, b) -> order.compare(
+          a.bytes(), a.offset(), a.length(), b.bytes(), b.offset(), b.length()));
+      for (Source s : sources) {
+        if (s.advance()) {
+          heads.add(s);
+        }
+      }
+    }
+
+    /** Moves to the next row; false after the last. */
+    boolean next() throws IOException {
+      if (current != null && current.advance()) {
+        heads.add(current);
+      }
+      current = heads.poll();
+      return current != null;
+    }
+
+    byte[] bytes() {
+      return current.bytes();
+    }
+
+    int offset() {
+      return current.offset();
+    }
+
+    int length() {
+      return current.length();
+    }
+
+    boolean stable() {
+      return current.stable();
+    }
+
+    long time() {
+      return RowOrder.time(current.bytes(), current.offset());
+    }
+  }
+
+  /** A sorted run of rows, read one row at a time. */
+  private interface Source {
+    boolean advance() throws IOException;
+
+    byte[] bytes();
+
+    int offset();
+
+    int length();
+
+    boolean stable();
+  }
+
+  /** The rows still in memory, in order. */
+  private final class MemoryRun implements Source {
+    private final int[] sorted;
+    private int next;
+    private int row = -1;
+
+    MemoryRun(int[] sorted) {
+      this.sorted = sorted;
+    }
+
+    @Override
+    public boolean advance() {
+      if (next == sorted.length) {
+        return false;
+      }
+      row = sorted[next++];
+      return true;
+    }
+
+    @Override
+    public byte[] bytes() {
+      return pages.get((int) (where[row] >>> 20));
+    }
+
+    @Override
+    public int offset() {
+      return (int) (where[row] & (PAGE - 1));
+    }
+
+    @Override
+    public int length() {
+      return lengths[row];
+    }
+
+    @Override
+    public boolean stable() {
+      return true;
+    }
+  }
+
+  /** A run in the spill file, read front to back through a buffer. */
+  private static final class SpilledRun implements Source {
+    private final FileChannel file;
+    private final long end;
+    private long filled; // the file offset of buf[limit]
+    private byte[] buf = new byte[RUN_BUFFER];
+    private int pos;
+    private int limit;
+    private int rowOffset;
+    private int rowLength;
+
+    SpilledRun(FileChannel file, long start, long end) {
+      this.file = file;
+      this.filled = start;
+      this.end = end;
+    }
+
+    @Override
+    public boolean advance() throws IOException {
+      if (pos == limit && filled == end) {
+        return false;
+      }
+      int n = 0;
+      int shift = 0;
+      while (true) {
+        ensure(1);
+        byte b = buf[pos++];
+        n |= (b & 0x7f) << shift;
+        if (b >= 0) {
+          break;
+        }
+        shift += 7;
+      }
+      ensure(n);
+      rowOffset = pos;
+      rowLength = n;
+      pos += n;
+      return true;
+    }
+
+    /** Makes {@code n} unread bytes available from {@code pos}, moving them to the buffer's start. */
+    private void ensure(int n) throws IOException {
+      if (limit - pos >= n) {
+        return;
+      }
+      System.arraycopy(buf, pos, buf, 0, limit - pos);
+      limit -= pos;
+      pos = 0;
+      if (buf.length < n) {
+        buf = Arrays.copyOf(buf, Math.max(n, buf.length * 2));
+      }
+      while (limit < n) {
+        int want = (int) Math.min(buf.length - limit, end - filled);
+        int read = want <= 0 ? -1 : file.read(ByteBuffer.wrap(buf, limit, want), filled);
+        if (read < 0) {
+          throw new EOFException("sort spill file ends inside a row");
+        }
+        limit += read;
+        filled += read;
+      }
+    }
+
+    @Override
+    public byte[] bytes() {
+      return buf;
+    }
+
+    @Override
+    public int offset() {
+      return rowOffset;
+    }
+
+    @Override
+    public int length() {
+      return rowLength;
+    }
+
+    @Override
+    public boolean stable() {
+      return false;
+    }
   }
 }
