@@ -32,8 +32,11 @@ public interface SinkOptions extends PipelineOptions {
 
   void setCompression(Codec value);
 
+  // 16 MiB: a modern hour's file (~45 MB) gets three row groups, and a worker holds a third as
+  // much of it while writing (a 4M-event day peaks ~80 MiB lower in a 1 GiB heap, and no slower;
+  // docs/benchmarks.md); row groups of sorted rows also narrow what a time filter must read
   @Description("Parquet row-group size in MiB (memory per open file is about this much)")
-  @Default.Integer(64)
+  @Default.Integer(16)
   int getRowGroupMB();
 
   void setRowGroupMB(int value);
