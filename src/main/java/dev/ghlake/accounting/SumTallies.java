@@ -29,9 +29,9 @@ public class SumTallies
 
   @Override
   public PCollection<KV<Tally, Long>> expand(PCollectionList<KV<Tally, Long>> steps) {
-    // one sum for the whole run, not a sum per key: a run has a few thousand keys, and the
-    // DirectRunner runs each key of a keyed sum as a bundle of its own, every step downstream
-    // re-translated for each (measured: most of the seconds between the last file and the commit)
+    // one sum for the whole run, not a sum per key: a day has hundreds of keys (851 in the 1.2M
+    // benchmark), and the DirectRunner runs each key of a keyed sum as a bundle of its own, every
+    // step downstream re-translated for each (most of the seconds between last file and commit)
     return steps
         .apply("AllTallies", Flatten.pCollections())
         .setCoder(Tallies.CODER)
