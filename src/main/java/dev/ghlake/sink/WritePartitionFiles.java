@@ -87,28 +87,33 @@ public class WritePartitionFiles extends PTransform<PCollection<StagedChunk>, Wr
     private final Counter rows = Metrics.counter(Counters.NAMESPACE, Counters.WRITTEN);
     private final Counter files = Metrics.counter(Counters.NAMESPACE, Counters.FILES_WRITTEN);
     private transient PartitionFileBuilder builder;
+    private transient Path spill;
 
     BuildFileFn(FilePlan plan) {
       this.plan = plan;
     }
 
     @Setup
-    public void setup() {
+    public void setup() throws IOException {
       // about one file is built per core at once: together they keep rows in an eighth of the
-      // heap (beyond it rows wait in a local spill file); the rest is left to their Parquet
+      // heap (beyond it rows wait in sorted runs on local disk); the rest is left to their Parquet
       // writers and the runner. A larger share only makes the heap grow: measured in
       // docs/benchmarks.md (a modern day in a 1 GiB heap peaks 90–150 MiB lower with 64 MiB a
       // worker than with 128, at the same speed)
       Runtime jvm = Runtime.getRuntime();
       long budget = jvm.maxMemory() / (8L * jvm.availableProcessors());
-      builder = new PartitionFileBuilder(plan, budget,
-          Path.of(System.getProperty("java.io.tmpdir"), "ghlake-sort"));
+      spill = SpillFolders.create(
+          Path.of(System.getProperty("java.io.tmpdir"), "ghlake-sort"), plan.runId());
+      builder = new PartitionFileBuilder(plan, budget, spill);
     }
 
     @Teardown
     public void teardown() throws IOException {
       if (builder != null) {
         builder.close();
+      }
+      if (spill != null) {
+        SpillFolders.delete(spill);
       }
     }
 
