@@ -191,7 +191,10 @@ public final class LakeRun {
       counts = run.counts();
       workersRunning = run.workersRunning();
     } catch (IOException | RuntimeException e) {
-      error = "the run could not start (lake at " + plan.output() + "): " + LakeStorage.describe(e);
+      error = PipelineRun.outOfMemoryIn(e) != null ? PipelineRun.OUT_OF_MEMORY
+          : "the run could not start (lake at " + plan.output() + "): " + LakeStorage.describe(e);
+    } catch (OutOfMemoryError e) { // outside the pipeline's own handling: still a reported failure
+      error = PipelineRun.OUT_OF_MEMORY;
     } finally {
       if (workersRunning) {
         // its marks must outlive whatever those workers still write: the next run removes it

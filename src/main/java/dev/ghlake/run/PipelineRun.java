@@ -42,6 +42,9 @@ final class PipelineRun {
 
   private static PipelineRun run(Pipeline pipeline, String lake, int progressSeconds, PrintStream err,
       long start, PipelineResult[] result) {
+    if (reserve == null) { // a batch's earlier run used it
+      reserve = new byte[RESERVE];
+    }
     try (HeapWatchdog watchdog = HeapWatchdog.start(() -> cancel(result[0]))) {
       try {
         if (pipeline.getOptions().getRunner() == DirectRunner.class) {
@@ -55,12 +58,13 @@ final class PipelineRun {
             : state == PipelineResult.State.DONE ? null : "the pipeline ended " + state;
         return new PipelineRun(error, counts(result[0]));
       } catch (OutOfMemoryError e) {
-        return new PipelineRun(watchdog.shortage() != null ? watchdog.shortage() : outOfMemory(e),
-            counts(result[0]));
+        return outOfMemoryRun(watchdog, e, result[0]);
       } catch (RuntimeException e) {
         OutOfMemoryError oom = outOfMemoryIn(e);
+        if (oom != null) {
+          return outOfMemoryRun(watchdog, oom, result[0]);
+        }
         String why = watchdog.shortage() != null ? watchdog.shortage()
-            : oom != null ? outOfMemory(oom)
             : "the pipeline failed (lake at " + lake + "): " + LakeStorage.describe(e);
         return new PipelineRun(why, counts(result[0]));
       }
@@ -77,13 +81,40 @@ final class PipelineRun {
     }
   }
 
+  /**
+   * A run that ran out of memory. Its workers still hold the heap, so the reserve is let go and
+   * the run stopped before its report is made; the report must not fail the same way.
+   */
+  private static PipelineRun outOfMemoryRun(HeapWatchdog watchdog, OutOfMemoryError e, PipelineResult result) {
+    reserve = null;
+    cancel(result);
+    String why;
+    try {
+      why = watchdog.shortage() != null ? watchdog.shortage() : outOfMemory(e);
+    } catch (OutOfMemoryError again) {
+      why = OUT_OF_MEMORY;
+    }
+    return new PipelineRun(why, counts(result));
+  }
+
   private static String outOfMemory(OutOfMemoryError e) {
     return String.format("the run ran out of memory (%s, with a heap of at most %,d MiB): give "
         + "the JVM more heap (JAVA_OPTS=-Xmx…, or more Lambda memory), or lower "
         + "--targetRowsPerFile or --rowGroupMB", e.getMessage(), Runtime.getRuntime().maxMemory() >> 20);
   }
 
-  private static OutOfMemoryError outOfMemoryIn(Throwable e) {
+  /** The same, made before any run: reporting a heap that is full must not need the heap. */
+  static final String OUT_OF_MEMORY = outOfMemory(new OutOfMemoryError("Java heap space"));
+
+  /**
+   * Heap held back for the report of a run that ran out of it: let go before anything else is
+   * done, so that cancelling the run and reading its counters do not fail the same way.
+   */
+  private static final int RESERVE = 4 << 20;
+  private static byte[] reserve = new byte[RESERVE];
+
+  /** The out-of-memory error a failure comes from, if any. */
+  static OutOfMemoryError outOfMemoryIn(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof OutOfMemoryError oom) {
         return oom;
@@ -105,7 +136,7 @@ final class PipelineRun {
   private static RunCounts counts(PipelineResult result) {
     try {
       return result == null ? null : RunCounts.live(result.metrics());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError e) { // the report goes out without them
       return null;
     }
   }
