@@ -1,10 +1,8 @@
 package dev.ghlake.sink;
 
 import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,16 +91,16 @@ final class SortedRows implements AutoCloseable {
 
   /** Every row, in order; the rows must not change until the cursor is done. */
   Cursor sorted() throws IOException {
-    Source memory = new MemoryRun(memoryOrder());
+    RowRun memory = new MemoryRun(memoryOrder());
     if (runs.isEmpty()) {
       return new Cursor(List.of(memory));
     }
     spillOut.close();
     spillOut = null;
     spillRead = FileChannel.open(spillPath, StandardOpenOption.READ);
-    List<Source> sources = new ArrayList<>();
+    List<RowRun> sources = new ArrayList<>();
     for (long[] run : runs) {
-      sources.add(new SpilledRun(spillRead, run[0], run[1]));
+      sources.add(new SpilledRun(spillRead, run[0], run[1], RUN_BUFFER));
     }
     sources.add(memory);
     return new Cursor(sources);
@@ -256,13 +254,13 @@ final class SortedRows implements AutoCloseable {
    * reused for the next row (read from the spill file).
    */
   final class Cursor {
-    private final PriorityQueue<Source> heads;
-    private Source current;
+    private final PriorityQueue<RowRun> heads;
+    private RowRun current;
 
-    private Cursor(List<Source> sources) throws IOException {
+    private Cursor(List<RowRun> sources) throws IOException {
       heads = new PriorityQueue<>(Math.max(1, sources.size()), (a, b) -> order.compare(
           a.bytes(), a.offset(), a.length(), b.bytes(), b.offset(), b.length()));
-      for (Source s : sources) {
+      for (RowRun s : sources) {
         if (s.advance()) {
           heads.add(s);
         }
@@ -299,21 +297,8 @@ final class SortedRows implements AutoCloseable {
     }
   }
 
-  /** A sorted run of rows, read one row at a time. */
-  private interface Source {
-    boolean advance() throws IOException;
-
-    byte[] bytes();
-
-    int offset();
-
-    int length();
-
-    boolean stable();
-  }
-
   /** The rows still in memory, in order. */
-  private final class MemoryRun implements Source {
+  private final class MemoryRun implements RowRun {
     private final int[] sorted;
     private int next;
     private int row = -1;
@@ -349,89 +334,6 @@ final class SortedRows implements AutoCloseable {
     @Override
     public boolean stable() {
       return true;
-    }
-  }
-
-  /** A run in the spill file, read front to back through a buffer. */
-  private static final class SpilledRun implements Source {
-    private final FileChannel file;
-    private final long end;
-    private long filled; // the file offset of buf[limit]
-    private byte[] buf = new byte[RUN_BUFFER];
-    private int pos;
-    private int limit;
-    private int rowOffset;
-    private int rowLength;
-
-    SpilledRun(FileChannel file, long start, long end) {
-      this.file = file;
-      this.filled = start;
-      this.end = end;
-    }
-
-    @Override
-    public boolean advance() throws IOException {
-      if (pos == limit && filled == end) {
-        return false;
-      }
-      int n = 0;
-      int shift = 0;
-      while (true) {
-        ensure(1);
-        byte b = buf[pos++];
-        n |= (b & 0x7f) << shift;
-        if (b >= 0) {
-          break;
-        }
-        shift += 7;
-      }
-      ensure(n);
-      rowOffset = pos;
-      rowLength = n;
-      pos += n;
-      return true;
-    }
-
-    /** Makes {@code n} unread bytes available from {@code pos}, moving them to the buffer's start. */
-    private void ensure(int n) throws IOException {
-      if (limit - pos >= n) {
-        return;
-      }
-      System.arraycopy(buf, pos, buf, 0, limit - pos);
-      limit -= pos;
-      pos = 0;
-      if (buf.length < n) {
-        buf = Arrays.copyOf(buf, Math.max(n, buf.length * 2));
-      }
-      while (limit < n) {
-        int want = (int) Math.min(buf.length - limit, end - filled);
-        int read = want <= 0 ? -1 : file.read(ByteBuffer.wrap(buf, limit, want), filled);
-        if (read < 0) {
-          throw new EOFException("sort spill file ends inside a row");
-        }
-        limit += read;
-        filled += read;
-      }
-    }
-
-    @Override
-    public byte[] bytes() {
-      return buf;
-    }
-
-    @Override
-    public int offset() {
-      return rowOffset;
-    }
-
-    @Override
-    public int length() {
-      return rowLength;
-    }
-
-    @Override
-    public boolean stable() {
-      return false;
     }
   }
 }

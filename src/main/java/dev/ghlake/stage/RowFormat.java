@@ -3,7 +3,6 @@ package dev.ghlake.stage;
 import dev.ghlake.model.EventRow;
 import dev.ghlake.model.EventSchema;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -31,11 +30,11 @@ public final class RowFormat {
   public static final Kind[] KINDS = FIELDS.stream().map(RowFormat::kind).toArray(Kind[]::new);
   private static final int N = FIELDS.size();
 
-  private final Buffer buffer = new Buffer();
+  private final RowBuffer buffer = new RowBuffer();
 
   /** Encodes a row into this format's buffer: valid until the next call. */
-  public Buffer encode(EventRow row) {
-    Buffer b = buffer;
+  public RowBuffer encode(EventRow row) {
+    RowBuffer b = buffer;
     b.reset();
     b.writeLong8(row.createdAt);
     b.writeString(row.eventId);
@@ -54,7 +53,7 @@ public final class RowFormat {
     return b;
   }
 
-  private static boolean writeField(Buffer b, EventRow r, int field) {
+  private static boolean writeField(RowBuffer b, EventRow r, int field) {
     return switch (field) {
       case 1 -> b.string(r.type);
       case 3 -> b.number(r.actorId);
@@ -113,109 +112,6 @@ public final class RowFormat {
       case BOOLEAN -> Kind.BOOLEAN;
       default -> throw new IllegalStateException("no staged form for " + f);
     };
-  }
-
-  /**
-   * The bytes of an encoded row. Its own growable array, not a {@code ByteArrayOutputStream},
-   * whose every one-byte write takes a lock: a row is some sixty such writes.
-   */
-  public static final class Buffer {
-    private byte[] buf = new byte[8192];
-    private int count;
-
-    public byte[] bytes() {
-      return buf;
-    }
-
-    public int length() {
-      return count;
-    }
-
-    void reset() {
-      count = 0;
-    }
-
-    private void ensure(int more) {
-      if (count + more > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(count + more, buf.length * 2));
-      }
-    }
-
-    void write(int b) {
-      ensure(1);
-      buf[count++] = (byte) b;
-    }
-
-    void write(byte[] b, int offset, int length) {
-      ensure(length);
-      System.arraycopy(b, offset, buf, count, length);
-      count += length;
-    }
-
-    void writeLong8(long v) {
-      ensure(8);
-      for (int shift = 56; shift >= 0; shift -= 8) {
-        buf[count++] = (byte) (v >>> shift);
-      }
-    }
-
-    void writeInt4(int v) {
-      ensure(4);
-      for (int shift = 24; shift >= 0; shift -= 8) {
-        buf[count++] = (byte) (v >>> shift);
-      }
-    }
-
-    void setInt4(int at, int v) {
-      for (int i = 0; i < 4; i++) {
-        buf[at + i] = (byte) (v >>> (24 - 8 * i));
-      }
-    }
-
-    void writeVarint(long v) {
-      ensure(10);
-      while ((v & ~0x7FL) != 0) {
-        buf[count++] = (byte) ((v & 0x7F) | 0x80);
-        v >>>= 7;
-      }
-      buf[count++] = (byte) v;
-    }
-
-    void writeString(String s) {
-      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-      writeVarint(utf8.length);
-      write(utf8, 0, utf8.length);
-    }
-
-    boolean string(String s) {
-      if (s == null) {
-        return false;
-      }
-      writeString(s);
-      return true;
-    }
-
-    boolean bytes(byte[] b, int offset, int length) {
-      writeVarint(length);
-      write(b, offset, length);
-      return true;
-    }
-
-    boolean number(Long v) {
-      if (v == null) {
-        return false;
-      }
-      writeVarint((v << 1) ^ (v >> 63));
-      return true;
-    }
-
-    boolean flag(Boolean v) {
-      if (v == null) {
-        return false;
-      }
-      write(v ? 1 : 0);
-      return true;
-    }
   }
 
   /** Reads a row's sort key from its first bytes. */

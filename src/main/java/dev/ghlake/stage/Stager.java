@@ -85,7 +85,7 @@ final class Stager implements LineSink {
 
   private void stage(EventShaper.Shaped s) {
     s.row.sourceFile = source;
-    RowFormat.Buffer row = format.encode(s.row);
+    RowBuffer row = format.encode(s.row);
     head.read(row.bytes(), 0);
     int bucket = IdHash.slice(IdHash.of(row.bytes(), head.idOffset, head.idLength), plan.buckets());
     hourOf(s.createdAt);

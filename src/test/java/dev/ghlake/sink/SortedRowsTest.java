@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.model.EventRow;
+import dev.ghlake.stage.RowBuffer;
 import dev.ghlake.stage.RowFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ public class SortedRowsTest {
       r.payload(payload, 0, payload.length);
       r.sourceFile = "hour-" + random.nextInt(2) + ".json.gz";
       r.actorLogin = "a" + random.nextInt(1_000);
-      RowFormat.Buffer b = new RowFormat().encode(r);
+      RowBuffer b = new RowFormat().encode(r);
       all.add(Arrays.copyOf(b.bytes(), b.length()));
     }
     List<byte[]> inMemory = sorted(all, 1L << 30);
@@ -127,7 +128,7 @@ public class SortedRowsTest {
     Arrays.fill(payload, (byte) fill);
     r.payload(payload, 0, length);
     r.sourceFile = source;
-    RowFormat.Buffer b = new RowFormat().encode(r);
+    RowBuffer b = new RowFormat().encode(r);
     return Arrays.copyOf(b.bytes(), b.length());
   }
 

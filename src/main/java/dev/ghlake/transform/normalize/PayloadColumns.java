@@ -42,7 +42,7 @@ final class PayloadColumns {
   private String member;
   private boolean hasShas;
   private boolean hasCommits;
-  private final EmailSites emailSites = new EmailSites();
+  private EmailSites emailSites; // only for payloads with shas or commits
 
   private PayloadColumns() {}
 
@@ -64,7 +64,14 @@ final class PayloadColumns {
 
   /** Where, in the line's bytes, the emails {@link #emails} names are. */
   List<EmailSites.Site> emailSites() {
-    return emailSites.of(emails());
+    return emailSites == null ? List.of() : emailSites.of(emails());
+  }
+
+  private EmailSites sites() {
+    if (emailSites == null) {
+      emailSites = new EmailSites();
+    }
+    return emailSites;
   }
 
   private void readPayload(JsonParser p) throws IOException {
@@ -93,7 +100,7 @@ final class PayloadColumns {
         case "shas" -> {
           hasShas = v == JsonToken.START_ARRAY;
           if (hasShas) {
-            emailSites.readShas(p);
+            sites().readShas(p);
           } else {
             p.skipChildren();
           }
@@ -101,7 +108,7 @@ final class PayloadColumns {
         case "commits" -> {
           hasCommits = v == JsonToken.START_ARRAY;
           if (hasCommits) {
-            emailSites.readCommits(p);
+            sites().readCommits(p);
           } else {
             p.skipChildren();
           }

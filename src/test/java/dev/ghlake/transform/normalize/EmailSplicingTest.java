@@ -9,18 +9,11 @@ import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.model.EventRow;
 import dev.ghlake.source.synthetic.SyntheticEventGenerator;
-import dev.ghlake.testing.Fixtures;
-import dev.ghlake.testing.RealData;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.ghlake.testing.RealPushes;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.Test;
 
 /**
@@ -32,19 +25,7 @@ public class EmailSplicingTest {
 
   @Test
   public void theEditedPayloadIsTheCopiedOneForEveryRealAndSyntheticPush() throws Exception {
-    List<String> lines = new ArrayList<>();
-    for (String fixture : List.of("era-2011-events-api.jsonl", "era-2013-timeline.jsonl",
-        "era-2014-timeline-nulls.jsonl", "era-2015-events-api.jsonl", "era-2025-slim.jsonl")) {
-      lines.addAll(Fixtures.lines(fixture));
-    }
-    try (Stream<Path> hours = Files.list(RealData.hours())) {
-      for (Path hour : hours.toList()) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-            new GZIPInputStream(Files.newInputStream(hour)), StandardCharsets.UTF_8))) {
-          r.lines().filter(l -> l.contains("\"PushEvent\"")).forEach(lines::add);
-        }
-      }
-    }
+    List<String> lines = new ArrayList<>(RealPushes.lines());
     SyntheticEventGenerator synthetic = new SyntheticEventGenerator(11);
     for (long i = 0; i < 20_000; i++) {
       lines.add(synthetic.event(i, Instant.parse("2024-07-01T00:00:00Z")));

@@ -5,13 +5,8 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghlake.testing.Fixtures;
-import dev.ghlake.testing.RealData;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.ghlake.testing.RealPushes;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,8 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.Test;
 
 /**
@@ -32,19 +25,7 @@ public class StreamingMatchesTreesTest {
 
   @Test
   public void aScrubbedCopyIsTheTextOfTheScrubbedTreeForEveryRealPush() throws Exception {
-    List<String> lines = new ArrayList<>();
-    for (String fixture : List.of("era-2011-events-api.jsonl", "era-2013-timeline.jsonl",
-        "era-2014-timeline-nulls.jsonl", "era-2015-events-api.jsonl", "era-2025-slim.jsonl")) {
-      lines.addAll(Fixtures.lines(fixture));
-    }
-    try (Stream<Path> hours = Files.list(RealData.hours())) {
-      for (Path hour : hours.toList()) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-            new GZIPInputStream(Files.newInputStream(hour)), StandardCharsets.UTF_8))) {
-          r.lines().filter(l -> l.contains("\"PushEvent\"")).forEach(lines::add);
-        }
-      }
-    }
+    List<String> lines = new ArrayList<>(RealPushes.lines());
     int checked = 0;
     for (String line : lines) {
       JsonNode payload = JSON.readTree(line).get("payload");
