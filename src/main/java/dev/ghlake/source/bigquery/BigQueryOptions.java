@@ -1,12 +1,15 @@
 package dev.ghlake.source.bigquery;
 
+import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Hidden;
-import org.apache.beam.sdk.options.PipelineOptions;
 
-/** How GH Archive is read from BigQuery (--source=bigquery). */
-public interface BigQueryOptions extends PipelineOptions {
+/**
+ * How GH Archive is read from BigQuery (--source=bigquery). Extends {@link GcpOptions} for
+ * {@code --project} and the credentials: the bundled jar does not register Google Cloud's options.
+ */
+public interface BigQueryOptions extends GcpOptions {
   /** The read methods. */
   enum Method {
     /** A standard-SQL query, exported through a temporary dataset: filters pushed into SQL. */

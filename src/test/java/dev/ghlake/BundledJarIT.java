@@ -1,0 +1,78 @@
+package dev.ghlake;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.Test;
+
+/**
+ * The runnable jar `package` builds (what scripts/ghlake, Flink and EMR run) takes every option
+ * the README's tables document. The jar registers fewer of Beam's options interfaces than the test
+ * classpath does (Google Cloud's are left out to save a second of start-up), so an option that
+ * only a left-out interface declared would pass every unit test and still be refused here.
+ */
+public class BundledJarIT {
+  private static final Path BASE = Path.of(System.getProperty("ghlake.basedir", "."));
+  private static final Path JAR = Path.of(System.getProperty("ghlake.jar", "target/ghlake-0.1.0-SNAPSHOT-bundled.jar"));
+  /** A row of an option table: its first cell names one or more options. */
+  private static final Pattern TABLE_ROW = Pattern.compile("^\\| (`--\\w+`(?: / `--\\w+`)*) \\|");
+  private static final Pattern OPTION = Pattern.compile("--(\\w+)");
+
+  @Test(timeout = 120_000)
+  public void everyOptionTheReadmeDocumentsIsOneTheJarTakes() throws Exception {
+    assertTrue("the runnable jar is built by `package`: " + JAR, Files.isRegularFile(JAR));
+    Set<String> documented = documentedOptions(BASE.resolve("README.md"));
+    assertTrue("the README's option tables were found: " + documented, documented.size() > 30);
+    Set<String> taken = helpedOptions("dev.ghlake.GhLake", "dev.ghlake.GhLakeOptions");
+    taken.addAll(helpedOptions("dev.ghlake.backfill.Backfill", "dev.ghlake.backfill.BackfillOptions"));
+    Set<String> missing = new TreeSet<>(documented);
+    missing.removeAll(taken);
+    assertEquals("documented in README.md, unknown to " + JAR.getFileName(), Set.of(), missing);
+  }
+
+  private static Set<String> documentedOptions(Path readme) throws IOException {
+    Set<String> names = new TreeSet<>();
+    for (String line : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
+      Matcher row = TABLE_ROW.matcher(line);
+      if (row.find()) {
+        Matcher option = OPTION.matcher(row.group(1));
+        while (option.find()) {
+          names.add(option.group(1));
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The options Beam's --help lists for an interface: exactly those a command line may set. */
+  private static Set<String> helpedOptions(String mainClass, String optionsInterface) throws Exception {
+    Path out = Files.createTempFile("ghlake-help", ".txt");
+    try {
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", JAR.toString(), mainClass, "--help=" + optionsInterface));
+      Process help = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      assertTrue("--help finished", help.waitFor(60, TimeUnit.SECONDS));
+      String text = Files.readString(out);
+      assertEquals(text, 0, help.exitValue());
+      Set<String> names = new TreeSet<>();
+      Matcher option = Pattern.compile("(?m)^  --(\\w+)=").matcher(text);
+      while (option.find()) {
+        names.add(option.group(1));
+      }
+      return names;
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+}
