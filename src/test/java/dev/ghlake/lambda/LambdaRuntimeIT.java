@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.AwsJsonServer;
+import dev.ghlake.testing.CloudFormationYaml;
 import dev.ghlake.testing.LambdaRuntimeApi;
 import dev.ghlake.testing.S3ProxyServer;
 import dev.ghlake.testing.SlackServer;
@@ -76,12 +77,14 @@ public class LambdaRuntimeIT {
     try (Stream<Path> jars = Files.list(Path.of(System.getProperty("ghlake.lambda.ric")))) {
       jars.map(Path::toString).sorted().forEach(cp::add);
     }
+    // -Xmx on the command line, as Lambda's runtime gives the heap size; the rest from the template
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-XX:+UseParallelGC", "-cp", String.join(File.pathSeparator, cp),
+        "-Xmx1g", "-cp", String.join(File.pathSeparator, cp),
         "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER + "::handleRequest")
         .directory(taskRoot.toFile()).redirectErrorStream(true)
         .redirectOutput(work.resolve("function.log").toFile());
     Map<String, String> env = pb.environment();
+    env.put("JAVA_TOOL_OPTIONS", templateJavaToolOptions());
     env.put("AWS_LAMBDA_RUNTIME_API", runtime.address());
     env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
     env.put("AWS_ACCESS_KEY_ID", S3ProxyServer.IDENTITY);
@@ -95,6 +98,15 @@ public class LambdaRuntimeIT {
     env.put(LambdaConfig.OPTIONS, "--endpoint=" + s3.endpoint() + " --s3PathStyle=true "
         + "--secretsManagerEndpoint=" + secrets.endpoint() + " --latenessHours=2");
     return pb.start();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String templateJavaToolOptions() throws Exception {
+    Map<String, Object> template = CloudFormationYaml.read(
+        Path.of(System.getProperty("ghlake.basedir", "."), "templates", "lambda", "template.yaml"));
+    Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) template.get("Resources")).get("LoadFunction");
+    Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) function.get("Properties")).get("Environment");
+    return (String) ((Map<String, Object>) environment.get("Variables")).get("JAVA_TOOL_OPTIONS");
   }
 
   @AfterClass

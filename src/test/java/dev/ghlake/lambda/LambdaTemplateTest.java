@@ -96,6 +96,16 @@ public class LambdaTemplateTest {
     assertTrue(vars.containsKey(LambdaConfig.OUTPUT));
   }
 
+  /** The java17 runtime's default stops at C1, which a minutes-long load pays for. */
+  @Test
+  @SuppressWarnings("unchecked")
+  public void theFunctionsJvmCompilesWithC2() {
+    Map<String, Object> vars = (Map<String, Object>) ((Map<String, Object>) function.get("Environment")).get("Variables");
+    List<String> flags = List.of(((String) vars.get("JAVA_TOOL_OPTIONS")).trim().split("\\s+"));
+    assertTrue(flags.toString(), flags.contains("-XX:TieredStopAtLevel=4"));
+    assertTrue(flags.toString(), flags.contains("-XX:+UseParallelGC"));
+  }
+
   @Test
   public void permissionsReachOnlyTheLakeTheArchiveTheSecretAndTheQueue() {
     List<Object> statements = new ArrayList<>();
