@@ -95,13 +95,13 @@ public class WritePartitionFiles extends PTransform<PCollection<StagedChunk>, Wr
 
     @Setup
     public void setup() throws IOException {
-      // about one file is built per core at once: together they keep rows in an eighth of the
+      // about one file is built per core at once: together they keep rows in a sixteenth of the
       // heap (beyond it rows wait in sorted runs on local disk); the rest is left to their Parquet
       // writers and the runner. A larger share only makes the heap grow: measured in
-      // docs/benchmarks.md (a modern day in a 1 GiB heap peaks 90–150 MiB lower with 64 MiB a
-      // worker than with 128, at the same speed)
+      // docs/benchmarks.md (a modern day in a 1 GiB heap: 32 MiB a worker peaks 55-60 MiB lower
+      // than 64 and runs faster, 54-55 s against 62 s; 64 MiB was 90-150 MiB under 128)
       Runtime jvm = Runtime.getRuntime();
-      long budget = jvm.maxMemory() / (8L * jvm.availableProcessors());
+      long budget = jvm.maxMemory() / (16L * jvm.availableProcessors());
       spill = SpillFolders.create(
           Path.of(System.getProperty("java.io.tmpdir"), "ghlake-sort"), plan.runId());
       builder = new PartitionFileBuilder(plan, budget, spill);
