@@ -84,21 +84,41 @@ public final class EmailScrubber {
     if (!CanonicalJson.is(bytes, offset, offset + length)) {
       return null;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(length + 48 * sites.size());
+    byte[][] inserts = new byte[sites.size()][];
+    int size = length;
+    for (int i = 0; i < inserts.length; i++) {
+      EmailSites.Site site = sites.get(i);
+      // a push's commits mostly share one author: the previous site's bytes serve again
+      EmailSites.Site previous = i > 0 ? sites.get(i - 1) : null;
+      inserts[i] = site.missing() ? (site.comma() ? MISSING_AFTER_MEMBER : MISSING_ALONE)
+          : previous != null && !previous.missing() && previous.email().equals(site.email())
+              ? inserts[i - 1] : quoted(scrub(site.email()));
+      size += inserts[i].length - (site.end() - site.start());
+    }
+    // the copy is made once, at its final size
+    byte[] out = new byte[size];
     int at = offset;
-    for (EmailSites.Site site : sites) {
-      out.write(bytes, at, site.start() - at);
-      if (site.missing()) {
-        out.writeBytes(site.comma() ? MISSING_AFTER_MEMBER : MISSING_ALONE);
-      } else {
-        out.write('"');
-        out.writeBytes(QUOTE.quoteAsUTF8(scrub(site.email())));
-        out.write('"');
-      }
+    int to = 0;
+    for (int i = 0; i < inserts.length; i++) {
+      EmailSites.Site site = sites.get(i);
+      System.arraycopy(bytes, at, out, to, site.start() - at);
+      to += site.start() - at;
+      System.arraycopy(inserts[i], 0, out, to, inserts[i].length);
+      to += inserts[i].length;
       at = site.end();
     }
-    out.write(bytes, at, offset + length - at);
-    return out.toByteArray();
+    System.arraycopy(bytes, at, out, to, offset + length - at);
+    return out;
+  }
+
+  /** A JSON string token of {@code text}: quotes around its escaped UTF-8. */
+  private static byte[] quoted(String text) {
+    byte[] escaped = QUOTE.quoteAsUTF8(text);
+    byte[] token = new byte[escaped.length + 2];
+    token[0] = '"';
+    System.arraycopy(escaped, 0, token, 1, escaped.length);
+    token[token.length - 1] = '"';
+    return token;
   }
 
   /** {@code shas}: arrays whose element 1 (text or null) is the author's email. */
