@@ -22,14 +22,14 @@ public final class EventFields {
   private static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private final byte[] bytes;
-  private SmallObject type = new SmallObject();
-  private SmallObject createdAtValue = new SmallObject();
+  private SmallObject type = SmallObject.ABSENT;
+  private SmallObject createdAtValue = SmallObject.ABSENT;
   String id;
-  SmallObject actor = new SmallObject();
-  SmallObject actorAttributes = new SmallObject();
-  SmallObject repo = new SmallObject();
-  SmallObject repository = new SmallObject();
-  SmallObject org = new SmallObject();
+  SmallObject actor = SmallObject.ABSENT;
+  SmallObject actorAttributes = SmallObject.ABSENT;
+  SmallObject repo = SmallObject.ABSENT;
+  SmallObject repository = SmallObject.ABSENT;
+  SmallObject org = SmallObject.ABSENT;
   Boolean publicFlag;
   private int payloadStart = -1;
   private int payloadEnd;

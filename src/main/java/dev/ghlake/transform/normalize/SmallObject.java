@@ -19,6 +19,9 @@ final class SmallObject {
     OTHER
   }
 
+  /** The value of a key an event does not have: one for all (a value is never changed once read). */
+  static final SmallObject ABSENT = new SmallObject();
+
   Kind kind = Kind.ABSENT;
   /** JSON's name for the value's type, for messages ("number", "array"…). */
   String typeName;
