@@ -74,7 +74,7 @@ final class PartitionFileBuilder implements AutoCloseable {
           Channels.newOutputStream(FileSystems.create(target, MimeTypes.BINARY)), 1 << 20)) {
         file = new StreamOutputFile(out);
         try (ParquetWriter<StagedRowWriteSupport.Row> writer = writer(file)) {
-          SortedRows.Cursor c = rows.sorted();
+          MergedRows c = rows.sorted();
           while (c.next()) {
             StagedRowWriteSupport.Row r = row.read(c.bytes(), c.offset(), c.length(), c.stable());
             head.read(c.bytes(), c.offset());

@@ -1,22 +1,16 @@
 package dev.ghlake.sink;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * The rows of one output file, put in {@link RowOrder}: kept in memory up to a budget; each time
  * the budget is full, the rows held are sorted and written out as one sorted run to a local
- * spill file, and at the end the runs and the rows still held are merged, each run read front
- * to back. So building a file holds the budget plus a read buffer per run, however many rows
+ * {@link SpillFile}, and at the end the runs and the rows still held are merged ({@link
+ * MergedRows}), each run read front to back. So building a file holds the budget plus a read buffer per run, however many rows
  * it has, and spilled rows cost sequential reads, not one read each. One instance serves file
  * after file ({@link #reset}): its pages are reused, so a worker's row memory is allocated once
  * and stays put instead of becoming old garbage the collector must sweep after every file.
@@ -26,7 +20,7 @@ final class SortedRows implements AutoCloseable {
   private static final int RUN_BUFFER = 1 << 18;
 
   private final long memoryBudget;
-  private final Path spillFolder;
+  private final SpillFile spill;
   private final RowOrder order = new RowOrder();
   private final List<byte[]> pages = new ArrayList<>();
   private int page = -1;
@@ -37,15 +31,10 @@ final class SortedRows implements AutoCloseable {
   private int[] lengths = new int[1024];
   private int size;
   private long rows;
-  private Path spillPath;
-  private OutputStream spillOut;
-  private FileChannel spillRead;
-  private long spillSize;
-  private final List<long[]> runs = new ArrayList<>();
 
   SortedRows(long memoryBudget, Path spillFolder) {
     this.memoryBudget = memoryBudget;
-    this.spillFolder = spillFolder;
+    this.spill = new SpillFile(spillFolder);
   }
 
   /**
@@ -53,7 +42,7 @@ final class SortedRows implements AutoCloseable {
    * but a page made for one big row.
    */
   void reset() throws IOException {
-    closeSpill();
+    spill.close();
     clearMemory();
     rows = 0;
     pages.replaceAll(p -> p == null || p.length > PAGE ? null : p); // a big row's page is not kept
@@ -86,46 +75,26 @@ final class SortedRows implements AutoCloseable {
 
   /** Sorted runs written to the spill file since the last reset. */
   int spilledRuns() {
-    return runs.size();
+    return spill.runCount();
   }
 
-  /** Every row, in order; the rows must not change until the cursor is done. */
-  Cursor sorted() throws IOException {
+  /** Every row, in order; the rows must not change until the merge is done. */
+  MergedRows sorted() throws IOException {
     RowRun memory = new MemoryRun(memoryOrder());
-    if (runs.isEmpty()) {
-      return new Cursor(List.of(memory));
+    if (spill.runCount() == 0) {
+      return new MergedRows(List.of(memory), order);
     }
-    spillOut.close();
-    spillOut = null;
-    spillRead = FileChannel.open(spillPath, StandardOpenOption.READ);
-    List<RowRun> sources = new ArrayList<>();
-    for (long[] run : runs) {
-      sources.add(new SpilledRun(spillRead, run[0], run[1], RUN_BUFFER));
-    }
-    sources.add(memory);
-    return new Cursor(sources);
+    List<RowRun> runs = new ArrayList<>(spill.openRuns(RUN_BUFFER));
+    runs.add(memory);
+    return new MergedRows(runs, order);
   }
 
   /** The rows held in memory, sorted, appended to the spill file as one run; memory is cleared. */
   private void spillRun() throws IOException {
-    if (spillOut == null) {
-      Files.createDirectories(spillFolder);
-      spillPath = Files.createTempFile(spillFolder, "sort-", ".rows");
-      spillOut = new BufferedOutputStream(Files.newOutputStream(spillPath), 1 << 16);
-    }
-    long start = spillSize;
     for (int i : memoryOrder()) {
-      int n = lengths[i];
-      while ((n & ~0x7f) != 0) { // unsigned varint length
-        spillOut.write((n & 0x7f) | 0x80);
-        n >>>= 7;
-        spillSize++;
-      }
-      spillOut.write(n);
-      spillOut.write(pages.get((int) (where[i] >>> 20)), (int) (where[i] & (PAGE - 1)), lengths[i]);
-      spillSize += 1 + lengths[i];
+      spill.append(pages.get((int) (where[i] >>> 20)), (int) (where[i] & (PAGE - 1)), lengths[i]);
     }
-    runs.add(new long[] {start, spillSize});
+    spill.endRun();
     clearMemory();
   }
 
@@ -224,77 +193,8 @@ final class SortedRows implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    closeSpill();
+    spill.close();
     pages.clear();
-  }
-
-  private void closeSpill() throws IOException {
-    try {
-      if (spillOut != null) {
-        spillOut.close();
-      }
-      if (spillRead != null) {
-        spillRead.close();
-      }
-    } finally {
-      spillOut = null;
-      spillRead = null;
-      if (spillPath != null) {
-        Files.deleteIfExists(spillPath);
-      }
-      spillPath = null;
-      spillSize = 0;
-      runs.clear();
-    }
-  }
-
-  /**
-   * The rows in order: {@link #bytes}{@code [offset, offset + length)} after each {@link #next};
-   * {@code stable} when those bytes stay put until the rows are reset (kept in memory), not
-   * reused for the next row (read from the spill file).
-   */
-  final class Cursor {
-    private final PriorityQueue<RowRun> heads;
-    private RowRun current;
-
-    private Cursor(List<RowRun> sources) throws IOException {
-      heads = new PriorityQueue<>(Math.max(1, sources.size()), (a, b) -> order.compare(
-          a.bytes(), a.offset(), a.length(), b.bytes(), b.offset(), b.length()));
-      for (RowRun s : sources) {
-        if (s.advance()) {
-          heads.add(s);
-        }
-      }
-    }
-
-    /** Moves to the next row; false after the last. */
-    boolean next() throws IOException {
-      if (current != null && current.advance()) {
-        heads.add(current);
-      }
-      current = heads.poll();
-      return current != null;
-    }
-
-    byte[] bytes() {
-      return current.bytes();
-    }
-
-    int offset() {
-      return current.offset();
-    }
-
-    int length() {
-      return current.length();
-    }
-
-    boolean stable() {
-      return current.stable();
-    }
-
-    long time() {
-      return RowOrder.time(current.bytes(), current.offset());
-    }
   }
 
   /** The rows still in memory, in order. */

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
-/** A sorted run in a spill file ({@link SortedRows}), read front to back through a buffer. */
+/** A sorted run in a {@link SpillFile}, read front to back through a buffer. */
 final class SpilledRun implements RowRun {
   private final FileChannel file;
   private final long end;

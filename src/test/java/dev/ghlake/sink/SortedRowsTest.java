@@ -85,7 +85,7 @@ public class SortedRowsTest {
       for (byte[] r : rows) {
         sorter.add(r, r.length, RowOrder.time(r, 0));
       }
-      SortedRows.Cursor c = sorter.sorted();
+      MergedRows c = sorter.sorted();
       while (c.next()) {
         out.add(Arrays.copyOfRange(c.bytes(), c.offset(), c.offset() + c.length()));
       }
@@ -101,7 +101,7 @@ public class SortedRowsTest {
       rows.add(r, r.length, RowOrder.time(r, 0));
     }
     assertEquals(expected.size(), rows.size());
-    SortedRows.Cursor c = rows.sorted();
+    MergedRows c = rows.sorted();
     for (int i = 0; i < expected.size(); i++) {
       assertTrue("row " + i + " is there", c.next());
       assertArrayEquals("row " + i + " in time, then id order, whole",
