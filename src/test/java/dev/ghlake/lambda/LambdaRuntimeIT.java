@@ -100,13 +100,10 @@ public class LambdaRuntimeIT {
     return pb.start();
   }
 
-  @SuppressWarnings("unchecked")
   private static String templateJavaToolOptions() throws Exception {
     Map<String, Object> template = CloudFormationYaml.read(
         Path.of(System.getProperty("ghlake.basedir", "."), "templates", "lambda", "template.yaml"));
-    Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) template.get("Resources")).get("LoadFunction");
-    Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) function.get("Properties")).get("Environment");
-    return (String) ((Map<String, Object>) environment.get("Variables")).get("JAVA_TOOL_OPTIONS");
+    return (String) CloudFormationYaml.environmentVariables(template, "LoadFunction").get("JAVA_TOOL_OPTIONS");
   }
 
   @AfterClass

@@ -89,7 +89,7 @@ public class LambdaTemplateTest {
         known.add((String) f.get(null));
       }
     }
-    Map<String, Object> vars = (Map<String, Object>) ((Map<String, Object>) function.get("Environment")).get("Variables");
+    Map<String, Object> vars = CloudFormationYaml.environmentVariables(template, "LoadFunction");
     for (String name : vars.keySet()) {
       assertTrue(name + " is read by the handler", known.contains(name) || name.equals("JAVA_TOOL_OPTIONS"));
     }
@@ -98,9 +98,8 @@ public class LambdaTemplateTest {
 
   /** The java17 runtime's default stops at C1, which a minutes-long load pays for. */
   @Test
-  @SuppressWarnings("unchecked")
   public void theFunctionsJvmCompilesWithC2() {
-    Map<String, Object> vars = (Map<String, Object>) ((Map<String, Object>) function.get("Environment")).get("Variables");
+    Map<String, Object> vars = CloudFormationYaml.environmentVariables(template, "LoadFunction");
     List<String> flags = List.of(((String) vars.get("JAVA_TOOL_OPTIONS")).trim().split("\\s+"));
     assertTrue(flags.toString(), flags.contains("-XX:TieredStopAtLevel=4"));
     assertTrue(flags.toString(), flags.contains("-XX:+UseParallelGC"));

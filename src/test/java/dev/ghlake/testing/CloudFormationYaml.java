@@ -32,6 +32,14 @@ public final class CloudFormationYaml {
     return (Map<String, Object>) new Yaml(new Intrinsics()).load(Files.readString(template));
   }
 
+  /** The {@code Environment.Variables} of a resource's {@code Properties} (a function's). */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> environmentVariables(Map<String, Object> template, String resource) {
+    Map<String, Object> r = (Map<String, Object>) ((Map<String, Object>) template.get("Resources")).get(resource);
+    Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) r.get("Properties")).get("Environment");
+    return (Map<String, Object>) environment.get("Variables");
+  }
+
   private static final class Intrinsics extends SafeConstructor {
     Intrinsics() {
       super(new LoaderOptions());
