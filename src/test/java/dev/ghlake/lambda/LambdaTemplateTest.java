@@ -105,6 +105,14 @@ public class LambdaTemplateTest {
     assertTrue(flags.toString(), flags.contains("-XX:+UseParallelGC"));
   }
 
+  /** ParallelGC alone keeps any free space in the old generation; 70 % gives back the rest. */
+  @Test
+  public void theFunctionsHeapGivesBackWhatAFullCollectionFrees() {
+    Map<String, Object> vars = CloudFormationYaml.environmentVariables(template, "LoadFunction");
+    List<String> flags = List.of(((String) vars.get("JAVA_TOOL_OPTIONS")).trim().split("\\s+"));
+    assertTrue(flags.toString(), flags.contains("-XX:MaxHeapFreeRatio=70"));
+  }
+
   @Test
   public void permissionsReachOnlyTheLakeTheArchiveTheSecretAndTheQueue() {
     List<Object> statements = new ArrayList<>();
