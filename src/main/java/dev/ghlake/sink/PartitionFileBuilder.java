@@ -17,10 +17,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.io.OutputFile;
 
 /**
@@ -48,7 +45,7 @@ final class PartitionFileBuilder implements AutoCloseable {
   private final RowFormat.Head head = new RowFormat.Head();
   private final SliceStrings strings = new SliceStrings();
   private final TallyHours hours = new TallyHours();
-  private final StagedRowWriteSupport.Row row = new StagedRowWriteSupport.Row();
+  private final RowFormat.Reader fields = new RowFormat.Reader();
   private final LastKept kept = new LastKept();
 
   PartitionFileBuilder(FilePlan plan, long memoryBudget, Path spillFolder) {
@@ -73,21 +70,22 @@ final class PartitionFileBuilder implements AutoCloseable {
       try (OutputStream out = new BufferedOutputStream(
           Channels.newOutputStream(FileSystems.create(target, MimeTypes.BINARY)), 1 << 20)) {
         file = new StreamOutputFile(out);
-        try (ParquetWriter<StagedRowWriteSupport.Row> writer = writer(file)) {
+        try (StagedRowParquetWriter writer = writer(file)) {
           MergedRows c = rows.sorted();
           while (c.next()) {
-            StagedRowWriteSupport.Row r = row.read(c.bytes(), c.offset(), c.length(), c.stable());
-            head.read(c.bytes(), c.offset());
+            byte[] bytes = c.bytes();
+            fields.read(bytes, c.offset(), c.length());
+            head.read(bytes, c.offset());
             String hour = hours.of(head.createdAt);
-            String source = text(r, SOURCE_FILE);
+            String source = text(bytes, SOURCE_FILE);
             if (kept.isCopy(c.bytes(), c.offset(), head)) {
               tallies.add(Tally.Kind.DUPLICATE, "", hour, source);
               continue;
             }
-            kept.remember(c.bytes(), head);
-            writer.write(r);
+            kept.remember(bytes, head);
+            writer.write(bytes, fields, c.stable());
             written++;
-            tallies.add(Tally.Kind.WRITTEN, text(r, EVENT_TYPE), hour, source);
+            tallies.add(Tally.Kind.WRITTEN, text(bytes, EVENT_TYPE), hour, source);
           }
         }
       } catch (IOException | RuntimeException e) {
@@ -107,17 +105,14 @@ final class PartitionFileBuilder implements AutoCloseable {
     rows.close();
   }
 
-  private ParquetWriter<StagedRowWriteSupport.Row> writer(OutputFile file) throws IOException {
-    Builder b = new Builder(file).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .withCompressionCodec(plan.codec()).withRowGroupSize(plan.rowGroupBytes())
-        .withConf(new Configuration(false));
-    NO_DICTIONARY.forEach(column -> b.withDictionaryEncoding(column, false));
-    return b.build();
+  private StagedRowParquetWriter writer(OutputFile file) throws IOException {
+    ParquetProperties.Builder props = ParquetProperties.builder();
+    NO_DICTIONARY.forEach(column -> props.withDictionaryEncoding(column, false));
+    return new StagedRowParquetWriter(file, props.build(), plan.codec(), plan.rowGroupBytes());
   }
 
-  private String text(StagedRowWriteSupport.Row r, int field) {
-    return r.fields.present(field)
-        ? strings.of(r.bytes, r.fields.offset(field), r.fields.length(field)) : "";
+  private String text(byte[] bytes, int field) {
+    return fields.present(field) ? strings.of(bytes, fields.offset(field), fields.length(field)) : "";
   }
 
   private static void deleteQuietly(ResourceId file) {
@@ -181,23 +176,6 @@ final class PartitionFileBuilder implements AutoCloseable {
         hour = Tally.hourOf(micros);
       }
       return hour;
-    }
-  }
-
-  /** A Parquet writer of staged rows. */
-  private static final class Builder extends ParquetWriter.Builder<StagedRowWriteSupport.Row, Builder> {
-    Builder(OutputFile file) {
-      super(file);
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<StagedRowWriteSupport.Row> getWriteSupport(Configuration conf) {
-      return new StagedRowWriteSupport();
     }
   }
 }
