@@ -18,7 +18,6 @@ import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.io.OutputFile;
 
 /**
  * Builds one Parquet file from staging: the task's rows are gathered (in memory up to a budget,
@@ -105,7 +104,7 @@ final class PartitionFileBuilder implements AutoCloseable {
     rows.close();
   }
 
-  private StagedRowParquetWriter writer(OutputFile file) throws IOException {
+  private StagedRowParquetWriter writer(StreamOutputFile file) throws IOException {
     ParquetProperties.Builder props = ParquetProperties.builder();
     NO_DICTIONARY.forEach(column -> props.withDictionaryEncoding(column, false));
     return new StagedRowParquetWriter(file, props.build(), plan.codec(), plan.rowGroupBytes());

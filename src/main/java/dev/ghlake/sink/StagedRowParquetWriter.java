@@ -5,6 +5,7 @@ import dev.ghlake.stage.RowFormat;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -16,7 +17,6 @@ import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 
@@ -33,10 +33,11 @@ final class StagedRowParquetWriter implements AutoCloseable {
   static final MessageType SCHEMA = new AvroSchemaConverter().convert(EventSchema.SCHEMA);
   private static final List<ColumnDescriptor> COLUMNS = SCHEMA.getColumns();
   /** The Avro schema in the footer, for Avro-based readers. */
-  private static final Map<String, String> FOOTER = Map.of(
-      "parquet.avro.schema", EventSchema.SCHEMA.toString(), ParquetWriter.OBJECT_MODEL_NAME_PROP, "ghlake");
+  private static final Map<String, String> FOOTER = new TreeMap<>(Map.of( // in one order
+      "parquet.avro.schema", EventSchema.SCHEMA.toString(), ParquetWriter.OBJECT_MODEL_NAME_PROP, "ghlake"));
 
   private final ParquetProperties props;
+  private final StreamOutputFile out;
   private final ParquetFileWriter file;
   private final CodecFactory codecs;
   private final CodecFactory.BytesCompressor compressor;
@@ -50,9 +51,10 @@ final class StagedRowParquetWriter implements AutoCloseable {
   private ColumnChunkPageWriteStore pages;
   private ColumnWriteStore columns;
 
-  StagedRowParquetWriter(OutputFile out, ParquetProperties props, CompressionCodecName codec,
+  StagedRowParquetWriter(StreamOutputFile out, ParquetProperties props, CompressionCodecName codec,
       long rowGroupBytes) throws IOException {
     this.props = props;
+    this.out = out;
     this.rowGroupBytes = rowGroupBytes;
     this.nextRowGroupBytes = rowGroupBytes;
     this.file = new ParquetFileWriter(out, SCHEMA, ParquetFileWriter.Mode.OVERWRITE, rowGroupBytes,
@@ -89,11 +91,12 @@ final class StagedRowParquetWriter implements AutoCloseable {
     }
   }
 
-  /** Ends the last row group and writes the footer. */
+  /** Ends the last row group and writes the footer (encodings listed in one order). */
   @Override
   public void close() throws IOException {
     try {
       flushRowGroup();
+      out.holdTail(CanonicalFooter::sortEncodings);
       file.end(FOOTER);
     } finally {
       codecs.release();

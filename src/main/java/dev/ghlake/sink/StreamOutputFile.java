@@ -1,7 +1,9 @@
 package dev.ghlake.sink;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.UnaryOperator;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
@@ -16,6 +18,15 @@ final class StreamOutputFile implements OutputFile {
   /** Bytes written so far. */
   long bytes() {
     return out.position;
+  }
+
+  /**
+   * Holds every byte written from now on (a file's indexes and footer: kilobytes) and, on close,
+   * writes them as {@code rewrite} returns them, which must keep their length.
+   */
+  void holdTail(UnaryOperator<byte[]> rewrite) {
+    out.held = new ByteArrayOutputStream();
+    out.rewrite = rewrite;
   }
 
   @Override
@@ -41,6 +52,8 @@ final class StreamOutputFile implements OutputFile {
   private static final class Counted extends PositionOutputStream {
     private final OutputStream out;
     private long position;
+    private ByteArrayOutputStream held;
+    private UnaryOperator<byte[]> rewrite;
 
     Counted(OutputStream out) {
       this.out = out;
@@ -53,14 +66,18 @@ final class StreamOutputFile implements OutputFile {
 
     @Override
     public void write(int b) throws IOException {
-      out.write(b);
+      target().write(b);
       position++;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
+      target().write(b, off, len);
       position += len;
+    }
+
+    private OutputStream target() {
+      return held != null ? held : out;
     }
 
     @Override
@@ -70,6 +87,16 @@ final class StreamOutputFile implements OutputFile {
 
     @Override
     public void close() throws IOException {
+      if (held != null) {
+        byte[] tail = held.toByteArray();
+        byte[] rewritten = rewrite.apply(tail);
+        if (rewritten.length != tail.length) {
+          throw new IllegalStateException("a rewritten tail must keep its length: " + tail.length
+              + " bytes became " + rewritten.length);
+        }
+        held = null;
+        out.write(rewritten);
+      }
       out.close();
     }
   }

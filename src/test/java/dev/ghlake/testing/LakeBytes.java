@@ -14,14 +14,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Two local lakes compared as bytes: the same Parquet files (named alike but for the runs that
- * wrote them), and manifests listing the same rows, counts and status.
- *
- * <p>"The same" means every byte before the footer (the magic number, every column chunk, every
- * page) is identical, and the footers are of equal length. Within one JVM the footers are
- * identical too; across JVMs (a forked run, a Flink cluster) parquet-mr lists a column chunk's
- * encodings in the order of a HashSet of enums, which follows identity hash codes and so varies
- * from JVM to JVM, with the same encodings.
+ * Two local lakes compared as bytes: the same Parquet files, byte for byte (named alike but for
+ * the runs that wrote them), and manifests listing the same rows, counts and status. Whole files,
+ * footers included, also when the lakes were written by different JVMs (a forked run, a Flink
+ * cluster).
  */
 public final class LakeBytes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +45,7 @@ public final class LakeBytes {
     int data = a.length - 8 - footerLength(a);
     assertEquals(name + "'s footer has the same length", data, b.length - 8 - footerLength(b));
     assertTrue(name + "'s pages are byte-identical", Arrays.equals(a, 0, data, b, 0, data));
+    assertTrue(name + "'s footer is byte-identical", Arrays.equals(a, b));
   }
 
   /** Parquet ends with the footer's length (4 bytes, little-endian) and "PAR1". */
