@@ -24,9 +24,10 @@ import org.apache.parquet.schema.MessageType;
  * Writes staged rows to one Parquet file, each column straight from the row's bytes into its
  * column writer. parquet-mr's record layer (a {@code WriteSupport} driving a {@code
  * RecordConsumer}, which tracks the fields of every record to fill in nulls) is left out: the
- * schema is flat, so a row is one value or null per column. Row groups are cut as parquet-mr's
- * {@code ParquetWriter} cuts them, so the file's bytes are the same as its (checked by
- * StagedRowParquetWriterTest against parquet-avro's writer).
+ * schema is flat, so a row is one value or null per column (column i of the schema is field i of
+ * {@link RowFormat}). Row groups are cut as parquet-mr's {@code ParquetWriter} cuts them, so the
+ * row groups are byte for byte the ones it writes (StagedRowParquetWriterTest checks against
+ * parquet-avro's writer); the footer lists encodings in one order ({@link CanonicalFooter}).
  */
 final class StagedRowParquetWriter implements AutoCloseable {
   /** {@link EventSchema} as parquet-avro converts it: the columns and types an Avro writer gives. */
