@@ -77,7 +77,7 @@ final class PartitionFileBuilder implements AutoCloseable {
             head.read(bytes, c.offset());
             String hour = hours.of(head.createdAt);
             String source = text(bytes, SOURCE_FILE);
-            if (kept.isCopy(c.bytes(), c.offset(), head)) {
+            if (kept.isCopy(bytes, c.offset(), head)) {
               tallies.add(Tally.Kind.DUPLICATE, "", hour, source);
               continue;
             }
