@@ -99,8 +99,7 @@ public class LambdaTemplateTest {
   /** The java17 runtime's default stops at C1, which a minutes-long load pays for. */
   @Test
   public void theFunctionsJvmCompilesWithC2() {
-    Map<String, Object> vars = CloudFormationYaml.environmentVariables(template, "LoadFunction");
-    List<String> flags = List.of(((String) vars.get("JAVA_TOOL_OPTIONS")).trim().split("\\s+"));
+    List<String> flags = functionJvmFlags();
     assertTrue(flags.toString(), flags.contains("-XX:TieredStopAtLevel=4"));
     assertTrue(flags.toString(), flags.contains("-XX:+UseParallelGC"));
   }
@@ -108,9 +107,14 @@ public class LambdaTemplateTest {
   /** ParallelGC alone keeps any free space in the old generation; at 40 % it gives back the rest. */
   @Test
   public void theFunctionsHeapGivesBackWhatAFullCollectionFrees() {
-    Map<String, Object> vars = CloudFormationYaml.environmentVariables(template, "LoadFunction");
-    List<String> flags = List.of(((String) vars.get("JAVA_TOOL_OPTIONS")).trim().split("\\s+"));
+    List<String> flags = functionJvmFlags();
     assertTrue(flags.toString(), flags.contains("-XX:MaxHeapFreeRatio=40"));
+  }
+
+  /** The load function's JVM flags, as its {@code JAVA_TOOL_OPTIONS} gives them. */
+  private List<String> functionJvmFlags() {
+    Map<String, Object> vars = CloudFormationYaml.environmentVariables(template, "LoadFunction");
+    return List.of(((String) vars.get("JAVA_TOOL_OPTIONS")).trim().split("\\s+"));
   }
 
   @Test
