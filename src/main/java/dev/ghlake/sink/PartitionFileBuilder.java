@@ -73,8 +73,7 @@ final class PartitionFileBuilder implements AutoCloseable {
           MergedRows c = rows.sorted();
           while (c.next()) {
             byte[] bytes = c.bytes();
-            fields.read(bytes, c.offset(), c.length());
-            head.read(bytes, c.offset());
+            fields.read(bytes, c.offset(), c.length()).head(head);
             String hour = hours.of(head.createdAt);
             String source = text(bytes, SOURCE_FILE);
             if (kept.isCopy(bytes, c.offset(), head)) {

@@ -164,6 +164,14 @@ public final class RowFormat {
       return this;
     }
 
+    /** The row's sort key, as {@link Head#read} would read it again from the bytes. */
+    public Head head(Head into) {
+      into.createdAt = values[CREATED_AT];
+      into.idOffset = offsets[EVENT_ID];
+      into.idLength = lengths[EVENT_ID];
+      return into;
+    }
+
     public boolean present(int field) {
       return (bitmap & (1 << field)) != 0;
     }
