@@ -1,0 +1,73 @@
+package dev.ghlake;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.Test;
+
+/**
+ * scripts/ghlake records the classes a run loads into a class-data-sharing archive after each
+ * build, and its runs load their classes from it (about 2 s less start-up); a rebuilt jar gets a
+ * new archive, since the JVM would ignore the old one.
+ */
+public class LauncherClassArchiveIT {
+  private static final Path BASE = Path.of(System.getProperty("ghlake.basedir", "."));
+  private static final Path JAR = Path.of(System.getProperty("ghlake.jar", "target/ghlake-0.1.0-SNAPSHOT-bundled.jar"));
+  private static final Path ARCHIVE = JAR.resolveSibling("ghlake-classes.jsa");
+  private static final String FROM_ARCHIVE = "source: shared objects file (top)";
+
+  @Test(timeout = 600_000)
+  public void runsLoadTheirClassesFromTheArchiveRecordedAfterTheBuild() throws Exception {
+    assertTrue("the runnable jar is built by `package`: " + JAR, Files.isRegularFile(JAR));
+    Files.deleteIfExists(ARCHIVE);
+
+    String built = launcher(Map.of(), "build");
+    assertTrue("the build recorded an archive: " + built, Files.isRegularFile(ARCHIVE));
+    assertTrue(built, built.contains("recording the classes a run loads"));
+
+    String help = launcher(Map.of("JAVA_OPTS", "-Xlog:class+load"), "help");
+    long shared = help.lines().filter(l -> l.contains(FROM_ARCHIVE)).count();
+    assertTrue("classes from the archive: " + shared, shared > 1000);
+    assertTrue("ghlake's own classes are in it",
+        help.contains("dev.ghlake.GhLake " + FROM_ARCHIVE));
+    assertTrue("and the run itself worked: " + help.lines().limit(3).toList(), help.contains("--output="));
+
+    FileTime recorded = Files.getLastModifiedTime(ARCHIVE);
+    Files.setLastModifiedTime(JAR, FileTime.from(Instant.now().plusSeconds(2)));
+    String again = launcher(Map.of(), "build");
+    assertTrue(again, again.contains("recording the classes a run loads"));
+    assertNotEquals("a jar newer than the archive gets a new one", recorded, Files.getLastModifiedTime(ARCHIVE));
+  }
+
+  /** Runs scripts/ghlake with the given environment and arguments; its output, after exit 0. */
+  private static String launcher(Map<String, String> env, String... args) throws Exception {
+    Path out = Files.createTempFile("ghlake-launcher", ".txt");
+    try {
+      ProcessBuilder pb = new ProcessBuilder(command(args)).directory(BASE.toFile())
+          .redirectErrorStream(true).redirectOutput(out.toFile());
+      pb.environment().remove("JAVA_OPTS");
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      assertTrue("scripts/ghlake " + String.join(" ", args) + " finished", p.waitFor(240, TimeUnit.SECONDS));
+      String text = Files.readString(out);
+      assertEquals(text, 0, p.exitValue());
+      return text;
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+
+  private static List<String> command(String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of(BASE.resolve("scripts/ghlake").toString()));
+    command.addAll(List.of(args));
+    return command;
+  }
+}
