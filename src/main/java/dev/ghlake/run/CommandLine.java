@@ -1,6 +1,7 @@
 package dev.ghlake.run;
 
 import dev.ghlake.GhLakeOptions;
+import dev.ghlake.storage.RegionLookup;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class CommandLine {
    * checked; read them with {@code as(…)}.
    */
   public static GhLakeOptions options(List<Class<? extends PipelineOptions>> commandOptions, String... args) {
+    // the default region is looked up beside the parsing, which takes a second or more itself
+    RegionLookup region = names(args, "awsRegion") ? null : RegionLookup.start();
     PipelineOptionsFactory.register(GhLakeOptions.class);
     checkEnums(GhLakeOptions.class, args);
     for (Class<? extends PipelineOptions> type : commandOptions) {
@@ -35,7 +38,14 @@ public final class CommandLine {
     }
     GhLakeOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
     DirectRunnerTuning.apply(options, args);
+    if (region != null) {
+      region.applyTo(options);
+    }
     return options;
+  }
+
+  private static boolean names(String[] args, String option) {
+    return Arrays.stream(args).anyMatch(a -> a.startsWith("--" + option + "="));
   }
 
   /**
