@@ -28,6 +28,7 @@ public class LauncherClassArchiveIT {
   public void runsLoadTheirClassesFromTheArchiveRecordedAfterTheBuild() throws Exception {
     assertTrue("the runnable jar is built by `package`: " + JAR, Files.isRegularFile(JAR));
     Files.deleteIfExists(ARCHIVE);
+    Files.deleteIfExists(ARCHIVE.resolveSibling(ARCHIVE.getFileName() + ".jvm"));
 
     String built = launcher(Map.of(), "build");
     assertTrue("the build recorded an archive: " + built, Files.isRegularFile(ARCHIVE));
@@ -45,6 +46,8 @@ public class LauncherClassArchiveIT {
     String again = launcher(Map.of(), "build");
     assertTrue(again, again.contains("recording the classes a run loads"));
     assertNotEquals("a jar newer than the archive gets a new one", recorded, Files.getLastModifiedTime(ARCHIVE));
+    String once = launcher(Map.of(), "build");
+    assertTrue("and only once: " + once, !once.contains("recording the classes"));
   }
 
   /** Runs scripts/ghlake with the given environment and arguments; its output, after exit 0. */
