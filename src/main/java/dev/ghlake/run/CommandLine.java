@@ -44,8 +44,9 @@ public final class CommandLine {
     return options;
   }
 
-  private static boolean names(String[] args, String option) {
-    return Arrays.stream(args).anyMatch(a -> a.startsWith("--" + option + "="));
+  /** Whether the command line sets an option itself ({@code --name=value}, or {@code --name} alone). */
+  static boolean names(String[] args, String option) {
+    return Arrays.stream(args).anyMatch(a -> a.equals("--" + option) || a.startsWith("--" + option + "="));
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.ghlake.run;
 
-import java.util.Arrays;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -17,20 +16,16 @@ public final class DirectRunnerTuning {
       return;
     }
     DirectOptions direct = options.as(DirectOptions.class);
-    if (!mentions(args, "enforceImmutability")) {
+    if (!CommandLine.names(args, "enforceImmutability")) {
       direct.setEnforceImmutability(false);
     }
-    if (!mentions(args, "enforceEncodability")) {
+    if (!CommandLine.names(args, "enforceEncodability")) {
       direct.setEnforceEncodability(false);
     }
-    if (!mentions(args, "targetParallelism")) {
+    if (!CommandLine.names(args, "targetParallelism")) {
       // one worker per core (Beam's default is at least 3): each builds one file at a time, and
       // the memory a run needs is about one file per worker
       direct.setTargetParallelism(Runtime.getRuntime().availableProcessors());
     }
-  }
-
-  private static boolean mentions(String[] args, String option) {
-    return Arrays.stream(args).anyMatch(a -> a.startsWith("--" + option));
   }
 }
