@@ -1,5 +1,6 @@
 package dev.ghlake.sink;
 
+import dev.ghlake.stage.RowFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ final class SortedRows implements AutoCloseable {
   private final long memoryBudget;
   private final SpillFile spill;
   private final RowOrder order = new RowOrder();
+  private final SortKeys sortKeys = new SortKeys();
+  private final RowFormat.Head head = new RowFormat.Head();
   private final List<byte[]> pages = new ArrayList<>();
   private int page = -1;
   private int pageUsed = PAGE;
@@ -57,6 +60,8 @@ final class SortedRows implements AutoCloseable {
       grow();
     }
     createdAt[size] = time;
+    head.read(row, 0);
+    sortKeys.add(size, time, row, head.idOffset, head.idLength);
     lengths[size] = length;
     where[size] = keep(row, length);
     size++;
@@ -103,37 +108,30 @@ final class SortedRows implements AutoCloseable {
     inMemory = 0;
     page = -1;
     pageUsed = PAGE;
+    sortKeys.clear();
   }
 
   /**
-   * The memory rows' indices in order. Times are sorted as primitive keys (time and index packed
-   * in a long); only the rows that share a second, a few dozen each, are compared as bytes.
+   * The memory rows' indices in order. Rows are sorted as primitive keys ({@link SortKeys}); only
+   * rows whose keys tie (copies of one event, or rows of one time when ids are not in the key) are
+   * compared as bytes.
    */
   private int[] memoryOrder() {
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (int i = 0; i < size; i++) {
-      min = Math.min(min, createdAt[i]);
-      max = Math.max(max, createdAt[i]);
-    }
-    if (size >= 1 << 21 || max - min >= 1L << 42) { // too wide to pack: sort objects
+    long[] keys = sortKeys.keys(createdAt, size);
+    if (keys == null) { // too wide to pack: sort objects
       Integer[] boxed = new Integer[size];
       Arrays.setAll(boxed, i -> i);
       Arrays.sort(boxed, this::compareMemory);
       return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
-    long[] keys = new long[size];
-    for (int i = 0; i < size; i++) {
-      keys[i] = ((createdAt[i] - min) << 21) | i;
-    }
     Arrays.sort(keys);
     int[] sorted = new int[size];
     for (int i = 0; i < size; i++) {
-      sorted[i] = (int) (keys[i] & ((1 << 21) - 1));
+      sorted[i] = (int) (keys[i] & ((1 << SortKeys.INDEX_BITS) - 1));
     }
     for (int start = 0; start < size; ) {
       int end = start + 1;
-      while (end < size && createdAt[sorted[end]] == createdAt[sorted[start]]) {
+      while (end < size && keys[end] >>> SortKeys.INDEX_BITS == keys[start] >>> SortKeys.INDEX_BITS) {
         end++;
       }
       if (end - start > 1) {

@@ -25,7 +25,8 @@ import org.junit.rules.TemporaryFolder;
  * One {@link SortedRows} serving file after file: rows come back whole and in order whether they
  * stayed in memory or went through sorted runs on disk, in the same order whatever the memory
  * budget, a file's rows never show another file's bytes through a reused page, and a file's
- * spill file is gone once the next file starts.
+ * spill file is gone once the next file starts. Sorting by primitive keys gives the order of
+ * {@link RowOrder} whatever the ids and times.
  */
 public class SortedRowsTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
@@ -77,6 +78,49 @@ public class SortedRowsTest {
     for (int i = 0; i < all.size(); i++) {
       assertArrayEquals("row " + i, inMemory.get(i), manyRuns.get(i));
     }
+  }
+
+  @Test
+  public void numericIdsSortAsTheirBytesDo() throws IOException {
+    Random random = new Random(5);
+    RowOrder order = new RowOrder();
+    // ids of one length (GH Archive's: the id joins the primitive key), of several lengths ("9"
+    // after "10" as bytes), and not numeric; times in whole seconds or not; many copies
+    for (String kind : List.of("one length", "lengths", "letters")) {
+      for (long unit : new long[] {1_000_000L, 1_000L}) {
+        List<byte[]> all = new ArrayList<>();
+        for (int i = 0; i < 4_000; i++) {
+          long id = 40_000_000_000L + random.nextInt(3_000);
+          String eventId = switch (kind) {
+            case "one length" -> Long.toString(id);
+            case "lengths" -> Long.toString(id % (random.nextBoolean() ? 1_000 : 100));
+            default -> "e" + id;
+          };
+          all.add(event(eventId, unit * random.nextInt(60), random));
+        }
+        List<byte[]> expected = new ArrayList<>(all);
+        expected.sort((a, b) -> order.compare(a, 0, a.length, b, 0, b.length));
+        for (long budget : new long[] {1L << 30, 64 << 10}) {
+          List<byte[]> actual = sorted(all, budget);
+          for (int i = 0; i < all.size(); i++) {
+            assertArrayEquals(kind + ", unit " + unit + ", budget " + budget + ": row " + i,
+                expected.get(i), actual.get(i));
+          }
+        }
+      }
+    }
+  }
+
+  private static byte[] event(String id, long createdAt, Random random) {
+    EventRow r = new EventRow();
+    r.eventId = id;
+    r.createdAt = createdAt;
+    r.type = "PushEvent";
+    byte[] payload = ("{\"n\":" + random.nextInt(3) + "}").getBytes(StandardCharsets.UTF_8);
+    r.payload(payload, 0, payload.length);
+    r.sourceFile = "hour-" + random.nextInt(2) + ".json.gz";
+    RowBuffer b = new RowFormat().encode(r);
+    return Arrays.copyOf(b.bytes(), b.length());
   }
 
   private List<byte[]> sorted(List<byte[]> rows, long budget) throws IOException {
