@@ -20,7 +20,7 @@ final class SortKeys {
   private long[] ids = new long[1024];
   private int digits; // of every id so far; 0 before the first, -1 once one differs
   private boolean wholeSeconds = true;
-  private long minId;
+  private long minId; // the smallest id of the rows last keyed, set by idBits
 
   /** Forgets the rows, for the next batch. */
   void clear() {
