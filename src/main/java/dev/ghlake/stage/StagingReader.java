@@ -1,12 +1,12 @@
 package dev.ghlake.stage;
 
-import com.github.luben.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.Arrays;
+import net.jpountz.lz4.LZ4FrameInputStream;
 import org.apache.beam.sdk.io.FileSystems;
 
 /** Reads one staging file row by row; a row's bytes are reused for the next. */
@@ -22,7 +22,9 @@ public final class StagingReader implements AutoCloseable {
   public static StagingReader open(StagedChunk chunk) throws IOException {
     InputStream raw = Channels.newInputStream(
         FileSystems.open(FileSystems.matchNewResource(chunk.path(), false)));
-    return new StagingReader(new BufferedInputStream(new ZstdInputStream(raw), 1 << 16));
+    // an LZ4 frame (StagingWriter); one that ends early is an error, not fewer rows
+    return new StagingReader(new BufferedInputStream(
+        new LZ4FrameInputStream(new BufferedInputStream(raw, 1 << 16)), 1 << 16));
   }
 
   /** Moves to the next row; false at the end. */
