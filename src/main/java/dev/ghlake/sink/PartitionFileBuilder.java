@@ -128,7 +128,7 @@ final class PartitionFileBuilder implements AutoCloseable {
         while (reader.next()) {
           head.read(reader.row(), 0);
           if (task.holds(IdHash.of(reader.row(), head.idOffset, head.idLength))) {
-            rows.add(reader.row(), reader.length(), head.createdAt);
+            rows.add(reader.row(), reader.length(), head);
           }
         }
       }

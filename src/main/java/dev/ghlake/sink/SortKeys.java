@@ -20,7 +20,6 @@ final class SortKeys {
   private long[] ids = new long[1024];
   private int digits; // of every id so far; 0 before the first, -1 once one differs
   private boolean wholeSeconds = true;
-  private long minId; // the smallest id of the rows last keyed, set by idBits
 
   /** Forgets the rows, for the next batch. */
   void clear() {
@@ -65,7 +64,20 @@ final class SortKeys {
     if (timeBits + INDEX_BITS > 63) {
       return null;
     }
-    int idBits = idBits(size, 63 - INDEX_BITS - timeBits);
+    // the ids join the key when every one is digits of one length and their span fits
+    int idBits = -1;
+    long minId = 0;
+    if (digits > 0 && size > 0) {
+      minId = Long.MAX_VALUE;
+      long maxId = Long.MIN_VALUE;
+      for (int i = 0; i < size; i++) {
+        minId = Math.min(minId, ids[i]);
+        maxId = Math.max(maxId, ids[i]);
+      }
+      if (bits(maxId - minId) <= 63 - INDEX_BITS - timeBits) {
+        idBits = bits(maxId - minId);
+      }
+    }
     long[] keys = new long[size];
     for (int i = 0; i < size; i++) {
       long key = (times[i] - minTime) / unit;
@@ -75,21 +87,6 @@ final class SortKeys {
       keys[i] = (key << INDEX_BITS) | i;
     }
     return keys;
-  }
-
-  /** The bits the ids' span needs, or -1 when the ids are not in the key (or do not fit in {@code room}). */
-  private int idBits(int size, int room) {
-    if (digits <= 0 || size == 0) {
-      return -1;
-    }
-    minId = Long.MAX_VALUE;
-    long maxId = Long.MIN_VALUE;
-    for (int i = 0; i < size; i++) {
-      minId = Math.min(minId, ids[i]);
-      maxId = Math.max(maxId, ids[i]);
-    }
-    int bits = bits(maxId - minId);
-    return bits <= room ? bits : -1;
   }
 
   /** The value of a string of 1 to 18 ASCII digits, or -1 when it is not one. */

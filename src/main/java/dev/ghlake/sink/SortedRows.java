@@ -24,7 +24,6 @@ final class SortedRows implements AutoCloseable {
   private final SpillFile spill;
   private final RowOrder order = new RowOrder();
   private final SortKeys sortKeys = new SortKeys();
-  private final RowFormat.Head head = new RowFormat.Head();
   private final List<byte[]> pages = new ArrayList<>();
   private int page = -1;
   private int pageUsed = PAGE;
@@ -51,17 +50,16 @@ final class SortedRows implements AutoCloseable {
     pages.replaceAll(p -> p == null || p.length > PAGE ? null : p); // a big row's page is not kept
   }
 
-  /** Adds an encoded row (see {@code RowFormat}) whose {@code created_at} is {@code time}. */
-  void add(byte[] row, int length, long time) throws IOException {
+  /** Adds an encoded row (see {@code RowFormat}), whose head the caller has read. */
+  void add(byte[] row, int length, RowFormat.Head head) throws IOException {
     if (size > 0 && inMemory + length > memoryBudget) {
       spillRun();
     }
     if (size == createdAt.length) {
       grow();
     }
-    createdAt[size] = time;
-    head.read(row, 0);
-    sortKeys.add(size, time, row, head.idOffset, head.idLength);
+    createdAt[size] = head.createdAt;
+    sortKeys.add(size, head.createdAt, row, head.idOffset, head.idLength);
     lengths[size] = length;
     where[size] = keep(row, length);
     size++;

@@ -127,7 +127,7 @@ public class SortedRowsTest {
     List<byte[]> out = new ArrayList<>();
     try (SortedRows sorter = new SortedRows(budget, tmp.newFolder().toPath())) {
       for (byte[] r : rows) {
-        sorter.add(r, r.length, RowOrder.time(r, 0));
+        sorter.add(r, r.length, new RowFormat.Head().read(r, 0));
       }
       MergedRows c = sorter.sorted();
       while (c.next()) {
@@ -142,7 +142,7 @@ public class SortedRowsTest {
     List<byte[]> shuffled = new ArrayList<>(expected);
     Collections.shuffle(shuffled, random);
     for (byte[] r : shuffled) {
-      rows.add(r, r.length, RowOrder.time(r, 0));
+      rows.add(r, r.length, new RowFormat.Head().read(r, 0));
     }
     assertEquals(expected.size(), rows.size());
     MergedRows c = rows.sorted();
