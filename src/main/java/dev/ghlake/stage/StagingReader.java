@@ -22,9 +22,9 @@ public final class StagingReader implements AutoCloseable {
   public static StagingReader open(StagedChunk chunk) throws IOException {
     InputStream raw = Channels.newInputStream(
         FileSystems.open(FileSystems.matchNewResource(chunk.path(), false)));
-    // an LZ4 frame (StagingWriter); one that ends early is an error, not fewer rows
-    return new StagingReader(new BufferedInputStream(
-        new LZ4FrameInputStream(new BufferedInputStream(raw, 1 << 16)), 1 << 16));
+    // an LZ4 frame (StagingWriter), read a 64 KiB block at a time; one that ends early is an
+    // error, not fewer rows. Buffered below it: it reads each block's header a few bytes at a time
+    return new StagingReader(new LZ4FrameInputStream(new BufferedInputStream(raw, 1 << 16)));
   }
 
   /** Moves to the next row; false at the end. */

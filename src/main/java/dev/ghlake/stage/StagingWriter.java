@@ -1,6 +1,5 @@
 package dev.ghlake.stage;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -109,10 +108,9 @@ public final class StagingWriter implements AutoCloseable {
       this.local = local;
       // LZ4, not zstd: staging is written once and read once, so speed matters more than size.
       // On an hour of JSON it compresses 2.8× in 78 ms and reads back in 19, where zstd's fast
-      // level -3 made it 3.65× in 111 and 31 ms (docs/benchmarks.md). Buffered before the
-      // compressor: it is written a row at a time.
-      this.out = new BufferedOutputStream(new LZ4FrameOutputStream(
-          new BufferedOutputStream(Files.newOutputStream(local), 1 << 16), BLOCKSIZE.SIZE_64KB), 1 << 16);
+      // level -3 made it 3.65× in 111 and 31 ms (docs/benchmarks.md). The frame gathers a 64 KiB
+      // block before it compresses and writes it: no buffer needed either side.
+      this.out = new LZ4FrameOutputStream(Files.newOutputStream(local), BLOCKSIZE.SIZE_64KB);
     }
 
     void write(byte[] row, int length) throws IOException {
