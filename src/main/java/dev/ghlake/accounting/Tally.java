@@ -17,6 +17,12 @@ import org.apache.beam.sdk.coders.VarIntCoder;
  * ({@code 2024-07-01T08}), empty where the event has none (a line that is not an event).
  */
 public record Tally(Kind kind, String detail, String hour, String source) {
+  /**
+   * The detail of {@link Kind#READ} for events found on a line they shared with other events
+   * (GH Archive's files without newlines between events): read like the rest, counted apart.
+   */
+  public static final String SHARED_LINE = "shared_line";
+
   /** What a tally counts; the first six make up the accounting identity. */
   public enum Kind {
     /** Lines read from a source (each a candidate event). */

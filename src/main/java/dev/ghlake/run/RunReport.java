@@ -23,6 +23,9 @@ public final class RunReport {
       out.println("  (the run failed before its ledger: counts below are its live counters)");
     }
     out.printf("  read        %,14d events (%,.1f MB of archive files)%n", s.read(), s.sourceBytes() / 1e6);
+    if (s.recoveredFromSharedLines() > 0) {
+      out.printf("    of which  %,14d found on lines shared with other events%n", s.recoveredFromSharedLines());
+    }
     out.printf("  written     %,14d%n", s.written());
     printBreakdown(out, "filtered", s.filtered());
     out.printf("  duplicates  %,14d%n", s.duplicates());

@@ -130,6 +130,11 @@ public final class RunSummary {
     return ledger == null ? live == null ? 0 : live.read() : total(Tally.Kind.READ);
   }
 
+  /** Events found on lines they shared with other events (GH Archive's files without newlines). */
+  public long recoveredFromSharedLines() {
+    return byDetail(Tally.Kind.READ).getOrDefault(Tally.SHARED_LINE, 0L);
+  }
+
   public long written() {
     return ledger == null ? live == null ? 0 : live.written() : total(Tally.Kind.WRITTEN);
   }

@@ -33,6 +33,7 @@ final class SummaryJson {
     o.put("counts_from", s.hasLedger() ? "ledger" : "live counters (the run failed)");
     o.put("refused", s.isRefused());
     o.put("read", s.read());
+    o.put("recovered_from_shared_lines", s.recoveredFromSharedLines());
     o.put("written", s.written());
     o.set("filtered", JSON.valueToTree(s.filtered()));
     o.put("duplicates", s.duplicates());

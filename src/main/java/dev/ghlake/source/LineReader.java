@@ -9,9 +9,14 @@ import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines ({@code \n}, optional {@code \r}) without ever holding more than
- * one line, and never more than {@code maxLineBytes} of it: the rest of a longer line is skipped
- * and the line is flagged, so one giant line cannot exhaust memory. Lines stay bytes: the parser
- * reads UTF-8 itself, so nothing is decoded twice.
+ * one line, and never more than {@code maxLineBytes} of it. Lines stay bytes: the parser reads
+ * UTF-8 itself, so nothing is decoded twice.
+ *
+ * <p>A line that grows past the maximum is cut after the last JSON value that closes in it, and
+ * the rest carries on as the next piece of the same line: GH Archive has whole files of events
+ * with no newline between them (igrigorik/gharchive.org #9), and they stream through in pieces of
+ * whole values. Only a single value longer than the maximum is cut and flagged; its rest is
+ * skipped up to the newline, or up to the next {@code }{"} where values follow each other.
  */
 final class LineReader {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -28,32 +33,95 @@ final class LineReader {
   private long lineBytes;
   private boolean cut;
   private long bytesRead;
+  /** Bytes of the buffer after the piece last returned, that start the next piece. */
+  private int carryFrom;
+  private int carryTo;
+  private long lineNumber;
+  private long nextLineNumber = 1;
 
   LineReader(InputStream in, int maxLineBytes) {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
   }
 
-  /** Moves to the next line; false at the end of the stream. */
+  /** Moves to the next line (or piece of one); false at the end of the stream. */
   boolean next() throws IOException {
-    lineLen = 0;
-    lineBytes = 0;
-    cut = false;
+    startLine();
     while (true) {
       if (chunkPos == chunkLen && !fill()) {
         trimCarriageReturn();
         return lineBytes > 0;
       }
       int start = chunkPos;
-      chunkPos = newline(start);
-      append(start, chunkPos - start);
+      int end = newline(start);
+      if (!cut && end - start > maxLineBytes - lineLen && cutAtValue(start)) {
+        return true;
+      }
+      if (cut && resync(start, end)) {
+        return true;
+      }
+      chunkPos = end;
+      append(start, end - start);
       if (chunkPos < chunkLen) {
         chunkPos++; // the newline
         lineBytes++;
+        nextLineNumber++;
         trimCarriageReturn();
         return true;
       }
     }
+  }
+
+  /** The 1-based number of the line the current piece is part of. */
+  long lineNumber() {
+    return lineNumber;
+  }
+
+  private void startLine() {
+    lineNumber = nextLineNumber;
+    int carried = carryTo - carryFrom;
+    if (carried > 0) {
+      System.arraycopy(line, carryFrom, line, 0, carried);
+    }
+    carryFrom = 0;
+    carryTo = 0;
+    lineLen = carried;
+    lineBytes = carried;
+    cut = false;
+  }
+
+  /**
+   * The line would pass the maximum: fills it to the maximum and ends it after its last whole
+   * value, keeping the rest for the next piece. False when no value closes in it (it is cut).
+   */
+  private boolean cutAtValue(int start) {
+    int take = maxLineBytes - lineLen;
+    append(start, take);
+    chunkPos = start + take;
+    int end = JsonBounds.lastTopLevelEnd(line, lineLen);
+    if (end == 0) {
+      cut = true;
+      return false;
+    }
+    carryFrom = end;
+    carryTo = lineLen;
+    lineLen = end;
+    return true;
+  }
+
+  /**
+   * In the rest of a cut line, the next {@code }{"} is where the next value starts: the cut line
+   * ends there instead of swallowing the values after it up to a newline that may never come.
+   */
+  private boolean resync(int start, int end) {
+    for (int i = start; i + 2 < end; i++) {
+      if (chunk[i] == '}' && chunk[i + 1] == '{' && chunk[i + 2] == '"') {
+        lineBytes += i + 1 - start;
+        chunkPos = i + 1;
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

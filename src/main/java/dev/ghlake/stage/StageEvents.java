@@ -77,7 +77,8 @@ public class StageEvents extends PTransform<PCollection<SourceUnit>, Staged> {
         for (StagedChunk chunk : stager.finish()) {
           out.get(Staged.CHUNKS).output(chunk);
         }
-        tallies().add(new Tally(Tally.Kind.READ, "", "", unit.name()), outcome.lines());
+        tallies().add(new Tally(Tally.Kind.READ, "", "", unit.name()), outcome.lines() - stager.recovered());
+        tallies().add(new Tally(Tally.Kind.READ, Tally.SHARED_LINE, "", unit.name()), stager.recovered());
         if (outcome.status() == SourceOutcome.Status.BROKEN) {
           out.get(Staged.REJECTED).output(new Rejected(unit.location(), outcome.lines() + 1,
               RejectReason.UNREADABLE_FILE, outcome.error(), ""));

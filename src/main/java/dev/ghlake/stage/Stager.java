@@ -7,10 +7,12 @@ import dev.ghlake.model.PartitionPath;
 import dev.ghlake.model.RejectReason;
 import dev.ghlake.model.Rejected;
 import dev.ghlake.source.LineSink;
+import dev.ghlake.source.SharedLine;
 import dev.ghlake.transform.EventShaper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.metrics.Counter;
@@ -44,6 +46,7 @@ final class Stager implements LineSink {
   private String partition;
   private int unreported;
   private int unreportedStaged;
+  private long recovered;
 
   Stager(EventShaper shaper, StagingPlan plan, Tallies tallies) {
     this.shaper = shaper;
@@ -60,8 +63,51 @@ final class Stager implements LineSink {
   }
 
   @Override
-  public void line(byte[] bytes, int length, long lineNumber) {
+  public int line(byte[] bytes, int length, long lineNumber) {
     EventShaper.Shaped s = shaper.shape(bytes, length, shaped);
+    if (s.fate == EventShaper.Fate.REJECTED && s.reason == RejectReason.INVALID_JSON) {
+      List<SharedLine.Piece> pieces = SharedLine.split(bytes, length); // only lines that failed
+      if (!SharedLine.isWhole(pieces)) {
+        return shared(bytes, pieces, lineNumber);
+      }
+    }
+    settle(s, bytes, length, lineNumber);
+    return 1;
+  }
+
+  /** Events that shared a line with others (each also counted as read). */
+  long recovered() {
+    return recovered;
+  }
+
+  /** Every piece of a line events shared: objects shaped like lines, broken bytes dead letters. */
+  private int shared(byte[] bytes, List<SharedLine.Piece> pieces, long lineNumber) {
+    for (SharedLine.Piece piece : pieces) {
+      byte[] own = Arrays.copyOfRange(bytes, piece.start(), piece.end());
+      if (piece.object()) {
+        EventShaper.Shaped s = shaper.shape(own, own.length, shaped);
+        if (s.fate != EventShaper.Fate.REJECTED) {
+          recovered++;
+        }
+        settle(s, own, own.length, lineNumber);
+      } else {
+        reject(own, own.length, lineNumber, RejectReason.INVALID_JSON, brokenPiece(own));
+        unreported++;
+      }
+    }
+    return pieces.size();
+  }
+
+  private static String brokenPiece(byte[] piece) {
+    for (byte b : piece) {
+      if (b != 0) {
+        return "a broken event between events on one line (" + piece.length + " bytes)";
+      }
+    }
+    return "a run of " + piece.length + " NUL bytes between events (a wiped record)";
+  }
+
+  private void settle(EventShaper.Shaped s, byte[] bytes, int length, long lineNumber) {
     if (s.repaired) {
       repairedCounter.inc();
     }

@@ -44,9 +44,10 @@ public class ArchiveReaderTest {
     final List<Long> numbers = new ArrayList<>();
 
     @Override
-    public void line(byte[] bytes, int length, long lineNumber) {
+    public int line(byte[] bytes, int length, long lineNumber) {
       lines.add(new String(bytes, 0, length, StandardCharsets.UTF_8));
       numbers.add(lineNumber);
+      return 1;
     }
 
     @Override

@@ -47,8 +47,9 @@ public class SyntheticSourcesAgreeTest {
         SourceUnit unit = SourceUnit.synthetic(shard);
         reader.read(unit, new LineSink() {
           @Override
-          public void line(byte[] bytes, int length, long lineNumber) {
+          public int line(byte[] bytes, int length, long lineNumber) {
             generated.add(shard.hourName() + " " + new String(bytes, 0, length, StandardCharsets.UTF_8));
+            return 1;
           }
 
           @Override
