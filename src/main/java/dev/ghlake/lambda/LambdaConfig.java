@@ -27,6 +27,8 @@ record LambdaConfig(List<String> options, boolean hourly, int hours, Duration pu
   static final String PUBLICATION_DELAY_MINUTES = "GHLAKE_PUBLICATION_DELAY_MINUTES";
   static final String CATCH_UP_DAYS = "GHLAKE_CATCH_UP_DAYS";
   static final String SAFETY_SECONDS = "GHLAKE_SAFETY_SECONDS";
+  /** The namespace of the function's metrics (read before the rest: a bad config is a metric too). */
+  static final String METRICS_NAMESPACE = "GHLAKE_METRICS_NAMESPACE";
 
   /** Reads the environment; throws {@link IllegalArgumentException} naming the variable at fault. */
   static LambdaConfig from(Map<String, String> env) {

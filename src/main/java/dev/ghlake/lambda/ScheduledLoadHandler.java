@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * ghlake as an AWS Lambda function: each invocation loads its windows on the DirectRunner, the
  * same orchestration as the command line, and answers with the summary as JSON. An invocation
- * whose load failed fails (so Lambda's on-failure destination and its Errors alarm fire); an
- * incomplete one does not. Nothing networked happens at init.
+ * whose load failed fails (so Lambda retries it, and its on-failure destination and Errors alarm
+ * fire); an incomplete one does not. Either way one metric line ({@link LoadMetrics}) says how
+ * it went. Nothing networked happens at init.
  */
 public final class ScheduledLoadHandler implements RequestStreamHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,9 +30,18 @@ public final class ScheduledLoadHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    LambdaConfig config = LambdaConfig.from(System.getenv());
-    LambdaEvent event = LambdaEvent.of(JSON.readTree(input));
-    BatchSummary batch = new Invocation(config, event, context, System.out).run();
+    LoadMetrics metrics = new LoadMetrics(
+        System.getenv().getOrDefault(LambdaConfig.METRICS_NAMESPACE, "ghlake"), context.getFunctionName());
+    BatchSummary batch;
+    try {
+      LambdaConfig config = LambdaConfig.from(System.getenv());
+      LambdaEvent event = LambdaEvent.of(JSON.readTree(input));
+      batch = new Invocation(config, event, context, System.out).run();
+    } catch (IOException | RuntimeException e) { // the invocation fails; the alarm still sees it
+      System.out.println(metrics.failed(System.currentTimeMillis()));
+      throw e;
+    }
+    System.out.println(metrics.of(batch, System.currentTimeMillis()));
     String json = batch.toJson();
     if (batch.status() == RunSummary.Status.failed) {
       throw new LoadFailedException(json);

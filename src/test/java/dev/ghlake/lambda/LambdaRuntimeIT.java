@@ -90,6 +90,8 @@ public class LambdaRuntimeIT {
     env.put("AWS_ACCESS_KEY_ID", S3ProxyServer.IDENTITY);
     env.put("AWS_SECRET_ACCESS_KEY", S3ProxyServer.CREDENTIAL);
     env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_LAMBDA_FUNCTION_NAME", "ghlake-test-load"); // as Lambda sets it
+    env.put(LambdaConfig.METRICS_NAMESPACE, "ghlake");
     env.put(LambdaConfig.OUTPUT, "s3://lake/gh");
     env.put(LambdaConfig.INPUT, "s3://archive/m/");
     env.put(LambdaConfig.SLACK_WEBHOOK, "secretsmanager:ghlake/slack#webhook");
@@ -144,7 +146,7 @@ public class LambdaRuntimeIT {
   }
 
   @Test
-  public void a_theZipIsInAwsLayoutUnder250MbAndTheHandlerLoadsFromItAlone() throws Exception {
+  public void a_theZipIsInAwsLayoutUnder175MbAndTheHandlerLoadsFromItAlone() throws Exception {
     long unzipped = 0;
     try (ZipFile zip = new ZipFile(System.getProperty("ghlake.lambda.zip"))) {
       for (ZipEntry e : java.util.Collections.list(zip.entries())) {
@@ -154,7 +156,7 @@ public class LambdaRuntimeIT {
       assertTrue(zip.getEntry("dev/ghlake/lambda/ScheduledLoadHandler.class") != null);
       assertTrue(zip.stream().anyMatch(e -> e.getName().startsWith("lib/beam-sdks-java-core")));
     }
-    assertTrue("unzipped " + unzipped / 1_000_000 + " MB", unzipped <= 250L * 1024 * 1024);
+    assertTrue("unzipped " + unzipped / 1_000_000 + " MB", unzipped <= 175L * 1000 * 1000);
     List<URL> urls = new ArrayList<>(List.of(taskRoot.toUri().toURL()));
     try (Stream<Path> jars = Stream.concat(Files.list(taskRoot.resolve("lib")),
         Files.list(Path.of(System.getProperty("ghlake.lambda.ric"))))) {
@@ -248,6 +250,33 @@ public class LambdaRuntimeIT {
     assertTrue(failed.body(), failed.body().contains("the load failed") && failed.body().contains("no-such-bucket"));
     assertTrue(slack.payloads().get(slack.payloads().size() - 1).contains("ghlake run failed"));
     assertTrue("the function still serves: " + runtime.initErrors(), runtime.initErrors().isEmpty());
+  }
+
+  /** Every invocation above left one Embedded Metric Format line the alarms can read. */
+  @Test
+  public void h_everyInvocationLeavesOneMetricLineInTheLog() throws Exception {
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(work.resolve("function.log"))) {
+      if (line.startsWith("{\"_aws\"")) {
+        lines.add(JSON.readTree(line));
+      }
+    }
+    assertTrue(lines.size() + " metric lines", lines.size() >= 8);
+    for (JsonNode line : lines) {
+      JsonNode directive = line.get("_aws").get("CloudWatchMetrics").get(0);
+      assertEquals("ghlake", directive.get("Namespace").asText());
+      assertEquals("[[\"FunctionName\"]]", directive.get("Dimensions").toString());
+      assertTrue(line.get("_aws").get("Timestamp").asLong() > 1_700_000_000_000L);
+      assertEquals("ghlake-test-load", line.get("FunctionName").asText());
+      for (JsonNode metric : directive.get("Metrics")) {
+        assertTrue(metric + " has its value", line.get(metric.get("Name").asText()).isNumber());
+      }
+      assertEquals(1, line.get("LoadsSucceeded").asInt() + line.get("LoadsIncomplete").asInt()
+          + line.get("LoadsFailed").asInt());
+    }
+    assertTrue(lines.stream().anyMatch(l -> l.get("LoadsSucceeded").asInt() == 1 && l.get("EventsWritten").asLong() > 0));
+    // g: a bad event (no load at all) and a load that failed
+    assertEquals(2, lines.stream().filter(l -> l.get("LoadsFailed").asInt() == 1).count());
   }
 
   private static JsonNode manifest(String day, String hour) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.testing.CloudFormationYaml;
 import dev.ghlake.testing.IamStatements;
@@ -26,7 +27,7 @@ public class LambdaTemplateTest {
   private static final Path TEMPLATE = Path.of(System.getProperty("ghlake.basedir", "."),
       "templates", "lambda", "template.yaml");
   private static final Set<String> SCOPING_PARAMETERS =
-      Set.of("LakeBucket", "LakePrefix", "ArchiveBucket", "ArchivePrefix", "SlackWebhookSecretArn");
+      Set.of("LakeBucket", "LakePrefix", "ArchiveBucket", "ArchivePrefix", "SlackWebhookSecretArn", "KmsKeyArn");
 
   private final Map<String, Object> template = read();
   private final Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
@@ -55,7 +56,8 @@ public class LambdaTemplateTest {
     c.getMethod(classAndMethod[1], InputStream.class, OutputStream.class, Context.class);
     Path codeUri = TEMPLATE.getParent().resolve((String) function.get("CodeUri")).normalize();
     assertEquals(Path.of(System.getProperty("ghlake.lambda.zip")).normalize(), codeUri);
-    assertTrue(List.of("java17", "java21").contains(function.get("Runtime")));
+    // java17 (Amazon Linux 2) can no longer be deployed: no new functions from 2026-07-31
+    assertEquals("java21", function.get("Runtime"));
     assertEquals(900, function.get("Timeout"));
   }
 
@@ -73,11 +75,14 @@ public class LambdaTemplateTest {
     assertTrue(((String) parameter(ref(schedule.get("ScheduleExpression"))).get("Default")).startsWith("cron("));
     assertEquals("UTC", schedule.get("ScheduleExpressionTimezone"));
     assertTrue(schedule.containsKey("RetryPolicy") && schedule.containsKey("DeadLetterConfig"));
+    assertEquals("a name of its own in every stack", true, schedule.get("OmitName"));
     String input = ((String) schedule.get("Input")).replace("<aws.scheduler.scheduled-time>", "2024-07-02T07:15:00Z");
     LambdaEvent parsed = LambdaEvent.of(new ObjectMapper().readTree(input));
     assertTrue("the handler reads the schedule's input as a scheduled load", parsed.isScheduled());
     Map<String, Object> invoke = (Map<String, Object>) function.get("EventInvokeConfig");
     assertTrue(((Map<String, Object>) invoke.get("DestinationConfig")).containsKey("OnFailure"));
+    // the scheduler invokes asynchronously: Lambda's own retries are the ones a failed load gets
+    assertTrue((Integer) parameter(ref(invoke.get("MaximumRetryAttempts"))).get("Default") >= 1);
   }
 
   @Test
@@ -141,6 +146,34 @@ public class LambdaTemplateTest {
     Map<String, Object> alarm = props("LoadErrorsAlarm");
     assertEquals("Errors", alarm.get("MetricName"));
     assertEquals("AWS/Lambda", alarm.get("Namespace"));
+  }
+
+  /** Each alarm tells the topic; those on ghlake's metrics name metrics the function emits. */
+  @Test
+  public void everyAlarmReachesTheTopicAndWatchesAMetricTheFunctionEmits() throws Exception {
+    Map<String, Object> vars = CloudFormationYaml.environmentVariables(template, "LoadFunction");
+    String namespace = (String) vars.get(LambdaConfig.METRICS_NAMESPACE);
+    String emitted = new LoadMetrics(namespace, "f").failed(0);
+    int alarms = 0;
+    int ours = 0;
+    for (Map.Entry<String, Object> r : resources.entrySet()) {
+      Map<String, Object> resource = (Map<String, Object>) r.getValue();
+      if (!"AWS::CloudWatch::Alarm".equals(resource.get("Type"))) {
+        continue;
+      }
+      alarms++;
+      Map<String, Object> p = (Map<String, Object>) resource.get("Properties");
+      assertTrue(r.getKey() + " has actions", p.get("AlarmActions") instanceof List<?> l && !l.isEmpty());
+      assertTrue(p.get("AlarmActions").toString().contains("AlarmTopic"));
+      if (namespace.equals(p.get("Namespace"))) {
+        ours++;
+        JsonNode line = new ObjectMapper().readTree(emitted);
+        assertTrue(r.getKey() + " watches " + p.get("MetricName") + ", which the function emits",
+            line.has((String) p.get("MetricName")));
+      }
+    }
+    assertTrue(alarms >= 4 && ours >= 2);
+    assertTrue(resources.containsKey("AlarmTopic"));
   }
 
   private static String ref(Object expression) {
