@@ -2,6 +2,7 @@ package dev.ghlake;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
 
 import dev.ghlake.testing.CloudFormationYaml;
 import dev.ghlake.testing.TemplateSchemas;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -21,13 +23,20 @@ import org.junit.rules.TemporaryFolder;
  */
 public class TemplateSchemaTest {
   private static final Path BASE = Path.of(System.getProperty("ghlake.basedir", "."));
-  private static final Path SCHEMAS = BASE.resolve("../shared/data/aws-schemas").normalize();
+  private static final Path SCHEMAS = BASE.resolve(
+      System.getProperty("ghlake.aws.schemas", "../shared/data/aws-schemas")).toAbsolutePath().normalize();
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   private static List<Path> templates() throws Exception {
     try (Stream<Path> files = Files.walk(BASE.resolve("templates"))) {
       return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
     }
+  }
+
+  @Before
+  public void schemasAreThere() {
+    assumeTrue("AWS's resource schemas not found at " + SCHEMAS + " (set -Dghlake.aws.schemas=...)",
+        Files.isDirectory(SCHEMAS.resolve("cloudformation")));
   }
 
   @Test
