@@ -20,6 +20,14 @@ public interface AccountingOptions extends PipelineOptions {
 
   void setFailOnMissing(boolean value);
 
+  @Description("End with exit code 3 (and fail a Lambda invocation) when the run is incomplete: "
+      + "an hour missing, broken or kept. Default: incomplete runs exit 0, since the data they "
+      + "committed is whole and the next run fills the gaps")
+  @Default.Boolean(false)
+  boolean getFailOnIncomplete();
+
+  void setFailOnIncomplete(boolean value);
+
   @Description("Warn when a partition holds fewer events than this share of the median of the "
       + "partitions before it (up to 24 that the lake holds)")
   @Default.Double(0.5)

@@ -11,7 +11,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
  * What became of one source of a run (an archive hour file, a BigQuery table, a synthetic hour):
- * read whole, empty, broken part-way or missing. A partition is replaced only when the sources
+ * read whole, empty, broken part-way, missing or unreachable. A partition is replaced only when the sources
  * of its hours are all whole (see {@code sink.Vouching}).
  *
  * @param name the source's name in rows and ledgers ({@code 2024-07-01-8.json.gz})
@@ -46,7 +46,13 @@ public record SourceOutcome(
     /** It could not be read to its end (a truncated gzip, a download that never finished). */
     BROKEN,
     /** It does not exist (or the server said 404). */
-    MISSING;
+    MISSING,
+    /**
+     * It could not be fetched at all: the source is down or cannot be reached (DNS, refused
+     * connection, TLS, 5xx or 429 after every retry). An outage, not a gap GH Archive has: the
+     * run fails rather than report it as missing.
+     */
+    UNREACHABLE;
 
     /** Whether a partition fed by this source lacks events it should have. */
     public boolean isGap() {
@@ -78,6 +84,7 @@ public record SourceOutcome(
       case EMPTY -> name + " is empty (" + (bytes == 0 ? "0 bytes" : "no events in it") + ")";
       case BROKEN -> name + " broke part-way (" + error + ")";
       case MISSING -> name + " is missing";
+      case UNREACHABLE -> name + " could not be fetched (" + error + ")";
     };
   }
 

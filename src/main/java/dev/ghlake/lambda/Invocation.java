@@ -6,6 +6,7 @@ import dev.ghlake.GhLakeOptions;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.ExitCode;
 import dev.ghlake.run.LakeBatch;
 import dev.ghlake.run.RunReport;
 import dev.ghlake.storage.LakeStorage;
@@ -35,7 +36,10 @@ final class Invocation {
     this.log = log;
   }
 
-  BatchSummary run() throws IOException {
+  /** What the invocation did, and the exit code the command line would have ended with. */
+  record Outcome(BatchSummary batch, ExitCode exit) {}
+
+  Outcome run() throws IOException {
     GhLakeOptions options = CommandLine.options(arguments());
     LakeBatch batch = new LakeBatch(options, GhLake::pipeline, log, log); // secrets resolved now, never at init
     LakeStorage.configure(options);
@@ -46,7 +50,8 @@ final class Invocation {
         windows.stream().map(List::of).toList(), this::outOfTime,
         (done, jobs, run, soFar) -> RunReport.print(run, log));
     batch.report(summary);
-    return summary;
+    return new Outcome(summary, ExitCode.of(summary.status(), summary.notifyError(),
+        options.getFailOnIncomplete(), options.getFailOnNotifyError()));
   }
 
   /** A window starts only if the slowest one so far, and a margin, fit in the time left. */

@@ -5,12 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.ConsoleLogging;
-import dev.ghlake.run.RunSummary;
+import dev.ghlake.run.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * ghlake as an AWS Lambda function: each invocation loads its windows on the DirectRunner, the
@@ -32,27 +33,29 @@ public final class ScheduledLoadHandler implements RequestStreamHandler {
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     LoadMetrics metrics = new LoadMetrics(
         System.getenv().getOrDefault(LambdaConfig.METRICS_NAMESPACE, "ghlake"), context.getFunctionName());
-    BatchSummary batch;
+    Invocation.Outcome outcome;
     try {
       LambdaConfig config = LambdaConfig.from(System.getenv());
       LambdaEvent event = LambdaEvent.of(JSON.readTree(input));
-      batch = new Invocation(config, event, context, System.out).run();
+      outcome = new Invocation(config, event, context, System.out).run();
     } catch (IOException | RuntimeException e) { // the invocation fails; the alarm still sees it
       System.out.println(metrics.failed(System.currentTimeMillis()));
       throw e;
     }
+    BatchSummary batch = outcome.batch();
     System.out.println(metrics.of(batch, System.currentTimeMillis()));
     String json = batch.toJson();
-    if (batch.status() == RunSummary.Status.failed) {
-      throw new LoadFailedException(json);
+    if (outcome.exit() != ExitCode.SUCCESS) { // as the command line's exit code would say
+      throw new LoadFailedException(outcome.exit(), json);
     }
     output.write(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The load failed: the invocation fails with the summary as its message. */
+  /** The load failed (or left a gap the options do not let pass): the summary is the message. */
   static final class LoadFailedException extends RuntimeException {
-    LoadFailedException(String summary) {
-      super("ghlake: the load failed: " + summary, null, false, false);
+    LoadFailedException(ExitCode exit, String summary) {
+      super("ghlake: the load ended " + exit.name().toLowerCase(Locale.ROOT) + " (exit code "
+          + exit.code() + "): " + summary, null, false, false);
     }
   }
 }

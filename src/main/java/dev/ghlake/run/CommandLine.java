@@ -49,13 +49,10 @@ public final class CommandLine {
     return Arrays.stream(args).anyMatch(a -> a.equals("--" + option) || a.startsWith("--" + option + "="));
   }
 
-  /**
-   * 0 for success and incomplete runs or batches, 1 for failed ones (and for an undelivered
-   * message if {@code --failOnNotifyError} asks).
-   */
+  /** The exit status of a run or batch under the options' choices ({@link ExitCode}). */
   public static int exitCode(RunSummary.Status status, String notifyError, GhLakeOptions options) {
-    boolean notifyFailed = notifyError != null && options.getFailOnNotifyError();
-    return status == RunSummary.Status.failed || notifyFailed ? 1 : 0;
+    return ExitCode.of(status, notifyError, options.getFailOnIncomplete(),
+        options.getFailOnNotifyError()).code();
   }
 
   /** Every {@code --option=value} whose option is an enum must name one of its constants. */

@@ -5,6 +5,7 @@ import dev.ghlake.accounting.CompletenessCheck;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.sink.CommitSpec;
+import dev.ghlake.sink.ShrinkGuard;
 import dev.ghlake.sink.FilePlan;
 import dev.ghlake.sink.PendingFiles;
 import dev.ghlake.sink.SinkOptions;
@@ -67,7 +68,8 @@ public final class RunPlanner {
     CommitSpec commit = new CommitSpec(eventsRoot, options.getPartitionBy(), runId, Version.of(),
         start.toString(), windowText, OptionsRecord.json(options), claims,
         new CompletenessCheck(options.getCompletenessThreshold(), options.getTypeShiftThreshold()),
-        options.getReplaceIncomplete(), options.getFailOnMissing());
+        options.getReplaceIncomplete(), options.getFailOnMissing(),
+        new ShrinkGuard(options.getShrinkLimit()));
     return new RunPlan(runId, start, output, runWindows, source, shaper, staging, files, commit,
         new RunSummary.Limits(options.getMaxRejectedRatio(), options.getFailOnMissing()));
   }
@@ -96,6 +98,7 @@ public final class RunPlanner {
     between("maxRejectedRatio", o.getMaxRejectedRatio(), 0, 1);
     between("completenessThreshold", o.getCompletenessThreshold(), 0, 1);
     between("typeShiftThreshold", o.getTypeShiftThreshold(), 0, 1);
+    between("shrinkLimit", o.getShrinkLimit(), 0, 1);
     if (o.getTargetRowsPerFile() < 1) {
       throw new IllegalArgumentException("--targetRowsPerFile must be at least 1 (got "
           + o.getTargetRowsPerFile() + ")");

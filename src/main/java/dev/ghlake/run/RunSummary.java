@@ -105,6 +105,12 @@ public final class RunSummary {
       failures.add(missingHours().size() + " archive hour(s) missing and --failOnMissing is set: "
           + "nothing was committed");
     }
+    List<String> unreachable = unreachableSources();
+    if (!unreachable.isEmpty()) {
+      failures.add(unreachable.size() + " archive file(s) could not be fetched, the source is "
+          + "unreachable (first: " + unreachable.get(0) + "): nothing was committed; check "
+          + "--input, the network and the server, then run again");
+    }
     brokenSources().forEach(s -> warnings.add(s + " could not be read to the end"));
     if (!missingHours().isEmpty()) {
       warnings.add(missingHours().size() + " archive hour(s) of the window missing");
@@ -158,6 +164,12 @@ public final class RunSummary {
   /** Sources that broke part-way, with why. */
   public List<String> brokenSources() {
     return sources().stream().filter(s -> s.path("status").asText().equals("BROKEN"))
+        .map(s -> s.path("path").asText() + " (" + s.path("error").asText() + ")").toList();
+  }
+
+  /** Sources that could not be fetched at all (an outage), with the cause. */
+  public List<String> unreachableSources() {
+    return sources().stream().filter(s -> s.path("status").asText().equals("UNREACHABLE"))
         .map(s -> s.path("path").asText() + " (" + s.path("error").asText() + ")").toList();
   }
 

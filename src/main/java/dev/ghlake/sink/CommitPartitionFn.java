@@ -29,11 +29,15 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
   private final PCollectionView<List<SourceOutcome>> sources;
   private final PCollectionView<Map<String, Map<String, Long>>> runByType;
 
+  private final PCollectionView<Map<String, Map<String, Long>>> sourceHours;
+
   CommitPartitionFn(CommitSpec spec, PCollectionView<List<SourceOutcome>> sources,
-      PCollectionView<Map<String, Map<String, Long>>> runByType) {
+      PCollectionView<Map<String, Map<String, Long>>> runByType,
+      PCollectionView<Map<String, Map<String, Long>>> sourceHours) {
     this.spec = spec;
     this.sources = sources;
     this.runByType = runByType;
+    this.sourceHours = sourceHours;
   }
 
   @ProcessElement
@@ -47,19 +51,42 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
       return;
     }
     List<SourceOutcome> outcomes = c.sideInput(sources);
-    List<String> gaps = Vouching.gaps(partition, spec.partitionBy(), outcomes, contents.eventsBySource);
+    List<String> gaps = Vouching.gaps(partition, spec.partitionBy(), outcomes, contents.eventsBySource,
+        c.sideInput(sourceHours));
     String folder = spec.folder(partition);
     String previous = LakeFiles.readIfExists(folder + "/" + PartitionManifest.NAME);
-    long missingAnywhere = outcomes.stream().filter(s -> s.role() == SourceOutcome.Role.WINDOW
-        && s.status() == SourceOutcome.Status.MISSING).count();
-    if (spec.failOnMissing() && missingAnywhere > 0) {
-      c.output(keep(partition, contents, List.of("not committed: " + missingAnywhere
-          + " archive hour(s) of the window missing and --failOnMissing is set")));
+    String holdAll = holdAll(outcomes);
+    if (holdAll != null) {
+      c.output(keep(partition, contents, List.of(holdAll)));
     } else if (!gaps.isEmpty() && !spec.replaceIncomplete() && previous != null) {
       c.output(keep(partition, contents, gaps));
+    } else if (shrinks(previous, contents) != null) {
+      c.output(keep(partition, contents, List.of(shrinks(previous, contents))));
     } else {
       c.output(commit(partition, contents, gaps, outcomes, c.sideInput(runByType)));
     }
+  }
+
+  /**
+   * Why the run commits no partition at all, or null: an hour missing under --failOnMissing, or
+   * a source that could not be reached (the run fails: an outage must not look like a gap).
+   */
+  private String holdAll(List<SourceOutcome> outcomes) {
+    long unreachable = outcomes.stream()
+        .filter(s -> s.status() == SourceOutcome.Status.UNREACHABLE).count();
+    if (unreachable > 0) {
+      return "not committed: " + unreachable + " archive file(s) could not be fetched (the source is unreachable)";
+    }
+    long missing = outcomes.stream().filter(s -> s.role() == SourceOutcome.Role.WINDOW
+        && s.status() == SourceOutcome.Status.MISSING).count();
+    return spec.failOnMissing() && missing > 0 ? "not committed: " + missing
+        + " archive hour(s) of the window missing and --failOnMissing is set" : null;
+  }
+
+  /** Why the run's version must not replace the lake's for its size, or null. */
+  private String shrinks(String previous, PartitionContents contents) {
+    return previous == null || spec.replaceIncomplete() ? null // told to replace whatever it has
+        : spec.shrinkGuard().refuse(previous, spec.optionsJson(), contents.written());
   }
 
   /** Leaves the lake's version; the run's files in the partition go. */

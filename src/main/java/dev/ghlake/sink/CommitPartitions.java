@@ -33,8 +33,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * (an hour of it missing, empty or broken) keeps its previous version; one the windows claim is
  * committed even when the run wrote nothing to it.
  *
- * <p>Inputs: the written files; the run's summed tallies (each partition's counts) and its
- * source outcomes (what it can vouch for). Output: one result per partition.
+ * <p>Inputs: the written files; the run's summed tallies (each partition's counts, each source's
+ * events by hour) and its source outcomes (what it can vouch for). Output: one result per
+ * partition.
  */
 public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PCollection<PartitionResult>> {
   static final TupleTag<WrittenFile> FILES = new TupleTag<>("files") {};
@@ -67,13 +68,10 @@ public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PColl
             .map(p -> KV.of(p, true)).toList())
             .withCoder(KvCoder.of(StringUtf8Coder.of(), BooleanCoder.of())));
     PCollectionView<List<SourceOutcome>> outcomes = sources.apply("SourcesView", View.asList());
-    PCollectionView<Map<String, Map<String, Long>>> runByType = byPartition
-        .apply("WrittenByType", ParDo.of(new WrittenByTypeFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-        .apply("GroupByPartition", GroupByKey.create())
-        .apply("ToMaps", ParDo.of(new ToMapFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-        .apply("RunByTypeView", View.asMap());
+    PCollectionView<Map<String, Map<String, Long>>> runByType =
+        asMaps("RunByType", byPartition.apply("WrittenByType", ParDo.of(new WrittenByTypeFn())));
+    PCollectionView<Map<String, Map<String, Long>>> sourceHours =
+        asMaps("SourceHours", tallies.apply("EventsBySourceHour", ParDo.of(new SourceHourFn())));
 
     return KeyedPCollectionTuple
         .of(FILES, files.apply("FilesByPartition",
@@ -81,9 +79,20 @@ public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PColl
         .and(TALLIES, byPartition)
         .and(CLAIMED, claims)
         .apply("ByPartition", CoGroupByKey.create())
-        .apply("Commit", ParDo.of(new CommitPartitionFn(spec, outcomes, runByType))
-            .withSideInputs(outcomes, runByType))
+        .apply("Commit", ParDo.of(new CommitPartitionFn(spec, outcomes, runByType, sourceHours))
+            .withSideInputs(outcomes, runByType, sourceHours))
         .setCoder(PartitionResult.Coder.of());
+  }
+
+  /** Counts keyed twice ({@code a → b → n}) as a side input of maps, summed per {@code (a, b)}. */
+  private static PCollectionView<Map<String, Map<String, Long>>> asMaps(String name,
+      PCollection<KV<String, KV<String, Long>>> counts) {
+    return counts
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+        .apply(name + "Group", GroupByKey.create())
+        .apply(name + "Maps", ParDo.of(new ToMapFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+        .apply(name + "View", View.asMap());
   }
 
   /** The tallies that belong to one partition: written, filtered, duplicates, by event hour. */
@@ -99,6 +108,22 @@ public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PColl
       switch (t.getKey().kind()) {
         case WRITTEN, FILTERED, DUPLICATE ->
             out.output(KV.of(PartitionPath.ofHour(t.getKey().hour(), by), t));
+        default -> { }
+      }
+    }
+  }
+
+  /**
+   * Each source's events by the hour they were created in, whatever became of them: whether an
+   * hour file holds its own hour, or a later one's (see {@link Vouching}).
+   */
+  static class SourceHourFn extends DoFn<KV<Tally, Long>, KV<String, KV<String, Long>>> {
+    @ProcessElement
+    public void process(@Element KV<Tally, Long> t, OutputReceiver<KV<String, KV<String, Long>>> out) {
+      Tally tally = t.getKey();
+      switch (tally.kind()) {
+        case WRITTEN, FILTERED, DUPLICATE, OUTSIDE_WINDOW ->
+            out.output(KV.of(tally.source(), KV.of(tally.hour(), t.getValue())));
         default -> { }
       }
     }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param windowPartitions partitions replaced even if the run wrote nothing to them (its windows')
  * @param replaceIncomplete replace a partition even when its source hours are not all whole
  * @param failOnMissing commit nothing when an hour of the windows is missing
+ * @param shrinkGuard when a much smaller version may replace the lake's
  */
 public record CommitSpec(
     String eventsRoot,
@@ -26,7 +27,8 @@ public record CommitSpec(
     List<String> windowPartitions,
     CompletenessCheck completeness,
     boolean replaceIncomplete,
-    boolean failOnMissing)
+    boolean failOnMissing,
+    ShrinkGuard shrinkGuard)
     implements Serializable {
 
   /** Partitions looked back at for the completeness check. */

@@ -69,6 +69,16 @@ public final class PartitionManifest {
     return out;
   }
 
+  /** The rows a manifest's partition holds. */
+  static long rows(String manifestJson) {
+    return parse(manifestJson).path("counts").path("written").asLong();
+  }
+
+  /** The options of the run that wrote a manifest (an empty object for manifests without them). */
+  static JsonNode options(String manifestJson) {
+    return parse(manifestJson).path("options");
+  }
+
   /** The names of the data files a manifest lists. */
   public static List<String> fileNames(String manifestJson) {
     return parse(manifestJson).path("files").findValuesAsText("path");
@@ -80,7 +90,7 @@ public final class PartitionManifest {
     return "complete".equals(m.path("status").asText("complete")) && m.path("missing_hours").isEmpty();
   }
 
-  private static JsonNode parse(String json) {
+  static JsonNode parse(String json) {
     try {
       return JSON.readTree(json);
     } catch (IOException e) {

@@ -49,11 +49,20 @@ public interface SinkOptions extends PipelineOptions {
   void setTargetRowsPerFile(long value);
 
   @Description("Replace a partition even when the run cannot vouch for it (an hour file of it "
-      + "missing, empty or broken); by default such a partition keeps the version the lake has")
+      + "missing, empty, broken or not holding its hour) or its version is much smaller "
+      + "(--shrinkLimit); by default such a partition keeps the version the lake has")
   @Default.Boolean(false)
   boolean getReplaceIncomplete();
 
   void setReplaceIncomplete(boolean value);
+
+  @Description("Keep the lake's version of a partition when the new one (made with the same "
+      + "filters) would hold fewer than this share of its rows: GH Archive has re-published hours "
+      + "with a fraction of their events. 0 lets any version replace it")
+  @Default.Double(0.5)
+  double getShrinkLimit();
+
+  void setShrinkLimit(double value);
 
   @Description("Where rows are staged between reading and writing: a local folder, or a folder "
       + "every worker can read (s3://…). Default: the JVM's temporary folder on the DirectRunner, "

@@ -2,6 +2,7 @@ package dev.ghlake.source;
 
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.accounting.SourceOutcome;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +71,33 @@ public final class ArchiveInput {
     return units;
   }
 
-  /** The sizes of the hour files present, found by one listing per day. */
+  /**
+   * The sizes of the hour files present, found by one listing per day. An hour file absent from
+   * a folder that exists is a missing hour (GH Archive lacks it, or has not published it yet);
+   * a folder that does not exist, or holds nothing, is a wrong --input or a mirror that is gone,
+   * and fails the run.
+   */
   private static Map<String, Long> found(String prefix, List<ZonedDateTime> hours) throws IOException {
+    Map<String, Long> sizes = listed(prefix, hours);
+    if (sizes.isEmpty() && !holdsAnything(prefix)) {
+      throw new FileNotFoundException("the folder " + prefix + " does not exist or holds no file");
+    }
+    return sizes;
+  }
+
+  /** Whether a folder exists: a local directory, or a prefix with at least one object under it. */
+  private static boolean holdsAnything(String prefix) throws IOException {
+    if (!prefix.contains("://") || prefix.startsWith("file://")) {
+      return Files.isDirectory(Path.of(prefix.replaceFirst("^file://", "")));
+    }
+    MatchResult r = FileSystems.match(List.of(prefix + "*"), EmptyMatchTreatment.ALLOW).get(0);
+    if (r.status() == MatchResult.Status.ERROR) {
+      throw new IOException("cannot list " + prefix + ": check --input and access to it");
+    }
+    return r.status() == MatchResult.Status.OK && !r.metadata().isEmpty();
+  }
+
+  private static Map<String, Long> listed(String prefix, List<ZonedDateTime> hours) throws IOException {
     List<String> days = hours.stream().map(h -> prefix + h.toLocalDate() + "-*.json.gz").distinct().toList();
     Map<String, Long> sizes = new HashMap<>();
     for (MatchResult r : FileSystems.match(days, EmptyMatchTreatment.ALLOW)) {

@@ -247,7 +247,7 @@ public class LambdaRuntimeIT {
     LambdaRuntimeApi.Outcome failed = runtime.invoke("{\"from\":\"2024-06-29T00\",\"to\":\"2024-06-29T01\","
         + "\"options\":{\"output\":\"s3://no-such-bucket/gh\"}}", 600, 300);
     assertTrue(failed.body(), failed.failed());
-    assertTrue(failed.body(), failed.body().contains("the load failed") && failed.body().contains("no-such-bucket"));
+    assertTrue(failed.body(), failed.body().contains("the load ended failed (exit code 1)") && failed.body().contains("no-such-bucket"));
     assertTrue(slack.payloads().get(slack.payloads().size() - 1).contains("ghlake run failed"));
     assertTrue("the function still serves: " + runtime.initErrors(), runtime.initErrors().isEmpty());
   }

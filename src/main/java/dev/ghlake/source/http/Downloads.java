@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Downloads archive hours and streams them, gunzipped, as lines: never a whole file in memory.
  * 404 is a missing hour; a download that cannot be finished is a broken file (lines before the
- * break kept); any other refusal (403, 401, 400…) fails the run, naming the URL.
+ * break kept); a server that cannot be reached at all (every attempt refused, timed out or
+ * answered 5xx) is an unreachable hour, which fails the run; any other refusal (403, 401,
+ * 400…) fails the run at once, naming the URL.
  */
 public final class Downloads implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Downloads.class);
@@ -56,16 +58,27 @@ public final class Downloads implements AutoCloseable {
       return gzip.read(download, sink).outcome(unit, download.bytesReceived());
     } catch (RefusedDownloadException e) {
       throw new IOException(e.getMessage() + ": check --input (and access to it)", e);
-    } catch (IOException e) { // could not even start: every attempt failed
+    } catch (IOException e) { // could not even start: every attempt failed, the server is down
+      LOG.warn("Could not fetch {}: {}", unit.location(), e.toString());
       return new SourceOutcome(unit.name(), unit.location(), unit.hour(), unit.role(),
-          SourceOutcome.Status.BROKEN, download == null ? 0 : download.bytesReceived(), 0,
-          "download failed: " + e);
+          SourceOutcome.Status.UNREACHABLE, 0, 0, rootCause(e));
     } finally {
       if (download != null) {
         download.close();
       }
       slots.release();
     }
+  }
+
+  /** The innermost cause: "Connection refused", not the client's wrapper around it. */
+  private static String rootCause(IOException e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String what = t.getMessage() == null ? t.getClass().getSimpleName()
+        : t.getClass().getSimpleName() + ": " + t.getMessage();
+    return e.getMessage() + (t == e ? "" : " [" + what + "]");
   }
 
   @Override

@@ -11,7 +11,11 @@ import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.ArchiveHttpServer;
 import dev.ghlake.testing.ArchiveHttpServer.Fault;
 import dev.ghlake.testing.DuckDb;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -112,6 +116,41 @@ public class HttpArchiveTest {
     assertEquals(RunSummary.Status.failed, refused.status());
     assertTrue(refused.failures().toString(), refused.failures().get(0)
         .contains(web.url() + "2024-07-01-3.json.gz answered HTTP 403"));
+  }
+
+  @Test
+  public void aServerThatAnswersOnlyErrorsFailsTheRunAndCommitsNothing() throws Exception {
+    web.fault("2024-07-01-3.json.gz", Fault.SERVER_ERROR, Fault.SERVER_ERROR);
+    RunSummary down = run(web.url(), "--httpAttempts=2");
+    assertEquals(RunSummary.Status.failed, down.status());
+    String failure = down.failures().get(0);
+    assertTrue(failure, failure.startsWith("1 archive file(s) could not be fetched, the source is "
+        + "unreachable (first: " + web.url() + "2024-07-01-3.json.gz (GET " + web.url()
+        + "2024-07-01-3.json.gz failed 2 times; last: "));
+    assertTrue(failure, failure.contains("HTTP 500"));
+    assertEquals(List.of(), down.partitions());
+    assertEquals(List.of(), parquetFiles(down.output()));
+  }
+
+  @Test
+  public void nothingListeningFailsTheRunWithTheRealCause() throws Exception {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    RunSummary offline = run("http://127.0.0.1:" + closed + "/", "--httpAttempts=2");
+    assertEquals(RunSummary.Status.failed, offline.status());
+    String failure = offline.failures().get(0);
+    assertTrue(failure, failure.startsWith("6 archive file(s) could not be fetched, the source is unreachable"));
+    assertTrue(failure, failure.contains("java.net.ConnectException"));
+    assertEquals(List.of(), offline.missingHours()); // an outage is not a missing hour
+    assertEquals(List.of(), parquetFiles(offline.output()));
+  }
+
+  private static List<Path> parquetFiles(String lake) throws Exception {
+    try (Stream<Path> files = Files.walk(Path.of(lake))) {
+      return files.filter(f -> f.toString().endsWith(".parquet")).toList();
+    }
   }
 
   @Test
