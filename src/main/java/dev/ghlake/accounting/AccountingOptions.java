@@ -28,6 +28,39 @@ public interface AccountingOptions extends PipelineOptions {
 
   void setFailOnIncomplete(boolean value);
 
+  @Description("Compare each committed partition's profile with the lake's earlier partitions "
+      + "(the same hour of earlier days, or earlier days) and report drift; an error-level "
+      + "finding makes the run 'suspect' (exit code 5)")
+  @Default.Boolean(true)
+  boolean getDriftCheck();
+
+  void setDriftCheck(boolean value);
+
+  @Description("Days of earlier partitions the drift check takes as its baseline")
+  @Default.Integer(14)
+  int getDriftBaselineDays();
+
+  void setDriftBaselineDays(int value);
+
+  @Description("Fewest earlier partitions (with profiles) the drift check needs; fewer: no check")
+  @Default.Integer(4)
+  int getDriftMinBaseline();
+
+  void setDriftMinBaseline(int value);
+
+  @Description("A partition with fewer events than this share of its baseline is an error")
+  @Default.Double(0.1)
+  double getDriftVolumeError();
+
+  void setDriftVolumeError(double value);
+
+  @Description("A payload key present in most of a type's events whose share falls under this "
+      + "share of its baseline is an error (GitHub's payload cut of 2025-10-07)")
+  @Default.Double(0.5)
+  double getDriftKeyDrop();
+
+  void setDriftKeyDrop(double value);
+
   @Description("Warn when a partition holds fewer events than this share of the median of the "
       + "partitions before it (up to 24 that the lake holds)")
   @Default.Double(0.5)

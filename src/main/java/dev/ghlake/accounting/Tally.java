@@ -36,7 +36,12 @@ public record Tally(Kind kind, String detail, String hour, String source) {
     /** Events whose time is outside the run's window. */
     OUTSIDE_WINDOW,
     /** Lines that did not become events; detail: reason. */
-    REJECTED
+    REJECTED,
+    /**
+     * Not part of the identity: what staged rows looked like, for the partition's profile;
+     * detail: {@code type<TAB>measure}, source empty (see {@code profile.EventProfiler}).
+     */
+    PROFILE
   }
 
   public Tally {

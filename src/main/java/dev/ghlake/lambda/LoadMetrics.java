@@ -48,6 +48,7 @@ final class LoadMetrics {
     m.put("LoadsSucceeded", status == RunSummary.Status.success ? 1 : 0);
     m.put("LoadsIncomplete", status == RunSummary.Status.incomplete ? 1 : 0);
     m.put("LoadsFailed", status == RunSummary.Status.failed ? 1 : 0);
+    m.put("LoadsSuspect", status == RunSummary.Status.suspect ? 1 : 0);
     return m;
   }
 

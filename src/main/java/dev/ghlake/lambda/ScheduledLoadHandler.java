@@ -45,7 +45,9 @@ public final class ScheduledLoadHandler implements RequestStreamHandler {
     BatchSummary batch = outcome.batch();
     System.out.println(metrics.of(batch, System.currentTimeMillis()));
     String json = batch.toJson();
-    if (outcome.exit() != ExitCode.SUCCESS) { // as the command line's exit code would say
+    // as the command line's exit code would say, except suspect: the data is committed and a
+    // retry would read the same files again, so LoadsSuspect raises its own alarm instead
+    if (outcome.exit() != ExitCode.SUCCESS && outcome.exit() != ExitCode.SUSPECT) {
       throw new LoadFailedException(outcome.exit(), json);
     }
     output.write(json.getBytes(StandardCharsets.UTF_8));

@@ -36,6 +36,10 @@ public final class EventRow {
   public String forkeeRepoName;
   public String memberLogin;
   public String sourceFile;
+  /** The payload's keys ({@link PayloadKeys#TOP}), for the partition's profile; not a column. */
+  public final long[] payloadKeys = new long[2];
+  /** The keys of {@code payload.pull_request} ({@link PayloadKeys#PULL_REQUEST}); not a column. */
+  public final long[] pullRequestKeys = new long[2];
   private byte[] payload;
   private int payloadOffset;
   private int payloadLength = -1;
@@ -48,6 +52,7 @@ public final class EventRow {
     commentId = forkeeRepoId = null;
     isPublic = prMerged = null;
     createdAt = 0;
+    payloadKeys[0] = payloadKeys[1] = pullRequestKeys[0] = pullRequestKeys[1] = 0;
     payload = null;
     payloadLength = -1;
   }

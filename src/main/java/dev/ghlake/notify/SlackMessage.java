@@ -33,6 +33,7 @@ public final class SlackMessage {
     String status = switch (s.status()) {
       case success -> ":white_check_mark: ghlake run succeeded";
       case incomplete -> ":warning: ghlake run incomplete";
+      case suspect -> ":mag: ghlake run suspect: GH Archive's data drifted";
       case failed -> ":x: ghlake run failed";
     };
     SlackMessage m = new SlackMessage(Redactor.redact(String.format(
@@ -56,6 +57,7 @@ public final class SlackMessage {
     m.list(":hole: Missing hours", s.missingHours());
     m.list(":lock: Partitions kept as the lake had them", s.kept());
     m.list(":jigsaw: Partitions written incomplete", s.incompletePartitions());
+    m.list(":mag: Drift against the lake's baseline", s.findingLines());
     m.list(":warning: Warnings", s.warnings());
     m.context("run " + s.runId() + " · ghlake " + version + " · accounting "
         + (!s.hasLedger() ? "not proven: the run failed before its ledger"
@@ -76,6 +78,7 @@ public final class SlackMessage {
     String status = switch (b.status()) {
       case success -> ":white_check_mark: ghlake " + b.kind() + " succeeded";
       case incomplete -> ":warning: ghlake " + b.kind() + " incomplete";
+      case suspect -> ":mag: ghlake " + b.kind() + " suspect: GH Archive's data drifted";
       case failed -> ":x: ghlake " + b.kind() + " failed";
     };
     long done = b.count(BatchSummary.UnitStatus.success) + b.count(BatchSummary.UnitStatus.complete);
@@ -95,6 +98,8 @@ public final class SlackMessage {
     m.list(":x: Failed", b.failures());
     m.list(":hole: Missing hours", b.missingHours());
     m.list(":lock: Partitions kept as the lake had them", b.kept());
+    m.list(":mag: Drift against the lake's baseline",
+        b.runs().stream().flatMap(r -> r.findingLines().stream()).toList());
     m.list(":clipboard: Units", b.linesWorthReading());
     m.context("ghlake " + version + " · " + b.units().size() + " unit(s) · " + b.runs().size()
         + " run(s) · accounting " + (b.identityHolds() ? "adds up" : "not proven for every run"));

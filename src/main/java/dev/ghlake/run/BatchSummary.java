@@ -106,10 +106,13 @@ public final class BatchSummary {
     return seconds;
   }
 
-  /** Failed if a unit failed; incomplete if one was, or was not run; else success. */
+  /** Failed if a unit failed; suspect if a run was; incomplete if a unit was, or was not run; else success. */
   public RunSummary.Status status() {
     if (count(UnitStatus.failed) > 0) {
       return RunSummary.Status.failed;
+    }
+    if (runs.stream().anyMatch(r -> r.status() == RunSummary.Status.suspect)) {
+      return RunSummary.Status.suspect;
     }
     boolean whole = units.stream().allMatch(u -> u.status() == UnitStatus.success || u.status() == UnitStatus.complete);
     return whole ? RunSummary.Status.success : RunSummary.Status.incomplete;

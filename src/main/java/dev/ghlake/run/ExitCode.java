@@ -15,7 +15,9 @@ public enum ExitCode {
   /** Data committed, but an hour was missing, broke or was kept, and --failOnIncomplete is set. */
   INCOMPLETE(3),
   /** The run was whole but the Slack message was not delivered, and --failOnNotifyError is set. */
-  NOT_NOTIFIED(4);
+  NOT_NOTIFIED(4),
+  /** Data committed, but an error-level drift finding: GH Archive's data looks wrong. */
+  SUSPECT(5);
 
   private final int code;
 
@@ -32,6 +34,9 @@ public enum ExitCode {
       boolean failOnNotifyError) {
     if (status == RunSummary.Status.failed) {
       return FAILED;
+    }
+    if (status == RunSummary.Status.suspect) {
+      return SUSPECT;
     }
     if (status == RunSummary.Status.incomplete && failOnIncomplete) {
       return INCOMPLETE;

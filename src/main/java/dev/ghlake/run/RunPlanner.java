@@ -4,6 +4,7 @@ import dev.ghlake.GhLakeOptions;
 import dev.ghlake.accounting.CompletenessCheck;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionPath;
+import dev.ghlake.profile.DriftCheck;
 import dev.ghlake.sink.CommitSpec;
 import dev.ghlake.sink.ShrinkGuard;
 import dev.ghlake.sink.FilePlan;
@@ -69,7 +70,9 @@ public final class RunPlanner {
         start.toString(), windowText, OptionsRecord.json(options), claims,
         new CompletenessCheck(options.getCompletenessThreshold(), options.getTypeShiftThreshold()),
         options.getReplaceIncomplete(), options.getFailOnMissing(),
-        new ShrinkGuard(options.getShrinkLimit()));
+        new ShrinkGuard(options.getShrinkLimit()),
+        new DriftCheck(options.getDriftCheck(), options.getDriftBaselineDays(),
+            options.getDriftMinBaseline(), options.getDriftVolumeError(), options.getDriftKeyDrop()));
     return new RunPlan(runId, start, output, runWindows, source, shaper, staging, files, commit,
         new RunSummary.Limits(options.getMaxRejectedRatio(), options.getFailOnMissing()));
   }
@@ -99,6 +102,11 @@ public final class RunPlanner {
     between("completenessThreshold", o.getCompletenessThreshold(), 0, 1);
     between("typeShiftThreshold", o.getTypeShiftThreshold(), 0, 1);
     between("shrinkLimit", o.getShrinkLimit(), 0, 1);
+    between("driftVolumeError", o.getDriftVolumeError(), 0, 1);
+    between("driftKeyDrop", o.getDriftKeyDrop(), 0, 1);
+    if (o.getDriftBaselineDays() < 1 || o.getDriftMinBaseline() < 1) {
+      throw new IllegalArgumentException("--driftBaselineDays and --driftMinBaseline must be at least 1");
+    }
     if (o.getTargetRowsPerFile() < 1) {
       throw new IllegalArgumentException("--targetRowsPerFile must be at least 1 (got "
           + o.getTargetRowsPerFile() + ")");

@@ -40,6 +40,7 @@ public final class RunReport {
     printHoles(out, s.missingHours(), s.kept());
     s.incompletePartitions().forEach(p -> out.printf("  incomplete  %s%n", p));
     s.warnings().forEach(w -> out.printf("  WARNING     %s%n", w));
+    s.findingLines().forEach(f -> out.printf("  DRIFT       %s%n", f));
     s.failures().forEach(f -> out.printf("  FAILED      %s%n", f));
     out.printf("  output      %s%n", s.output());
     if (s.files() > 0) {

@@ -18,10 +18,15 @@ import java.util.Set;
  */
 public final class RunSummary {
 
-  /** How the run ended: {@code success}, {@code incomplete} (data written, input missing) or {@code failed}. */
+  /**
+   * How the run ended: {@code success}, {@code incomplete} (data written, input missing),
+   * {@code suspect} (data written, but it differs from the lake's baseline in a way that points
+   * at GH Archive itself: an error-level drift finding) or {@code failed}.
+   */
   public enum Status {
     success,
     incomplete,
+    suspect,
     failed
   }
 
@@ -127,6 +132,9 @@ public final class RunSummary {
     if (!failures.isEmpty() || ledger == null) {
       return Status.failed;
     }
+    if (findings().stream().anyMatch(f -> f.path("level").asText().equals("error"))) {
+      return Status.suspect;
+    }
     boolean whole = missingHours().isEmpty() && brokenSources().isEmpty() && kept().isEmpty()
         && incompletePartitions().isEmpty();
     return whole ? Status.success : Status.incomplete;
@@ -165,6 +173,23 @@ public final class RunSummary {
   public List<String> brokenSources() {
     return sources().stream().filter(s -> s.path("status").asText().equals("BROKEN"))
         .map(s -> s.path("path").asText() + " (" + s.path("error").asText() + ")").toList();
+  }
+
+  /**
+   * How the committed partitions differ from the lake's earlier ones (drift findings, errors
+   * first): {@code level, partition, measure, baseline, now, text}.
+   */
+  public List<JsonNode> findings() {
+    List<JsonNode> out = new ArrayList<>();
+    partitionResults().forEach(p -> p.path("findings").forEach(out::add));
+    out.sort(java.util.Comparator.comparing((JsonNode f) -> !f.path("level").asText().equals("error"))
+        .thenComparing(f -> f.path("partition").asText()));
+    return out;
+  }
+
+  /** The findings as lines for people. */
+  public List<String> findingLines() {
+    return findings().stream().map(f -> f.path("text").asText()).toList();
   }
 
   /** Sources that could not be fetched at all (an outage), with the cause. */

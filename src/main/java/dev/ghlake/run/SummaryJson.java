@@ -50,6 +50,7 @@ final class SummaryJson {
     o.set("partitions_kept", JSON.valueToTree(s.kept()));
     o.set("partitions_incomplete", JSON.valueToTree(s.incompletePartitions()));
     o.set("warnings", JSON.valueToTree(s.warnings()));
+    o.set("findings", JSON.valueToTree(s.findings()));
     o.set("failures", JSON.valueToTree(s.failures()));
     o.set("partition_list", JSON.valueToTree(s.partitions()));
     o.put("notify_error", s.notifyError());

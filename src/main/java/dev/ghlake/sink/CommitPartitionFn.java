@@ -3,6 +3,8 @@ package dev.ghlake.sink;
 import dev.ghlake.storage.LakeFiles;
 
 import dev.ghlake.accounting.SourceOutcome;
+import dev.ghlake.profile.DriftFinding;
+import dev.ghlake.profile.PartitionProfile;
 import dev.ghlake.model.PartitionPath;
 import java.io.IOException;
 import java.time.Instant;
@@ -95,17 +97,20 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
     List<String> own = contents.fileNames().stream().map(n -> spec.folder(partition) + "/" + n).toList();
     LakeFiles.delete(own);
     LOG.warn("Kept the previous version of {}: {}", partition, String.join("; ", why));
-    return new PartitionResult(partition, false, false, contents.written(), 0, 0, why, List.of());
+    return new PartitionResult(partition, false, false, contents.written(), 0, 0, why, List.of(),
+        List.of());
   }
 
   private PartitionResult commit(String partition, PartitionContents contents, List<String> gaps,
       List<SourceOutcome> outcomes, Map<String, Map<String, Long>> thisRun) throws IOException {
     List<String> warnings = spec.completeness().warnings(
         partition, contents.writtenByType, history(partition, thisRun));
+    List<DriftFinding> findings = spec.drift().findings(partition, contents.profile, baseline(partition));
+    findings.forEach(f -> LOG.warn("Drift: {}", f.text()));
     Map<String, SourceOutcome> byName = new HashMap<>();
     outcomes.forEach(s -> byName.put(s.name(), s));
     PartitionManifest.Content content = new PartitionManifest.Content(partition, contents,
-        gaps.isEmpty(), gaps, missingHours(partition, outcomes), byName, warnings);
+        gaps.isEmpty(), gaps, missingHours(partition, outcomes), byName, warnings, findings);
     String folder = spec.folder(partition);
     LakeFiles.replace(folder + "/" + PartitionManifest.NAME,
         PartitionManifest.toJson(spec, content, Instant.now().toString()), spec.runId());
@@ -113,7 +118,23 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
     LOG.info("Committed {}: {} rows in {} files, {} older files removed{}", partition,
         contents.written(), contents.files.size(), stale, gaps.isEmpty() ? "" : " (incomplete)");
     return new PartitionResult(partition, true, gaps.isEmpty(), contents.written(),
-        contents.files.size(), contents.bytes(), gaps, warnings);
+        contents.files.size(), contents.bytes(), gaps, warnings, findings);
+  }
+
+  /** The profiles of the lake's partitions the drift check compares this one with. */
+  private List<PartitionProfile> baseline(String partition) throws IOException {
+    List<PartitionProfile> profiles = new ArrayList<>();
+    if (!spec.drift().enabled()) {
+      return profiles;
+    }
+    for (String earlier : spec.drift().baselinePartitions(partition, spec.partitionBy())) {
+      String manifest = LakeFiles.readIfExists(spec.folder(earlier) + "/" + PartitionManifest.NAME);
+      PartitionProfile p = manifest == null ? null : PartitionManifest.profile(manifest);
+      if (p != null && !p.isEmpty()) {
+        profiles.add(p);
+      }
+    }
+    return profiles;
   }
 
   /** The window's hour files of this partition that do not exist. */

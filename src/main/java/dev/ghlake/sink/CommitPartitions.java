@@ -106,7 +106,7 @@ public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PColl
     @ProcessElement
     public void process(@Element KV<Tally, Long> t, OutputReceiver<KV<String, KV<Tally, Long>>> out) {
       switch (t.getKey().kind()) {
-        case WRITTEN, FILTERED, DUPLICATE ->
+        case WRITTEN, FILTERED, DUPLICATE, PROFILE ->
             out.output(KV.of(PartitionPath.ofHour(t.getKey().hour(), by), t));
         default -> { }
       }

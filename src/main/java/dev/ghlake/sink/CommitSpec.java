@@ -2,6 +2,7 @@ package dev.ghlake.sink;
 
 import dev.ghlake.accounting.CompletenessCheck;
 import dev.ghlake.model.PartitionBy;
+import dev.ghlake.profile.DriftCheck;
 import java.io.Serializable;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * @param replaceIncomplete replace a partition even when its source hours are not all whole
  * @param failOnMissing commit nothing when an hour of the windows is missing
  * @param shrinkGuard when a much smaller version may replace the lake's
+ * @param drift how a committed partition is compared with the lake's earlier ones
  */
 public record CommitSpec(
     String eventsRoot,
@@ -28,7 +30,8 @@ public record CommitSpec(
     CompletenessCheck completeness,
     boolean replaceIncomplete,
     boolean failOnMissing,
-    ShrinkGuard shrinkGuard)
+    ShrinkGuard shrinkGuard,
+    DriftCheck drift)
     implements Serializable {
 
   /** Partitions looked back at for the completeness check. */

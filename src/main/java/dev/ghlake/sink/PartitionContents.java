@@ -1,6 +1,7 @@
 package dev.ghlake.sink;
 
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.profile.PartitionProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ final class PartitionContents {
   final Map<String, Long> filteredByReason = new TreeMap<>();
   final Map<String, Long> eventsBySource = new TreeMap<>();
   long duplicates;
+  final PartitionProfile profile = new PartitionProfile();
 
   static PartitionContents of(Iterable<WrittenFile> files, Iterable<KV<Tally, Long>> tallies) {
     PartitionContents c = new PartitionContents();
@@ -28,6 +30,10 @@ final class PartitionContents {
       case WRITTEN -> writtenByType.merge(t.detail(), n, Long::sum);
       case FILTERED -> filteredByReason.merge(t.detail(), n, Long::sum);
       case DUPLICATE -> duplicates += n;
+      case PROFILE -> {
+        profile.add(t.detail(), n);
+        return;
+      }
       default -> {
         return;
       }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.accounting.SourceOutcome;
+import dev.ghlake.profile.DriftFinding;
+import dev.ghlake.profile.PartitionProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -25,7 +27,8 @@ public final class PartitionManifest {
 
   /** What one manifest says. */
   record Content(String partition, PartitionContents contents, boolean complete, List<String> gaps,
-      List<String> missingHours, Map<String, SourceOutcome> sources, List<String> warnings) {}
+      List<String> missingHours, Map<String, SourceOutcome> sources, List<String> warnings,
+      List<DriftFinding> findings) {}
 
   static String toJson(CommitSpec spec, Content c, String finishedAt) {
     ObjectNode m = JSON.createObjectNode();
@@ -54,6 +57,10 @@ public final class PartitionManifest {
     m.set("gaps", JSON.valueToTree(c.gaps()));
     m.set("missing_hours", JSON.valueToTree(c.missingHours()));
     m.set("warnings", JSON.valueToTree(c.warnings()));
+    ArrayNode findings = m.putArray("findings");
+    c.findings().forEach(f -> findings.addObject().put("level", f.level().name())
+        .put("measure", f.measure()).put("baseline", f.baseline()).put("now", f.now()));
+    m.set("profile", c.contents().profile.toJson());
     try {
       return JSON.writeValueAsString(m);
     } catch (IOException e) {
@@ -67,6 +74,11 @@ public final class PartitionManifest {
     parse(manifestJson).path("counts").path("by_type").fields()
         .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
     return out;
+  }
+
+  /** The profile a manifest holds (empty for manifests written before profiles). */
+  static PartitionProfile profile(String manifestJson) {
+    return PartitionProfile.fromJson(parse(manifestJson).path("profile"));
   }
 
   /** The rows a manifest's partition holds. */

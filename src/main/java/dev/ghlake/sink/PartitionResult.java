@@ -3,6 +3,7 @@ package dev.ghlake.sink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import dev.ghlake.profile.DriftFinding;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;
@@ -18,9 +19,10 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  * @param committed true when the run's files became the partition; false when it was kept
  * @param complete whether every source hour of the partition was read whole
  * @param gaps why the partition is not complete (a source missing, empty or broken)
+ * @param findings how it differs from the lake's earlier partitions (none when kept)
  */
 public record PartitionResult(String partition, boolean committed, boolean complete, long written,
-    long files, long bytes, List<String> gaps, List<String> warnings) {
+    long files, long bytes, List<String> gaps, List<String> warnings, List<DriftFinding> findings) {
 
   /** Coder: results go to the run's ledger. */
   public static final class Coder extends AtomicCoder<PartitionResult> {
@@ -29,6 +31,7 @@ public record PartitionResult(String partition, boolean committed, boolean compl
     private static final BooleanCoder BOOL = BooleanCoder.of();
     private static final VarLongCoder LONG = VarLongCoder.of();
     private static final ListCoder<String> STRINGS = ListCoder.of(StringUtf8Coder.of());
+    private static final ListCoder<DriftFinding> FINDINGS = ListCoder.of(DriftFinding.Coder.of());
 
     public static Coder of() {
       return INSTANCE;
@@ -44,12 +47,14 @@ public record PartitionResult(String partition, boolean committed, boolean compl
       LONG.encode(r.bytes, out);
       STRINGS.encode(r.gaps, out);
       STRINGS.encode(r.warnings, out);
+      FINDINGS.encode(r.findings, out);
     }
 
     @Override
     public PartitionResult decode(InputStream in) throws IOException {
       return new PartitionResult(STRING.decode(in), BOOL.decode(in), BOOL.decode(in),
-          LONG.decode(in), LONG.decode(in), LONG.decode(in), STRINGS.decode(in), STRINGS.decode(in));
+          LONG.decode(in), LONG.decode(in), LONG.decode(in), STRINGS.decode(in), STRINGS.decode(in),
+          FINDINGS.decode(in));
     }
 
     @Override

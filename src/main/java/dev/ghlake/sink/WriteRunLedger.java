@@ -87,6 +87,9 @@ public class WriteRunLedger extends PTransform<PCollection<PartitionResult>, PDo
       ArrayNode entries = doc.putArray("entries");
       for (KV<Tally, Long> e : all.getValue().getAll(TALLIES)) {
         Tally t = e.getKey();
+        if (t.kind() == Tally.Kind.PROFILE) {
+          continue; // the partitions' manifests hold the profiles
+        }
         entries.addObject().put("kind", t.kind().name()).put("detail", t.detail())
             .put("hour", t.hour()).put("source", t.source()).put("count", e.getValue());
       }
@@ -103,6 +106,10 @@ public class WriteRunLedger extends PTransform<PCollection<PartitionResult>, PDo
             .put("written", r.written()).put("files", r.files()).put("bytes", r.bytes());
         p.set("gaps", JSON.valueToTree(r.gaps()));
         p.set("warnings", JSON.valueToTree(r.warnings()));
+        ArrayNode findings = p.putArray("findings");
+        r.findings().forEach(f -> findings.addObject().put("level", f.level().name())
+            .put("partition", f.partition()).put("measure", f.measure())
+            .put("baseline", f.baseline()).put("now", f.now()).put("text", f.text()));
       }
       LakeFiles.replace(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc), "ledger");
     }

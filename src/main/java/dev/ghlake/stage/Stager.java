@@ -6,6 +6,7 @@ import dev.ghlake.model.Counters;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.model.RejectReason;
 import dev.ghlake.model.Rejected;
+import dev.ghlake.profile.EventProfiler;
 import dev.ghlake.source.LineSink;
 import dev.ghlake.source.SharedLine;
 import dev.ghlake.transform.EventShaper;
@@ -47,6 +48,7 @@ final class Stager implements LineSink {
   private int unreported;
   private int unreportedStaged;
   private long recovered;
+  private final EventProfiler profiler = new EventProfiler();
 
   Stager(EventShaper shaper, StagingPlan plan, Tallies tallies) {
     this.shaper = shaper;
@@ -134,7 +136,7 @@ final class Stager implements LineSink {
     RowBuffer row = format.encode(s.row);
     head.read(row.bytes(), 0);
     int bucket = IdHash.slice(IdHash.of(row.bytes(), head.idOffset, head.idLength), plan.buckets());
-    hourOf(s.createdAt);
+    profiler.add(hourOf(s.createdAt), s.row);
     try {
       writer.append(partition, bucket, row.bytes(), row.length());
     } catch (IOException e) {
@@ -163,6 +165,7 @@ final class Stager implements LineSink {
   /** Closes the staging files of this element and returns their references. */
   List<StagedChunk> finish() throws IOException {
     flushCounters();
+    profiler.flush(tallies);
     return writer.finish();
   }
 

@@ -272,7 +272,7 @@ public class LambdaRuntimeIT {
         assertTrue(metric + " has its value", line.get(metric.get("Name").asText()).isNumber());
       }
       assertEquals(1, line.get("LoadsSucceeded").asInt() + line.get("LoadsIncomplete").asInt()
-          + line.get("LoadsFailed").asInt());
+          + line.get("LoadsFailed").asInt() + line.get("LoadsSuspect").asInt());
     }
     assertTrue(lines.stream().anyMatch(l -> l.get("LoadsSucceeded").asInt() == 1 && l.get("EventsWritten").asLong() > 0));
     // g: a bad event (no load at all) and a load that failed

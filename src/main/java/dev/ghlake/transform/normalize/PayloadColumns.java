@@ -3,6 +3,7 @@ package dev.ghlake.transform.normalize;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.ghlake.model.EventRow;
+import dev.ghlake.model.PayloadKeys;
 import java.io.IOException;
 import java.util.List;
 
@@ -43,6 +44,8 @@ final class PayloadColumns {
   private boolean hasShas;
   private boolean hasCommits;
   private EmailSites emailSites; // only for payloads with shas or commits
+  private final long[] keys = new long[2];
+  private final long[] pullRequestKeys = new long[2];
 
   private PayloadColumns() {}
 
@@ -77,6 +80,7 @@ final class PayloadColumns {
   private void readPayload(JsonParser p) throws IOException {
     for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       String field = p.currentName();
+      PayloadKeys.TOP.mark(field, keys);
       JsonToken v = p.nextToken();
       switch (field) {
         case "action" -> action = JsonTokens.text(p, v);
@@ -144,6 +148,7 @@ final class PayloadColumns {
     }
     for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       String field = p.currentName();
+      PayloadKeys.PULL_REQUEST.mark(field, pullRequestKeys);
       JsonToken value = p.nextToken();
       switch (field) {
         case "number" -> pullNumber = JsonTokens.whole(p, value);
@@ -242,6 +247,8 @@ final class PayloadColumns {
       out.forkeeRepoId = forkeeScalar;
     }
     out.memberLogin = member;
+    System.arraycopy(keys, 0, out.payloadKeys, 0, 2);
+    System.arraycopy(pullRequestKeys, 0, out.pullRequestKeys, 0, 2);
   }
 
   @SafeVarargs

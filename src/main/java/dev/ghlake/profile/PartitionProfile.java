@@ -1,0 +1,127 @@
+package dev.ghlake.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a partition holds, by event type: events, actions, how many events carry each payload key
+ * (and each key of {@code payload.pull_request}), how many have each typed column null, and the
+ * payload sizes. Built from the run's {@code PROFILE} tallies, stored in the partition's manifest
+ * as {@code "profile"}, read back from the lake as the drift check's baseline.
+ */
+public final class PartitionProfile {
+  static final String SEP = "\t";
+  static final String EVENTS = "events";
+  static final String ACTION = "action=";
+  static final String KEY = "key=";
+  static final String PR_KEY = "pr=";
+  static final String NULL = "null=";
+  static final String BYTES = "bytes=";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<String, TypeProfile> types = new TreeMap<>();
+
+  /** One type's counts. */
+  public static final class TypeProfile {
+    long events;
+    final Map<String, Long> actions = new TreeMap<>();
+    final Map<String, Long> keys = new TreeMap<>();
+    final Map<String, Long> pullRequestKeys = new TreeMap<>();
+    final Map<String, Long> nulls = new TreeMap<>();
+    final Map<Long, Long> sizes = new TreeMap<>(); // lowest size of a bucket → events
+
+    double share(Map<String, Long> counts, String name) {
+      return events == 0 ? 0 : counts.getOrDefault(name, 0L) / (double) events;
+    }
+
+    /** The median payload size, to the lower edge of its bucket (about 19 % wide). */
+    long medianBytes() {
+      long seen = 0;
+      for (Map.Entry<Long, Long> e : sizes.entrySet()) {
+        seen += e.getValue();
+        if (seen * 2 >= events) {
+          return e.getKey();
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** Adds one {@code PROFILE} tally: its detail is {@code type<TAB>measure}. */
+  public void add(String detail, long n) {
+    int tab = detail.indexOf(SEP);
+    TypeProfile t = types.computeIfAbsent(detail.substring(0, tab), k -> new TypeProfile());
+    String m = detail.substring(tab + 1);
+    if (m.equals(EVENTS)) {
+      t.events += n;
+    } else if (m.startsWith(ACTION)) {
+      t.actions.merge(m.substring(ACTION.length()), n, Long::sum);
+    } else if (m.startsWith(KEY)) {
+      t.keys.merge(m.substring(KEY.length()), n, Long::sum);
+    } else if (m.startsWith(PR_KEY)) {
+      t.pullRequestKeys.merge(m.substring(PR_KEY.length()), n, Long::sum);
+    } else if (m.startsWith(NULL)) {
+      t.nulls.merge(m.substring(NULL.length()), n, Long::sum);
+    } else if (m.startsWith(BYTES)) {
+      t.sizes.merge(PayloadSizes.lowest(Integer.parseInt(m.substring(BYTES.length()))), n, Long::sum);
+    }
+  }
+
+  public boolean isEmpty() {
+    return types.isEmpty();
+  }
+
+  Set<String> types() {
+    return types.keySet();
+  }
+
+  TypeProfile type(String name) {
+    return types.get(name);
+  }
+
+  long events() {
+    return types.values().stream().mapToLong(t -> t.events).sum();
+  }
+
+  /** The profile as the manifest stores it. */
+  public ObjectNode toJson() {
+    ObjectNode out = JSON.createObjectNode();
+    types.forEach((name, t) -> {
+      ObjectNode o = out.putObject(name);
+      o.put("events", t.events);
+      o.set("actions", JSON.valueToTree(t.actions));
+      o.set("payload_keys", JSON.valueToTree(t.keys));
+      o.set("pull_request_keys", JSON.valueToTree(t.pullRequestKeys));
+      o.set("nulls", JSON.valueToTree(t.nulls));
+      o.set("payload_bytes", JSON.valueToTree(t.sizes));
+      o.put("median_payload_bytes", t.medianBytes());
+    });
+    return out;
+  }
+
+  /** A profile as a manifest stored it (empty for manifests written before profiles). */
+  public static PartitionProfile fromJson(JsonNode profile) {
+    PartitionProfile p = new PartitionProfile();
+    profile.fields().forEachRemaining(e -> {
+      TypeProfile t = new TypeProfile();
+      JsonNode o = e.getValue();
+      t.events = o.path("events").asLong();
+      read(o.path("actions"), t.actions);
+      read(o.path("payload_keys"), t.keys);
+      read(o.path("pull_request_keys"), t.pullRequestKeys);
+      read(o.path("nulls"), t.nulls);
+      o.path("payload_bytes").fields().forEachRemaining(
+          s -> t.sizes.put(Long.parseLong(s.getKey()), s.getValue().asLong()));
+      p.types.put(e.getKey(), t);
+    });
+    return p;
+  }
+
+  private static void read(JsonNode counts, Map<String, Long> into) {
+    counts.fields().forEachRemaining(c -> into.put(c.getKey(), c.getValue().asLong()));
+  }
+}

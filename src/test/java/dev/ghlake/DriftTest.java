@@ -1,0 +1,183 @@
+package dev.ghlake;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.ExitCode;
+import dev.ghlake.run.LakeRun;
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.source.synthetic.SyntheticPlan;
+import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.testing.ArchiveFiles;
+import dev.ghlake.testing.DuckDb;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Replays 2025-10-07, the day GitHub cut the Events API payloads (GitHub changelog 2025-08-08;
+ * measured in GH Archive's hour files by cncf/devstatscode, ghapi2db-gha-gaps.md): six normal
+ * days in the modern shape, then a day in the trimmed shape (PushEvent without size,
+ * distinct_size and commits; PullRequestEvent's pull_request a stub; DiscussionEvent appears),
+ * then a day with 1 % of the events (gharchive.org #312). The lake's profiles must show it.
+ */
+public class DriftTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int EVENTS_A_DAY = 3_000;
+
+  @ClassRule public static TemporaryFolder tmp = new TemporaryFolder();
+  private static Path archive;
+  private static String lake;
+  private static RunSummary normal;
+  private static RunSummary trimmed;
+  private static RunSummary sparse;
+  private static GhLakeOptions trimmedOptions;
+  private static final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+  @BeforeClass
+  public static void replayTheCut() throws Exception {
+    archive = tmp.newFolder("archive").toPath();
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(8L * EVENTS_A_DAY, 8 * 24, "2025-10-01T00"), 7);
+    try (Stream<Path> files = Files.list(archive)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith("2025-10-07-")) {
+          rewrite(f, false);
+        } else if (name.startsWith("2025-10-08-")) {
+          rewrite(f, true);
+        }
+      }
+    }
+    lake = tmp.newFolder("lake").getPath();
+    normal = run("--from=2025-10-01", "--to=2025-10-07");
+    trimmed = run("--from=2025-10-07", "--to=2025-10-08");
+    trimmedOptions = lastOptions;
+    sparse = run("--from=2025-10-08", "--to=2025-10-09");
+  }
+
+  private static GhLakeOptions lastOptions;
+
+  private static RunSummary run(String... window) {
+    List<String> args = new ArrayList<>(List.of("--input=" + archive, "--output=" + lake,
+        "--partitionBy=day", "--latenessHours=0", "--progressSeconds=0"));
+    args.addAll(List.of(window));
+    lastOptions = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
+    PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+    return new LakeRun(lastOptions, GhLake::pipeline, out, out).execute();
+  }
+
+  /** The hour file in the trimmed shape; {@code sparse}: only every 100th event kept. */
+  private static void rewrite(Path file, boolean sparse) throws Exception {
+    String text;
+    try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<byte[]> out = new ArrayList<>();
+    String[] lines = text.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (sparse && i % 100 != 0) {
+        continue;
+      }
+      ObjectNode event = (ObjectNode) JSON.readTree(lines[i]);
+      trim(event);
+      out.add(JSON.writeValueAsBytes(event));
+      if (!sparse && event.path("type").asText().equals("IssuesEvent") && i % 2 == 0) {
+        out.add(JSON.writeValueAsBytes(discussion(event)));
+      }
+    }
+    ArchiveFiles.write(file.getParent(), file.getFileName().toString(), ArchiveFiles.gzip(out));
+  }
+
+  /** What GitHub's cut left of a payload. */
+  private static void trim(ObjectNode event) {
+    ObjectNode payload = (ObjectNode) event.path("payload");
+    switch (event.path("type").asText()) {
+      case "PushEvent" -> payload.remove(List.of("size", "distinct_size", "commits"));
+      case "PullRequestEvent" -> {
+        JsonNode pr = payload.path("pull_request");
+        ObjectNode stub = JSON.createObjectNode();
+        for (String keep : List.of("url", "id", "number", "head", "base")) {
+          stub.set(keep, pr.path(keep));
+        }
+        payload.set("pull_request", stub);
+      }
+      default -> { }
+    }
+  }
+
+  private static ObjectNode discussion(ObjectNode issues) {
+    ObjectNode d = issues.deepCopy();
+    d.put("id", issues.path("id").asText() + "7");
+    d.put("type", "DiscussionEvent");
+    ObjectNode payload = JSON.createObjectNode().put("action", "created");
+    payload.putObject("discussion").put("number", 7).put("title", "a question");
+    d.set("payload", payload);
+    return d;
+  }
+
+  private static List<String> lines(RunSummary s, String level) {
+    return s.findings().stream().filter(f -> f.path("level").asText().equals(level))
+        .map(f -> f.path("measure").asText()).toList();
+  }
+
+  @Test
+  public void normalDaysLoadWithoutErrors() {
+    assertTrue(normal.failures().toString(), normal.status() == RunSummary.Status.success);
+    assertEquals(List.of(), lines(normal, "error"));
+  }
+
+  @Test
+  public void theTrimmedDayIsSuspectNamingTheKeysGitHubCut() throws Exception {
+    assertEquals(console.toString(StandardCharsets.UTF_8), RunSummary.Status.suspect, trimmed.status());
+    List<String> errors = lines(trimmed, "error");
+    for (String key : List.of("size", "distinct_size", "commits")) {
+      assertTrue(errors.toString(), errors.contains("PushEvent payload key '" + key + "' present"));
+    }
+    for (String key : List.of("title", "state", "merged", "body", "additions")) {
+      assertTrue(errors.toString(), errors.contains("PullRequestEvent payload.pull_request key '" + key + "' present"));
+    }
+    assertTrue(errors.toString(), errors.stream().noneMatch(e -> e.contains("'number'") || e.contains("'head'")));
+    JsonNode size = trimmed.findings().stream()
+        .filter(f -> f.path("measure").asText().equals("PushEvent payload key 'size' present")).findFirst().orElseThrow();
+    assertEquals("dt=2025-10-07", size.path("partition").asText());
+    assertEquals("100.0%", size.path("baseline").asText());
+    assertEquals("0.0%", size.path("now").asText());
+    List<String> warnings = lines(trimmed, "warn");
+    assertTrue(warnings.toString(), warnings.contains("new event type DiscussionEvent"));
+    assertTrue(warnings.toString(), warnings.contains("PushEvent column push_size null"));
+    assertEquals(ExitCode.SUSPECT.code(), CommandLine.exitCode(trimmed.status(), trimmed.notifyError(), trimmedOptions));
+
+    // the data is committed: it is what GH Archive holds
+    assertEquals(List.of("dt=2025-10-07"), trimmed.partitions());
+    assertTrue(DuckDb.count("SELECT count(*) FROM read_parquet('" + lake
+        + "/events/dt=2025-10-07/*.parquet') WHERE type = 'DiscussionEvent'") > 50);
+    JsonNode manifest = JSON.readTree(Path.of(lake, "events", "dt=2025-10-07", "_manifest.json").toFile());
+    assertTrue(manifest.path("findings").size() >= 8);
+    JsonNode pushKeys = manifest.path("profile").path("PushEvent").path("payload_keys");
+    assertTrue(pushKeys.toString(), pushKeys.has("ref") && !pushKeys.has("size"));
+    assertTrue(manifest.path("profile").path("DiscussionEvent").path("events").asLong() > 50);
+    String said = console.toString(StandardCharsets.UTF_8);
+    assertTrue(said, said.contains("DRIFT       error dt=2025-10-07 PushEvent payload key 'size' present: baseline 100.0%, now 0.0%"));
+  }
+
+  @Test
+  public void aDayWithOnePercentOfItsEventsIsAVolumeError() {
+    assertEquals(RunSummary.Status.suspect, sparse.status());
+    assertTrue(lines(sparse, "error").toString(), lines(sparse, "error").contains("volume under 10.0% of the baseline"));
+  }
+}
