@@ -168,9 +168,19 @@ public class SourceTrustTest {
   }
 
   @Test
-  public void otherFiltersMayMakeASmallerVersion() throws Exception {
-    RunSummary issues = run(archive.toString(), "--types=IssuesEvent");
+  public void aVersionWithOtherFiltersReplacesTheLakesOnlyWhenTold() throws Exception {
+    byte[] before = manifest("01");
+    RunSummary kept = run(archive.toString(), "--types=IssuesEvent");
+    assertEquals(RunSummary.Status.incomplete, kept.status());
+    assertEquals(3, kept.kept().size());
+    assertTrue(kept.kept().get(1), kept.kept().get(1).equals("dt=2024-07-01/hour=01: the lake's "
+        + "version was made with no filters, this run's with --types=IssuesEvent; re-run with "
+        + "--replaceFiltered=true to replace it anyway, or write the other selection to another --output"));
+    assertArrayEquals(before, manifest("01"));
+
+    RunSummary issues = run(archive.toString(), "--types=IssuesEvent", "--replaceFiltered=true");
     assertEquals(RunSummary.Status.success, issues.status());
+    assertTrue(new String(manifest("01"), StandardCharsets.UTF_8).contains("\"filters\" : \"--types=IssuesEvent\""));
     long issueRows = rows("01");
     assertTrue("IssuesEvent is a small share of the hour: " + issueRows, issueRows > 0 && issueRows < hour1 / 2);
   }

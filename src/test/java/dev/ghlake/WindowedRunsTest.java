@@ -111,7 +111,8 @@ public class WindowedRunsTest {
     assertEquals(second.written(), DuckDb.count("SELECT count(*) FROM read_parquet('" + lake
         + "/events/**/*.parquet')"));
 
-    RunSummary pushesOnly = run("--from=2024-07-01T01", "--to=2024-07-01T03", "--types=PushEvent");
+    RunSummary pushesOnly = run("--from=2024-07-01T01", "--to=2024-07-01T03", "--types=PushEvent",
+        "--replaceFiltered=true");
     assertEquals(pushesOnly.written(), DuckDb.count("SELECT count(*) FROM read_parquet('" + lake
         + "/events/**/*.parquet')"));
     assertEquals(0, DuckDb.count("SELECT count(*) FROM read_parquet('" + lake

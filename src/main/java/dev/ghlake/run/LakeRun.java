@@ -13,6 +13,7 @@ import dev.ghlake.source.bigquery.BigQueryCost;
 import dev.ghlake.source.bigquery.GcpCredentials;
 import dev.ghlake.stage.StagingFolders;
 import dev.ghlake.storage.LakeLayout;
+import dev.ghlake.storage.LakeRecordException;
 import dev.ghlake.storage.LakeStorage;
 import dev.ghlake.storage.Lease;
 import dev.ghlake.storage.LeaseRefusedException;
@@ -111,6 +112,8 @@ public final class LakeRun {
       LakeLayout.check(options.getOutput(), options.getPartitionBy(), runId, Version.of());
       return null;
     } catch (LakeStorage.StorageException e) {
+      return RunSummary.failed(runId, options.getOutput(), window, e.getMessage(), null, 0);
+    } catch (LakeRecordException e) {
       return RunSummary.failed(runId, options.getOutput(), window, e.getMessage(), null, 0);
     } catch (IOException e) {
       return RunSummary.failed(runId, options.getOutput(), window, "cannot read the lake's layout "

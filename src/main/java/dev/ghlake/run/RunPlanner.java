@@ -6,6 +6,8 @@ import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.profile.DriftCheck;
 import dev.ghlake.sink.CommitSpec;
+import dev.ghlake.sink.CommitVerdict;
+import dev.ghlake.sink.FilterGuard;
 import dev.ghlake.sink.ShrinkGuard;
 import dev.ghlake.sink.FilePlan;
 import dev.ghlake.sink.PendingFiles;
@@ -71,8 +73,10 @@ public final class RunPlanner {
         new CompletenessCheck(options.getCompletenessThreshold(), options.getTypeShiftThreshold()),
         options.getReplaceIncomplete(), options.getFailOnMissing(),
         new ShrinkGuard(options.getShrinkLimit()),
+        new FilterGuard(options.getReplaceFiltered()),
         new DriftCheck(options.getDriftCheck(), options.getDriftBaselineDays(),
-            options.getDriftMinBaseline(), options.getDriftVolumeError(), options.getDriftKeyDrop()));
+            options.getDriftMinBaseline(), options.getDriftVolumeError(), options.getDriftKeyDrop()),
+        new CommitVerdict(options.getMaxRejectedRatio()));
     return new RunPlan(runId, start, output, runWindows, source, shaper, staging, files, commit,
         new RunSummary.Limits(options.getMaxRejectedRatio(), options.getFailOnMissing()));
   }

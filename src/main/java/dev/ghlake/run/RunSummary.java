@@ -103,7 +103,7 @@ public final class RunSummary {
     ledger.unbalancedSources().forEach(s -> failures.add("source does not add up: " + s));
     double rejectedRatio = read() == 0 ? 0 : sum(rejected()) / (double) read();
     if (rejectedRatio > limits.maxRejectedRatio()) {
-      failures.add(String.format("rejected %d of %d lines (%.2f%%), over --maxRejectedRatio=%s",
+      failures.add(String.format("rejected %d of %d lines (%.2f%%), over --maxRejectedRatio=%s: nothing was committed",
           sum(rejected()), read(), rejectedRatio * 100, limits.maxRejectedRatio()));
     }
     if (limits.failOnMissing() && !missingHours().isEmpty()) {

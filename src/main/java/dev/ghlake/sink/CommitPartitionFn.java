@@ -32,14 +32,17 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
   private final PCollectionView<Map<String, Map<String, Long>>> runByType;
 
   private final PCollectionView<Map<String, Map<String, Long>>> sourceHours;
+  private final PCollectionView<Map<String, Map<String, Long>>> identity;
 
   CommitPartitionFn(CommitSpec spec, PCollectionView<List<SourceOutcome>> sources,
       PCollectionView<Map<String, Map<String, Long>>> runByType,
-      PCollectionView<Map<String, Map<String, Long>>> sourceHours) {
+      PCollectionView<Map<String, Map<String, Long>>> sourceHours,
+      PCollectionView<Map<String, Map<String, Long>>> identity) {
     this.spec = spec;
     this.sources = sources;
     this.runByType = runByType;
     this.sourceHours = sourceHours;
+    this.identity = identity;
   }
 
   @ProcessElement
@@ -56,12 +59,14 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
     List<String> gaps = Vouching.gaps(partition, spec.partitionBy(), outcomes, contents.eventsBySource,
         c.sideInput(sourceHours));
     String folder = spec.folder(partition);
-    String previous = LakeFiles.readIfExists(folder + "/" + PartitionManifest.NAME);
-    String holdAll = holdAll(outcomes);
+    String previous = PartitionManifest.read(folder + "/" + PartitionManifest.NAME);
+    String holdAll = holdAll(outcomes, c.sideInput(identity));
     if (holdAll != null) {
       c.output(keep(partition, contents, List.of(holdAll)));
     } else if (!gaps.isEmpty() && !spec.replaceIncomplete() && previous != null) {
       c.output(keep(partition, contents, gaps));
+    } else if (otherFilters(previous) != null) {
+      c.output(keep(partition, contents, List.of(otherFilters(previous))));
     } else if (shrinks(previous, contents) != null) {
       c.output(keep(partition, contents, List.of(shrinks(previous, contents))));
     } else {
@@ -70,10 +75,15 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
   }
 
   /**
-   * Why the run commits no partition at all, or null: an hour missing under --failOnMissing, or
-   * a source that could not be reached (the run fails: an outage must not look like a gap).
+   * Why the run commits no partition at all, or null: a verdict that fails the run (too many
+   * rejected lines, an accounting that does not add up), an hour missing under --failOnMissing,
+   * or a source that could not be reached (an outage must not look like a gap).
    */
-  private String holdAll(List<SourceOutcome> outcomes) {
+  private String holdAll(List<SourceOutcome> outcomes, Map<String, Map<String, Long>> identity) {
+    String refused = spec.verdict().refuse(identity);
+    if (refused != null) {
+      return refused;
+    }
     long unreachable = outcomes.stream()
         .filter(s -> s.status() == SourceOutcome.Status.UNREACHABLE).count();
     if (unreachable > 0) {
@@ -83,6 +93,11 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
         && s.status() == SourceOutcome.Status.MISSING).count();
     return spec.failOnMissing() && missing > 0 ? "not committed: " + missing
         + " archive hour(s) of the window missing and --failOnMissing is set" : null;
+  }
+
+  /** Why the run's version must not replace the lake's for its filters, or null. */
+  private String otherFilters(String previous) {
+    return previous == null ? null : spec.filterGuard().refuse(previous, spec.optionsJson());
   }
 
   /** Why the run's version must not replace the lake's for its size, or null. */
@@ -128,7 +143,7 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
       return profiles;
     }
     for (String earlier : spec.drift().baselinePartitions(partition, spec.partitionBy())) {
-      String manifest = LakeFiles.readIfExists(spec.folder(earlier) + "/" + PartitionManifest.NAME);
+      String manifest = PartitionManifest.read(spec.folder(earlier) + "/" + PartitionManifest.NAME);
       PartitionProfile p = manifest == null ? null : PartitionManifest.profile(manifest);
       if (p != null && !p.isEmpty()) {
         profiles.add(p);
@@ -152,7 +167,7 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
     for (String earlier : PartitionPath.previous(partition, CommitSpec.HISTORY, spec.partitionBy())) {
       Map<String, Long> byType = thisRun.get(earlier);
       if (byType == null) {
-        String manifest = LakeFiles.readIfExists(spec.folder(earlier) + "/" + PartitionManifest.NAME);
+        String manifest = PartitionManifest.read(spec.folder(earlier) + "/" + PartitionManifest.NAME);
         byType = manifest == null ? null : PartitionManifest.byType(manifest);
       }
       if (byType != null && !byType.isEmpty()) {

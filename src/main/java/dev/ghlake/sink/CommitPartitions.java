@@ -34,7 +34,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * committed even when the run wrote nothing to it.
  *
  * <p>Inputs: the written files; the run's summed tallies (each partition's counts, each source's
- * events by hour) and its source outcomes (what it can vouch for). Output: one result per
+ * events by hour, the accounting identity: a run that will fail commits nothing) and its source
+ * outcomes (what it can vouch for). Output: one result per
  * partition.
  */
 public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PCollection<PartitionResult>> {
@@ -72,6 +73,8 @@ public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PColl
         asMaps("RunByType", byPartition.apply("WrittenByType", ParDo.of(new WrittenByTypeFn())));
     PCollectionView<Map<String, Map<String, Long>>> sourceHours =
         asMaps("SourceHours", tallies.apply("EventsBySourceHour", ParDo.of(new SourceHourFn())));
+    PCollectionView<Map<String, Map<String, Long>>> identity =
+        asMaps("Identity", tallies.apply("IdentityBySource", ParDo.of(new IdentityFn())));
 
     return KeyedPCollectionTuple
         .of(FILES, files.apply("FilesByPartition",
@@ -79,8 +82,8 @@ public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PColl
         .and(TALLIES, byPartition)
         .and(CLAIMED, claims)
         .apply("ByPartition", CoGroupByKey.create())
-        .apply("Commit", ParDo.of(new CommitPartitionFn(spec, outcomes, runByType, sourceHours))
-            .withSideInputs(outcomes, runByType, sourceHours))
+        .apply("Commit", ParDo.of(new CommitPartitionFn(spec, outcomes, runByType, sourceHours, identity))
+            .withSideInputs(outcomes, runByType, sourceHours, identity))
         .setCoder(PartitionResult.Coder.of());
   }
 
@@ -125,6 +128,17 @@ public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PColl
         case WRITTEN, FILTERED, DUPLICATE, OUTSIDE_WINDOW ->
             out.output(KV.of(tally.source(), KV.of(tally.hour(), t.getValue())));
         default -> { }
+      }
+    }
+  }
+
+  /** Each source's tallies of the accounting identity by kind, for {@link CommitVerdict}. */
+  static class IdentityFn extends DoFn<KV<Tally, Long>, KV<String, KV<String, Long>>> {
+    @ProcessElement
+    public void process(@Element KV<Tally, Long> t, OutputReceiver<KV<String, KV<String, Long>>> out) {
+      Tally tally = t.getKey();
+      if (tally.kind() != Tally.Kind.PROFILE) {
+        out.output(KV.of(tally.source(), KV.of(tally.kind().name(), t.getValue())));
       }
     }
   }

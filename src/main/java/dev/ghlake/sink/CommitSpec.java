@@ -16,7 +16,9 @@ import java.util.List;
  * @param replaceIncomplete replace a partition even when its source hours are not all whole
  * @param failOnMissing commit nothing when an hour of the windows is missing
  * @param shrinkGuard when a much smaller version may replace the lake's
+ * @param filterGuard when a version made with other filters may replace the lake's
  * @param drift how a committed partition is compared with the lake's earlier ones
+ * @param verdict the run's failing verdicts, decided before anything is committed
  */
 public record CommitSpec(
     String eventsRoot,
@@ -31,7 +33,9 @@ public record CommitSpec(
     boolean replaceIncomplete,
     boolean failOnMissing,
     ShrinkGuard shrinkGuard,
-    DriftCheck drift)
+    FilterGuard filterGuard,
+    DriftCheck drift,
+    CommitVerdict verdict)
     implements Serializable {
 
   /** Partitions looked back at for the completeness check. */

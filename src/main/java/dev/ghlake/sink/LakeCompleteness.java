@@ -30,7 +30,7 @@ public final class LakeCompleteness {
     for (String day : days) {
       String glob = events + "dt=" + day + (by == PartitionBy.hour ? "/hour=*" : "") + "/" + PartitionManifest.NAME;
       for (MatchResult.Metadata m : LakeFiles.match(glob)) {
-        String manifest = LakeFiles.readIfExists(m.resourceId().toString());
+        String manifest = PartitionManifest.read(m.resourceId().toString());
         if (manifest != null && PartitionManifest.isComplete(manifest)) {
           String path = m.resourceId().toString();
           complete.add(path.substring(path.indexOf("/events/") + 8, path.lastIndexOf('/')));

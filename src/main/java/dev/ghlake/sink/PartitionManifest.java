@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.profile.DriftFinding;
 import dev.ghlake.profile.PartitionProfile;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ghlake.storage.LakeFiles;
+import dev.ghlake.storage.LakeRecordException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -25,6 +28,29 @@ public final class PartitionManifest {
 
   private PartitionManifest() {}
 
+  /**
+   * The text of the manifest at this path, null when there is none; one that is not a manifest
+   * (not JSON, no file list) fails the run naming it: without it, which files are the
+   * partition's is unknown, and guessing could delete data or list it twice.
+   */
+  public static String read(String path) throws IOException {
+    String text = LakeFiles.readIfExists(path);
+    if (text == null) {
+      return null;
+    }
+    String remedy = "it is the commit record of its partition; restore it (S3 versioning, a "
+        + "backup), or delete the partition's folder and load its window again";
+    try {
+      JsonNode m = JSON.readTree(text);
+      if (m == null || !m.path("files").isArray()) {
+        throw new LakeRecordException(path, "no list of files", remedy);
+      }
+    } catch (JsonProcessingException e) {
+      throw new LakeRecordException(path, "not JSON: " + e.getOriginalMessage(), remedy);
+    }
+    return text;
+  }
+
   /** What one manifest says. */
   record Content(String partition, PartitionContents contents, boolean complete, List<String> gaps,
       List<String> missingHours, Map<String, SourceOutcome> sources, List<String> warnings,
@@ -40,6 +66,7 @@ public final class PartitionManifest {
     m.put("finished_at", finishedAt);
     m.put("window", spec.window());
     m.set("options", parse(spec.optionsJson()));
+    m.put("filters", Filters.describe(parse(spec.optionsJson()))); // which events it holds
     ObjectNode counts = m.putObject("counts");
     counts.put("written", c.contents().written());
     counts.set("by_type", JSON.valueToTree(c.contents().writtenByType));

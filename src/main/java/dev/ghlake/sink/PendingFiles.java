@@ -5,6 +5,7 @@ import dev.ghlake.storage.LakeFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,7 +61,12 @@ public final class PendingFiles {
   /** What a run recorded when it started, or null. */
   public static JsonNode started(String output, String runId) throws IOException {
     String text = LakeFiles.readIfExists(root(output, runId) + "/run.json");
-    return text == null ? null : JSON.readTree(text);
+    try {
+      return text == null ? null : JSON.readTree(text);
+    } catch (JsonProcessingException e) { // its staging is then left to the staging clean-up
+      LOG.warn("The start record of run {} is unreadable: {}", runId, e.getOriginalMessage());
+      return null;
+    }
   }
 
   /**
@@ -77,9 +83,14 @@ public final class PendingFiles {
       if (mark.endsWith("/run.json")) {
         continue;
       }
-      JsonNode node = JSON.readTree(LakeFiles.readIfExists(mark));
+      JsonNode node = mark(mark);
+      if (node == null) { // which files it listed is unknown: report it, delete nothing for it
+        LOG.warn("The pending mark {} is unreadable (not a mark ghlake wrote): removed; files it may "
+            + "have listed stay in the lake", mark);
+        continue;
+      }
       String folder = eventsRoot + "/" + node.get("partition").asText();
-      String manifest = LakeFiles.readIfExists(folder + "/" + PartitionManifest.NAME);
+      String manifest = PartitionManifest.read(folder + "/" + PartitionManifest.NAME);
       Set<String> listed = new HashSet<>(manifest == null ? List.of() : PartitionManifest.fileNames(manifest));
       List<String> stale = new ArrayList<>();
       node.path("files").forEach(f -> {
@@ -93,6 +104,17 @@ public final class PendingFiles {
     LakeFiles.delete(marks);
     LakeFiles.removeEmptyFolder(root(output, runId));
     return deleted;
+  }
+
+  /** A pending mark, or null when it is not one (unreadable, or without its partition). */
+  private static JsonNode mark(String path) throws IOException {
+    String text = LakeFiles.readIfExists(path);
+    try {
+      JsonNode node = text == null ? null : JSON.readTree(text);
+      return node != null && node.path("partition").isTextual() && node.path("files").isArray() ? node : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
   }
 
   /** Cleans every run with marks that {@code isLive} does not claim; returns what was done. */

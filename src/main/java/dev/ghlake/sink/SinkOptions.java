@@ -64,6 +64,14 @@ public interface SinkOptions extends PipelineOptions {
 
   void setShrinkLimit(double value);
 
+  @Description("Let a version of a partition made with other filters (--types, --repos, "
+      + "--excludeBots, ...) replace the lake's; by default the lake's version is kept, so a "
+      + "filtered run never swaps whole partitions for a subset")
+  @Default.Boolean(false)
+  boolean getReplaceFiltered();
+
+  void setReplaceFiltered(boolean value);
+
   @Description("Where rows are staged between reading and writing: a local folder, or a folder "
       + "every worker can read (s3://…). Default: the JVM's temporary folder on the DirectRunner, "
       + "<output>/_staging on other runners")

@@ -1,5 +1,6 @@
 package dev.ghlake.storage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.model.PartitionBy;
@@ -21,8 +22,7 @@ public final class LakeLayout {
   public static void check(String output, PartitionBy by, String runId, String version) throws IOException {
     String root = output.endsWith("/") ? output : output + "/";
     String text = LakeFiles.readIfExists(root + NAME);
-    PartitionBy recorded = text != null ? PartitionBy.valueOf(JSON.readTree(text).path("partition_by").asText())
-        : found(root);
+    PartitionBy recorded = text != null ? recorded(root + NAME, text) : found(root);
     if (recorded != null && recorded != by) {
       throw new IllegalArgumentException("the lake at " + output + " is partitioned by " + recorded
           + " (" + (text != null ? "recorded in " + root + NAME : "as its manifests show")
@@ -37,6 +37,25 @@ public final class LakeLayout {
           .put("created_by_run", runId).put("ghlake_version", version);
       LakeFiles.write(root + NAME, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(record));
     }
+  }
+
+  /** The layout the record names; a record that names none fails the run, naming the file. */
+  private static PartitionBy recorded(String path, String text) throws LakeRecordException {
+    String remedy = "it should read {\"format\": \"ghlake\", \"partition_by\": \"hour\"} (or "
+        + "\"day\"); delete it and the next run writes it again from the lake's manifests";
+    JsonNode record;
+    try {
+      record = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new LakeRecordException(path, "not JSON: " + e.getOriginalMessage(), remedy);
+    }
+    String by = record == null ? "" : record.path("partition_by").asText("");
+    for (PartitionBy b : PartitionBy.values()) {
+      if (b.name().equals(by)) {
+        return b;
+      }
+    }
+    throw new LakeRecordException(path, "partition_by is \"" + by + "\", not hour or day", remedy);
   }
 
   /** The layout of a lake without a record, from where its manifests are; null for a new lake. */

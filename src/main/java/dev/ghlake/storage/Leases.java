@@ -3,7 +3,9 @@ package dev.ghlake.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.model.ProcessOwner;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.time.format.DateTimeParseException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,7 +196,8 @@ public final class Leases {
     if (lease.path("released").asBoolean(false)) {
       return false;
     }
-    if (Instant.parse(lease.path("expires_at").asText()).isBefore(Instant.now())) {
+    Instant expires = expiry(lease);
+    if (expires == null || expires.isBefore(Instant.now())) {
       return false;
     }
     JsonNode o = lease.path("owner");
@@ -222,8 +225,31 @@ public final class Leases {
     return String.format("%s/%s/%010d.released", FOLDER, key, generation);
   }
 
-  private static JsonNode parse(String text) throws IOException {
-    return text == null ? null : JSON.readTree(text);
+  /**
+   * A lease as its object holds it; an unreadable one (a lease is created whole, so it is no
+   * live run's: a hand edit, a sync tool) reads as an empty lease, which is dead and replaced.
+   */
+  private static JsonNode parse(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(text);
+      return node == null ? JSON.createObjectNode() : node;
+    } catch (JsonProcessingException e) {
+      LOG.warn("An unreadable lease in the lake is taken as dead: {}", e.getOriginalMessage());
+      return JSON.createObjectNode();
+    }
+  }
+
+  /** When a lease expires; null for one that does not say (it is no live run's). */
+  private static Instant expiry(JsonNode lease) {
+    try {
+      return Instant.parse(lease.path("expires_at").asText());
+    } catch (DateTimeParseException e) {
+      LOG.warn("A lease in the lake has no readable expiry, so it is taken as dead: {}", lease);
+      return null;
+    }
   }
 
   private static void sleep(Duration d) {

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The keep/drop rules of {@link FilterOptions}, checked and compiled once, as a pure function
@@ -34,6 +35,12 @@ public final class EventFilter implements Serializable {
   public static EventFilter of(FilterOptions options) {
     EventTypes.check("types", options.getTypes(), options.getAllowUnknownTypes());
     EventTypes.check("excludeTypes", options.getExcludeTypes(), options.getAllowUnknownTypes());
+    Set<String> both = toSet(options.getTypes());
+    both.retainAll(toSet(options.getExcludeTypes()));
+    if (!both.isEmpty() && both.size() == toSet(options.getTypes()).size()) {
+      throw new IllegalArgumentException("--types and --excludeTypes both name " + String.join(", ",
+          new TreeSet<>(both)) + ": no event would be kept. Drop one of the two");
+    }
     return new EventFilter(options);
   }
 

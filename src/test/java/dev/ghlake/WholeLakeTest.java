@@ -1,0 +1,181 @@
+package dev.ghlake;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.ExitCode;
+import dev.ghlake.run.LakeRun;
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.source.synthetic.SyntheticPlan;
+import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.testing.ArchiveFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * What a reader of the lake may rely on (issue 24): a run that fails changes nothing, and the
+ * records ghlake keeps in the lake, when something else broke them, either stop a run with a
+ * message that names the file and what to do, or (leases, pending marks) never block the lake.
+ */
+public class WholeLakeTest {
+  private static final List<String> HOURS = List.of("00", "01", "02");
+
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+  private Path archive;
+  private Path lake;
+  private GhLakeOptions lastOptions;
+
+  @Before
+  public void writeThreeHoursAndLoadThem() throws Exception {
+    archive = tmp.newFolder("archive").toPath();
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(1_500, 3, "2024-07-01T00"), 5);
+    lake = tmp.newFolder("lake").toPath();
+    assertEquals(RunSummary.Status.success, run("--from=2024-07-01T00").status());
+  }
+
+  private RunSummary run(String from, String... extra) {
+    List<String> args = new ArrayList<>(List.of("--input=" + archive, "--output=" + lake, from,
+        "--to=2024-07-01T03", "--latenessHours=0", "--progressSeconds=0"));
+    args.addAll(List.of(extra));
+    lastOptions = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
+    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    return new LakeRun(lastOptions, GhLake::pipeline, out, out).execute();
+  }
+
+  private int exitCode(RunSummary s) {
+    return CommandLine.exitCode(s.status(), s.notifyError(), lastOptions);
+  }
+
+  private Path manifestPath(String hour) {
+    return lake.resolve("events/dt=2024-07-01/hour=" + hour + "/_manifest.json");
+  }
+
+  private List<byte[]> manifests() throws Exception {
+    List<byte[]> out = new ArrayList<>();
+    for (String h : HOURS) {
+      out.add(Files.readAllBytes(manifestPath(h)));
+    }
+    return out;
+  }
+
+  private void assertSameManifests(List<byte[]> before) throws Exception {
+    List<byte[]> now = manifests();
+    for (int i = 0; i < HOURS.size(); i++) {
+      assertArrayEquals("hour " + HOURS.get(i) + " was replaced", before.get(i), now.get(i));
+    }
+  }
+
+  private List<byte[]> lines(String file) throws Exception {
+    try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(archive.resolve(file)))) {
+      return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
+          .map(l -> l.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+  }
+
+  @Test
+  public void aRunThatFailsOnTooManyRejectedLinesCommitsNothing() throws Exception {
+    List<byte[]> before = manifests();
+    List<byte[]> hour1 = new ArrayList<>(lines("2024-07-01-1.json.gz"));
+    IntStream.range(0, 100).forEach(i -> hour1.add(("not json " + i).getBytes(StandardCharsets.UTF_8)));
+    ArchiveFiles.write(archive, "2024-07-01-1.json.gz", ArchiveFiles.gzip(hour1));
+
+    RunSummary s = run("--from=2024-07-01T00");
+
+    assertEquals(RunSummary.Status.failed, s.status());
+    assertEquals(ExitCode.FAILED.code(), exitCode(s));
+    assertTrue(s.failures().toString(), s.failures().stream().anyMatch(f -> f.startsWith(
+        "rejected 100 of ") && f.endsWith("over --maxRejectedRatio=0.01: nothing was committed")));
+    assertTrue(s.identityHolds());
+    assertSameManifests(before);
+    assertEquals(3, parquetFiles()); // the run's own files are gone again
+  }
+
+  private long parquetFiles() throws Exception {
+    try (var files = Files.walk(lake.resolve("events"))) {
+      return files.filter(f -> f.toString().endsWith(".parquet")).count();
+    }
+  }
+
+  @Test
+  public void typesThatExcludeThemselvesAreRefusedBeforeAnythingRuns() throws Exception {
+    List<byte[]> before = manifests();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> run("--from=2024-07-01T00", "--types=PushEvent", "--excludeTypes=PushEvent"));
+    assertTrue(e.getMessage(), e.getMessage().contains("--types and --excludeTypes both name PushEvent"));
+    assertSameManifests(before);
+  }
+
+  @Test
+  public void anUnreadableLayoutRecordFailsTheRunNamingIt() throws Exception {
+    for (String broken : List.of("{}", "", "{\"partition_by\": \"week\"}", "not json")) {
+      Files.writeString(lake.resolve("_lake.json"), broken);
+      RunSummary s = run("--from=2024-07-01T00");
+      assertEquals(broken, RunSummary.Status.failed, s.status());
+      assertEquals(ExitCode.FAILED.code(), exitCode(s));
+      String why = s.failures().get(0);
+      assertTrue(why, why.startsWith("the lake's record " + lake + "/_lake.json is unreadable ("));
+      assertTrue(why, why.endsWith("delete it and the next run writes it again from the lake's manifests"));
+    }
+    Files.delete(lake.resolve("_lake.json"));
+    assertEquals(RunSummary.Status.success, run("--from=2024-07-01T00").status());
+    assertTrue(Files.readString(lake.resolve("_lake.json")).contains("\"partition_by\" : \"hour\""));
+  }
+
+  @Test
+  public void anUnreadableManifestOutsideTheWindowFailsTheRunNamingIt() throws Exception {
+    Files.writeString(manifestPath("00"), "{\"partition\": \"dt=2024-07-01/hour=00\", \"fil");
+    List<byte[]> before = manifests();
+
+    RunSummary s = run("--from=2024-07-01T01");
+
+    assertEquals(RunSummary.Status.failed, s.status());
+    String why = String.join("\n", s.failures());
+    assertTrue(why, why.contains("the lake's record " + manifestPath("00") + " is unreadable (not JSON"));
+    assertTrue(why, why.contains("restore it (S3 versioning, a backup), or delete the partition's "
+        + "folder and load its window again"));
+    assertSameManifests(before);
+  }
+
+  @Test
+  public void aBrokenLeaseDoesNotBlockTheLake() throws Exception {
+    Path leases = lake.resolve("_leases/dt=2024-07-01");
+    Files.writeString(leases.resolve("0000000090.json"), "{}");
+    RunSummary s = run("--from=2024-07-01T00");
+    assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
+
+    Files.writeString(leases.resolve("0000000095.json"), "{\"run_id\": \"x\", \"expires_at\": \"soon\"}");
+    assertEquals(RunSummary.Status.success, run("--from=2024-07-01T00").status());
+  }
+
+  @Test
+  public void aBrokenPendingMarkDoesNotBlockTheLakeAndDeletesNothing() throws Exception {
+    Path marks = lake.resolve("_pending/20240101T000000Z-dead");
+    Files.createDirectories(marks);
+    Files.writeString(marks.resolve("run.json"), "{\"run_id\": ");
+    Files.writeString(marks.resolve("part-1.json"), "{}");
+    long files = parquetFiles();
+
+    RunSummary s = run("--from=2024-07-01T00");
+
+    assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
+    assertFalse(Files.exists(marks.resolve("part-1.json")));
+    assertEquals(files, parquetFiles());
+  }
+}
