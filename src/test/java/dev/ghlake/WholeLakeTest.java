@@ -178,4 +178,59 @@ public class WholeLakeTest {
     assertFalse(Files.exists(marks.resolve("part-1.json")));
     assertEquals(files, parquetFiles());
   }
+
+  /**
+   * A partition whose manifest was lost (by hand, a sync tool, a lifecycle rule) keeps its files
+   * when a run cannot vouch for a new version: the commit removes only files the lake's manifest
+   * listed, and names any other it finds. Issue 24: 5,000 rows deleted, exit 0.
+   */
+  @Test
+  public void aCommitRemovesOnlyFilesTheLakesManifestListed() throws Exception {
+    Path hour1 = manifestPath("01").getParent();
+    List<Path> before;
+    try (var files = Files.list(hour1)) {
+      before = files.filter(f -> f.toString().endsWith(".parquet")).toList();
+    }
+    assertTrue(parquetRows(hour1) > 0);
+    Files.delete(manifestPath("01"));
+    Files.delete(archive.resolve("2024-07-01-1.json.gz"));
+
+    RunSummary s = run("--from=2024-07-01T00");
+
+    assertEquals(RunSummary.Status.incomplete, s.status());
+    for (Path f : before) { // the run itself may add a file of late events beside them
+      assertTrue("the files no manifest lists are still there: " + f, Files.exists(f));
+    }
+    String warned = String.join("\n", s.warnings());
+    assertTrue(warned, warned.contains("data file(s) no manifest lists were left in"));
+    assertTrue(warned, warned.contains(hour1.getFileName().toString()));
+  }
+
+  /** Issue 24: twenty years of absent input ran out of heap after 107 s, leaving 7,305 leases. */
+  @Test
+  public void aRunRefusesWindowsAndMarginsBeyondItsBounds() throws Exception {
+    GhLakeOptions twentyYears = PipelineOptionsFactory.fromArgs("--input=" + archive,
+        "--output=" + lake, "--from=2005-01-01", "--to=2025-01-01", "--progressSeconds=0")
+        .as(GhLakeOptions.class);
+    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new LakeRun(twentyYears, GhLake::pipeline, out, out).execute());
+    assertTrue(e.getMessage(), e.getMessage().contains("a window of 7305 days")
+        && e.getMessage().contains("ghlake backfill --from=2005-01-01 --to=2025-01-01"));
+    try (var leases = Files.walk(lake)) {
+      assertEquals("no lease was taken (the load before it leased 2024-07-01)", List.of(), leases
+          .filter(p -> p.toString().contains("_leases") && !p.toString().contains("dt=2024-07-01")
+              && Files.isRegularFile(p)).toList());
+    }
+    GhLakeOptions hugeMargin = PipelineOptionsFactory.fromArgs("--input=" + archive,
+        "--output=" + lake, "--from=2024-07-01T00", "--to=2024-07-01T03", "--latenessHours=100000",
+        "--progressSeconds=0").as(GhLakeOptions.class);
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new LakeRun(hugeMargin, GhLake::pipeline, out, out).execute());
+    assertTrue(e.getMessage(), e.getMessage().startsWith("--latenessHours must be 0 to 48 (got 100000)"));
+  }
+
+  private static long parquetRows(Path folder) throws Exception {
+    return dev.ghlake.testing.DuckDb.count("SELECT count(*) FROM read_parquet('" + folder + "/*.parquet')");
+  }
 }

@@ -76,10 +76,17 @@ public final class RunPlanner {
         new FilterGuard(options.getReplaceFiltered()),
         new DriftCheck(options.getDriftCheck(), options.getDriftBaselineDays(),
             options.getDriftMinBaseline(), options.getDriftVolumeError(), options.getDriftKeyDrop()),
-        new CommitVerdict(options.getMaxRejectedRatio()));
+        new CommitVerdict(options.getMaxRejectedRatio()), PendingFiles.root(output, runId));
     return new RunPlan(runId, start, output, runWindows, source, shaper, staging, files, commit,
         new RunSummary.Limits(options.getMaxRejectedRatio(), options.getFailOnMissing()));
   }
+
+  /**
+   * The longest --from/--to window one run takes. A run plans every hour file and leases every
+   * day of its window before it reads: a month is seconds of planning, twenty years was minutes
+   * and the heap (issue 24). Longer spans are what backfill is for.
+   */
+  static final int MAX_RUN_DAYS = 31;
 
   /** Where staging goes when --stagingLocation is not given: local on the DirectRunner, else the lake. */
   static String stagingLocation(GhLakeOptions options) {
@@ -98,7 +105,17 @@ public final class RunPlanner {
 
   private static List<HourWindow> optionWindows(GhLakeOptions options) {
     boolean windowed = options.getFrom() != null || options.getTo() != null;
-    return windowed ? List.of(HourWindow.parse(options.getFrom(), options.getTo())) : List.of();
+    if (!windowed) {
+      return List.of();
+    }
+    HourWindow window = HourWindow.parse(options.getFrom(), options.getTo());
+    long days = java.time.Duration.between(window.from(), window.to()).toDays();
+    if (days > MAX_RUN_DAYS) {
+      throw new IllegalArgumentException("a window of " + days + " days is more than one run loads ("
+          + MAX_RUN_DAYS + " days): load it with ghlake backfill --from=" + options.getFrom()
+          + " --to=" + options.getTo() + ", which runs it a unit at a time and can resume");
+    }
+    return List.of(window);
   }
 
   private static void checkLimits(GhLakeOptions o) {

@@ -70,7 +70,7 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
     } else if (shrinks(previous, contents) != null) {
       c.output(keep(partition, contents, List.of(shrinks(previous, contents))));
     } else {
-      c.output(commit(partition, contents, gaps, outcomes, c.sideInput(runByType)));
+      c.output(commit(partition, contents, gaps, outcomes, c.sideInput(runByType), previous));
     }
   }
 
@@ -117,23 +117,54 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
   }
 
   private PartitionResult commit(String partition, PartitionContents contents, List<String> gaps,
-      List<SourceOutcome> outcomes, Map<String, Map<String, Long>> thisRun) throws IOException {
-    List<String> warnings = spec.completeness().warnings(
-        partition, contents.writtenByType, history(partition, thisRun));
+      List<SourceOutcome> outcomes, Map<String, Map<String, Long>> thisRun, String previous)
+      throws IOException {
+    String folder = spec.folder(partition);
+    List<String> retired = retired(previous, contents.fileNames());
+    List<String> warnings = new ArrayList<>(spec.completeness().warnings(
+        partition, contents.writtenByType, history(partition, thisRun)));
+    warnings.addAll(strangers(folder, contents.fileNames(), retired));
     List<DriftFinding> findings = spec.drift().findings(partition, contents.profile, baseline(partition));
     findings.forEach(f -> LOG.warn("Drift: {}", f.text()));
     Map<String, SourceOutcome> byName = new HashMap<>();
     outcomes.forEach(s -> byName.put(s.name(), s));
     PartitionManifest.Content content = new PartitionManifest.Content(partition, contents,
         gaps.isEmpty(), gaps, missingHours(partition, outcomes), byName, warnings, findings);
-    String folder = spec.folder(partition);
+    // marked before the commit point: a run killed after it leaves the old files to the next run
+    // of any window, which deletes each one no manifest lists (PendingFiles.clean)
+    PendingFiles.markRetired(spec.pendingRoot(), partition, retired);
     LakeFiles.replace(folder + "/" + PartitionManifest.NAME,
         PartitionManifest.toJson(spec, content, Instant.now().toString()), spec.runId());
-    int stale = LakeFiles.deleteExcept(folder + "/*.parquet", contents.fileNames());
+    LakeFiles.delete(retired.stream().map(n -> folder + "/" + n).toList());
     LOG.info("Committed {}: {} rows in {} files, {} older files removed{}", partition,
-        contents.written(), contents.files.size(), stale, gaps.isEmpty() ? "" : " (incomplete)");
+        contents.written(), contents.files.size(), retired.size(), gaps.isEmpty() ? "" : " (incomplete)");
     return new PartitionResult(partition, true, gaps.isEmpty(), contents.written(),
         contents.files.size(), contents.bytes(), gaps, warnings, findings);
+  }
+
+  /** The files of the lake's version that the new one does not list: those a commit removes. */
+  private static List<String> retired(String previous, List<String> kept) {
+    return previous == null ? List.of() : PartitionManifest.fileNames(previous).stream()
+        .filter(n -> !kept.contains(n)).toList();
+  }
+
+  /**
+   * Data files in the partition that neither version lists: not this run's to delete (a manifest
+   * lost by hand or a sync tool, another tool's output). Named in a warning, left in place.
+   */
+  private static List<String> strangers(String folder, List<String> own, List<String> retired)
+      throws IOException {
+    List<String> unknown = new ArrayList<>();
+    for (var m : LakeFiles.match(folder + "/*.parquet")) {
+      String name = m.resourceId().getFilename();
+      if (!own.contains(name) && !retired.contains(name)) {
+        unknown.add(name);
+      }
+    }
+    return unknown.isEmpty() ? List.of() : List.of(unknown.size() + " data file(s) no manifest "
+        + "lists were left in " + folder + " (a glob reader counts them too): "
+        + String.join(", ", unknown.stream().sorted().limit(5).toList())
+        + (unknown.size() > 5 ? ", ..." : "") + "; delete them if the lake's manifests are whole");
   }
 
   /** The profiles of the lake's partitions the drift check compares this one with. */

@@ -19,6 +19,7 @@ import java.util.List;
  * @param filterGuard when a version made with other filters may replace the lake's
  * @param drift how a committed partition is compared with the lake's earlier ones
  * @param verdict the run's failing verdicts, decided before anything is committed
+ * @param pendingRoot where the run marks files before they are written or retired
  */
 public record CommitSpec(
     String eventsRoot,
@@ -35,7 +36,8 @@ public record CommitSpec(
     ShrinkGuard shrinkGuard,
     FilterGuard filterGuard,
     DriftCheck drift,
-    CommitVerdict verdict)
+    CommitVerdict verdict,
+    String pendingRoot)
     implements Serializable {
 
   /** Partitions looked back at for the completeness check. */

@@ -1,5 +1,6 @@
 package dev.ghlake.sink;
 
+import dev.ghlake.storage.WholeFile;
 import dev.ghlake.accounting.Tallies;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.EventSchema;
@@ -14,7 +15,6 @@ import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.parquet.column.ParquetProperties;
@@ -64,10 +64,11 @@ final class PartitionFileBuilder implements AutoCloseable {
       }
       String name = task.fileName(plan.runId());
       ResourceId target = FileSystems.matchNewResource(plan.folder(task.partition()) + "/" + name, false);
+      ResourceId writing = WholeFile.writing(target);
       long written = 0;
       StreamOutputFile file;
       try (OutputStream out = new BufferedOutputStream(
-          Channels.newOutputStream(FileSystems.create(target, MimeTypes.BINARY)), 1 << 20)) {
+          Channels.newOutputStream(FileSystems.create(writing, MimeTypes.BINARY)), 1 << 20)) {
         file = new StreamOutputFile(out);
         try (StagedRowParquetWriter writer = writer(file)) {
           MergedRows c = rows.sorted();
@@ -87,9 +88,10 @@ final class PartitionFileBuilder implements AutoCloseable {
           }
         }
       } catch (IOException | RuntimeException e) {
-        deleteQuietly(target); // a half-written file must never sit beside the partition's
+        deleteQuietly(writing); // a half-written file must never sit beside the partition's
         throw e;
       }
+      WholeFile.publish(writing, target);
       return new WrittenFile(task.partition(), name, written, file.bytes());
     } finally {
       rows.reset();
@@ -115,7 +117,7 @@ final class PartitionFileBuilder implements AutoCloseable {
 
   private static void deleteQuietly(ResourceId file) {
     try {
-      FileSystems.delete(List.of(file), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      WholeFile.discard(file);
     } catch (IOException e) {
       // the run fails anyway; its pending mark lets the next run remove the file
     }

@@ -1,6 +1,7 @@
 package dev.ghlake.sink;
 
 import dev.ghlake.storage.LakeFiles;
+import dev.ghlake.storage.WholeFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ public final class PendingFiles {
   private static final Logger LOG = LoggerFactory.getLogger(PendingFiles.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String FOLDER = "_pending";
+  private static final String RETIRED = ".retired.json";
 
   private PendingFiles() {}
 
@@ -40,6 +42,19 @@ public final class PendingFiles {
     ObjectNode m = JSON.createObjectNode().put("partition", partition);
     files.forEach(m.putArray("files")::add);
     LakeFiles.write(pendingRoot + "/" + partition.replace('/', '~') + ".json", m.toString());
+  }
+
+  /**
+   * Marks the lake's files a commit is about to retire. Written before the commit point: if the
+   * run dies after it, the files stay listed by no manifest, and the next run deletes them.
+   */
+  static void markRetired(String pendingRoot, String partition, List<String> files) throws IOException {
+    if (files.isEmpty()) {
+      return;
+    }
+    ObjectNode m = JSON.createObjectNode().put("partition", partition);
+    files.forEach(m.putArray("files")::add);
+    LakeFiles.write(pendingRoot + "/" + partition.replace('/', '~') + RETIRED, m.toString());
   }
 
   /** Records that a run started (so even a run that died before writing a file is known). */
@@ -96,10 +111,11 @@ public final class PendingFiles {
       node.path("files").forEach(f -> {
         if (!listed.contains(f.asText())) {
           stale.add(folder + "/" + f.asText());
+          stale.add(folder + "/" + WholeFile.writingName(f.asText())); // killed while writing it
         }
       });
       LakeFiles.delete(stale);
-      deleted += stale.size();
+      deleted += stale.size() / 2; // each file under its name and its in-progress name
     }
     LakeFiles.delete(marks);
     LakeFiles.removeEmptyFolder(root(output, runId));

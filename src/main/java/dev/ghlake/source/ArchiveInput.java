@@ -29,6 +29,13 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 public final class ArchiveInput {
   private ArchiveInput() {}
 
+  /**
+   * The most hours after a window whose files are read. GitHub's Events API delivers events
+   * "anywhere from 30s to 6h" late (docs.github.com/rest/activity/events); two days is ample,
+   * and a bound keeps a typo from planning years of files.
+   */
+  public static final int MAX_LATENESS_HOURS = 48;
+
   /** Resolves the input; throws {@link IllegalArgumentException} saying what to change. */
   public static List<SourceUnit> units(String input, List<HourWindow> windows, int latenessHours)
       throws IOException {
@@ -36,8 +43,9 @@ public final class ArchiveInput {
       throw new IllegalArgumentException("--input is required with --source=gharchive: give a "
           + "folder of hourly files (with --from/--to), a glob like 'dir/*.json.gz', or one file");
     }
-    if (latenessHours < 0) {
-      throw new IllegalArgumentException("--latenessHours must be 0 or more");
+    if (latenessHours < 0 || latenessHours > MAX_LATENESS_HOURS) {
+      throw new IllegalArgumentException("--latenessHours must be 0 to " + MAX_LATENESS_HOURS
+          + " (got " + latenessHours + "): GitHub delivers events 30 s to 6 h late");
     }
     boolean glob = input.contains("*") || input.contains("?") || input.contains("[");
     if (isHttp(input)) {

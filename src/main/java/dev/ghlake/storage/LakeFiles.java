@@ -82,16 +82,4 @@ public final class LakeFiles {
       // another run's marks are in it, or it is gone: either way nothing to do
     }
   }
-
-  /** Deletes the files a glob matches except those named in {@code keep}; returns how many. */
-  public static int deleteExcept(String glob, List<String> keep) throws IOException {
-    List<ResourceId> stale = new ArrayList<>();
-    for (MatchResult.Metadata m : match(glob)) {
-      if (!keep.contains(m.resourceId().getFilename())) {
-        stale.add(m.resourceId());
-      }
-    }
-    FileSystems.delete(stale, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    return stale.size();
-  }
 }
