@@ -4,16 +4,10 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ExitCode;
-import dev.ghlake.run.LakeRun;
 import dev.ghlake.run.RunSummary;
-import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.ArchiveFiles;
 import dev.ghlake.testing.DuckDb;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -36,36 +29,30 @@ import org.junit.rules.TemporaryFolder;
  */
 public class SourceTrustTest {
   private static final String HOURS = "--from=2024-07-01T00";
-  private static final String TO = "--to=2024-07-01T03";
 
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
+  private ThreeHourLake fixture;
   private Path archive;
   private String lake;
-  private GhLakeOptions lastOptions;
   /** Rows of hour 01 in the lake (its file's 500 lines less the generator's duplicates). */
   private long hour1;
 
   @Before
   public void writeThreeHoursAndLoadThem() throws Exception {
-    archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(1_500, 3, "2024-07-01T00"), 5);
-    lake = tmp.newFolder("lake").getPath();
+    fixture = new ThreeHourLake(tmp);
+    archive = fixture.archive;
+    lake = fixture.lake.toString();
     assertEquals(RunSummary.Status.success, run(archive.toString()).status());
     hour1 = rows("01");
     assertTrue(hour1 > 450);
   }
 
   private RunSummary run(String input, String... extra) {
-    List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + lake, HOURS, TO,
-        "--latenessHours=0", "--progressSeconds=0"));
-    args.addAll(List.of(extra));
-    lastOptions = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
-    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    return new LakeRun(lastOptions, GhLake::pipeline, out, out).execute();
+    return fixture.run(input, HOURS, extra);
   }
 
   private int exitCode(RunSummary s) {
-    return CommandLine.exitCode(s.status(), s.notifyError(), lastOptions);
+    return fixture.exitCode(s);
   }
 
   private long rows(String hour) throws Exception {

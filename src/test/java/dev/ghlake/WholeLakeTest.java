@@ -6,12 +6,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ExitCode;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.run.RunSummary;
-import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.ArchiveFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -38,29 +35,24 @@ public class WholeLakeTest {
   private static final List<String> HOURS = List.of("00", "01", "02");
 
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
+  private ThreeHourLake fixture;
   private Path archive;
   private Path lake;
-  private GhLakeOptions lastOptions;
 
   @Before
   public void writeThreeHoursAndLoadThem() throws Exception {
-    archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(1_500, 3, "2024-07-01T00"), 5);
-    lake = tmp.newFolder("lake").toPath();
+    fixture = new ThreeHourLake(tmp);
+    archive = fixture.archive;
+    lake = fixture.lake;
     assertEquals(RunSummary.Status.success, run("--from=2024-07-01T00").status());
   }
 
   private RunSummary run(String from, String... extra) {
-    List<String> args = new ArrayList<>(List.of("--input=" + archive, "--output=" + lake, from,
-        "--to=2024-07-01T03", "--latenessHours=0", "--progressSeconds=0"));
-    args.addAll(List.of(extra));
-    lastOptions = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
-    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    return new LakeRun(lastOptions, GhLake::pipeline, out, out).execute();
+    return fixture.run(archive.toString(), from, extra);
   }
 
   private int exitCode(RunSummary s) {
-    return CommandLine.exitCode(s.status(), s.notifyError(), lastOptions);
+    return fixture.exitCode(s);
   }
 
   private Path manifestPath(String hour) {
