@@ -6,10 +6,13 @@ import dev.ghlake.model.ProcessOwner;
 import dev.ghlake.storage.LakeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.slf4j.Logger;
@@ -61,8 +64,9 @@ public final class StagingFolders {
     }
     try (Stream<Path> runs = Files.list(root)) {
       for (Path run : runs.filter(p -> p.getFileName().toString().startsWith("run=")).toList()) {
-        if (isAbandoned(run)) {
-          deleteLocal(run);
+        Path claimed = isAbandoned(run) ? claim(run) : null;
+        if (claimed != null) {
+          deleteLocal(claimed);
           removed.add(run.toString());
           LOG.info("Removed the staging of a run that did not finish: {}", run);
         }
@@ -74,13 +78,30 @@ public final class StagingFolders {
   }
 
   private static boolean isAbandoned(Path run) throws IOException {
-    Path owner = run.resolve(OWNER);
-    if (!Files.exists(owner)) {
-      return false; // being created right now, or not ours
+    String owner;
+    try {
+      owner = Files.readString(run.resolve(OWNER));
+    } catch (NoSuchFileException e) {
+      return false; // being created right now, taken by another tidier, or not ours
     }
-    JsonNode o = JSON.readTree(Files.readString(owner));
+    JsonNode o = JSON.readTree(owner);
     return new ProcessOwner(o.path("host").asText(), o.path("pid").asLong(), o.path("started").asText())
         .isDeadHere();
+  }
+
+  /**
+   * Takes an abandoned folder for this tidier alone: builders start together and all tidy the same
+   * root, so each renames a folder away before deleting it, and only one rename can win (an atomic
+   * move on a local file system). Null when another tidier was first.
+   */
+  private static Path claim(Path run) throws IOException {
+    Path claimed = run.resolveSibling("tidying=" + UUID.randomUUID());
+    try {
+      Files.move(run, claimed, StandardCopyOption.ATOMIC_MOVE);
+      return claimed;
+    } catch (NoSuchFileException e) {
+      return null;
+    }
   }
 
   private static void deleteLocal(Path folder) throws IOException {

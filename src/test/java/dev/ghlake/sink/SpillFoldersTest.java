@@ -8,6 +8,12 @@ import dev.ghlake.model.ProcessOwner;
 import dev.ghlake.stage.StagingFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.Rule;
 import org.junit.Test;
@@ -43,6 +49,42 @@ public class SpillFoldersTest {
     SpillFolders.delete(mine);
     assertFalse("a builder removes its own when done", Files.exists(mine));
     assertEquals(1, count(root));
+  }
+
+  /**
+   * Builders start together (a core each): all of them tidy the same root at once. Issue 24: once
+   * in 12 runs after a kill, a run failed on NoSuchFileException .../owner.json, two builders
+   * deleting one folder. Only one may take a folder; the others leave it to it.
+   */
+  @Test
+  public void buildersTidyingAtOnceNeverTripOverEachOther() throws Exception {
+    ProcessOwner me = ProcessOwner.current();
+    for (int round = 0; round < 20; round++) {
+      Path root = tmp.newFolder("sort-" + round).toPath();
+      for (int r = 0; r < 4; r++) {
+        Path killed = root.resolve("run=20261202T000000Z-dead-" + r);
+        Files.createDirectories(killed.resolve("a/b"));
+        Files.writeString(killed.resolve("owner.json"), "{\"host\":\"" + me.host() + "\",\"pid\":"
+            + me.pid() + ",\"started\":\"1999-01-01T00:00:00Z\"}");
+        for (int f = 0; f < 200; f++) {
+          Files.write(killed.resolve((f % 2 == 0 ? "a/b/" : "") + "sort-" + f + ".rows"), new byte[16]);
+        }
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      CyclicBarrier start = new CyclicBarrier(8);
+      List<Future<?>> tidiers = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        tidiers.add(pool.submit(() -> {
+          start.await();
+          return StagingFolders.cleanAbandoned(root.toString());
+        }));
+      }
+      for (Future<?> f : tidiers) {
+        f.get(); // an exception in any tidier fails the test
+      }
+      pool.shutdown();
+      assertEquals("round " + round + ": every abandoned folder is gone", 0, count(root));
+    }
   }
 
   private static long count(Path folder) throws Exception {
