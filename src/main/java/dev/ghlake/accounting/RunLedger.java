@@ -42,7 +42,9 @@ public final class RunLedger {
 
   private void add(Tally.Kind kind, String detail, String source, long count) {
     byDetail.computeIfAbsent(kind, k -> new TreeMap<>()).merge(detail, count, Long::sum);
-    bySource.computeIfAbsent(source, s -> new long[2])[kind == Tally.Kind.READ ? 0 : 1] += count;
+    if (kind == Tally.Kind.READ || kind.accounts()) {
+      bySource.computeIfAbsent(source, s -> new long[2])[kind == Tally.Kind.READ ? 0 : 1] += count;
+    }
   }
 
   public long total(Tally.Kind kind) {

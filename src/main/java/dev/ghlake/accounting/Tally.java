@@ -41,7 +41,12 @@ public record Tally(Kind kind, String detail, String hour, String source) {
      * Not part of the identity: what staged rows looked like, for the partition's profile;
      * detail: {@code type<TAB>measure}, source empty (see {@code profile.EventProfiler}).
      */
-    PROFILE
+    PROFILE;
+
+    /** Whether it is one of the identity's right side: read = the sum of these. */
+    public boolean accounts() {
+      return this != READ && this != PROFILE;
+    }
   }
 
   public Tally {

@@ -53,7 +53,7 @@ public final class BatchSummary {
     runs.add(run);
     for (HourWindow w : windows) {
       Set<String> partitions = new HashSet<>(PartitionPath.inWindow(w, by));
-      RunSummary.Slice slice = run.slice(partitions);
+      PartitionSlice slice = run.slice(partitions);
       if (run.status() == RunSummary.Status.failed) {
         units.add(new Unit(w.toString(), UnitStatus.failed, slice.written(), slice.committed(),
             run.runId(), first(run.failures())));

@@ -111,9 +111,7 @@ public final class LakeRun {
       LakeStorage.writeStartRecord(options, options.getOutput(), runId, OptionsRecord.json(options));
       LakeLayout.check(options.getOutput(), options.getPartitionBy(), runId, Version.of());
       return null;
-    } catch (LakeStorage.StorageException e) {
-      return RunSummary.failed(runId, options.getOutput(), window, e.getMessage(), null, 0);
-    } catch (LakeRecordException e) {
+    } catch (LakeStorage.StorageException | LakeRecordException e) { // messages that name the place
       return RunSummary.failed(runId, options.getOutput(), window, e.getMessage(), null, 0);
     } catch (IOException e) {
       return RunSummary.failed(runId, options.getOutput(), window, "cannot read the lake's layout "

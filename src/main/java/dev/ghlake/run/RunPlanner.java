@@ -18,6 +18,7 @@ import dev.ghlake.stage.StagingPlan;
 import dev.ghlake.transform.EventFilter;
 import dev.ghlake.transform.EventShaper;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,7 @@ public final class RunPlanner {
       return List.of();
     }
     HourWindow window = HourWindow.parse(options.getFrom(), options.getTo());
-    long days = java.time.Duration.between(window.from(), window.to()).toDays();
+    long days = Duration.between(window.from(), window.to()).toDays();
     if (days > MAX_RUN_DAYS) {
       throw new IllegalArgumentException("a window of " + days + " days is more than one run loads ("
           + MAX_RUN_DAYS + " days): load it with ghlake backfill --from=" + options.getFrom()

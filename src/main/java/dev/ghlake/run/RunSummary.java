@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * What a run did, from its ledger: the identity {@code read = written + filtered + duplicates +
  * outside_window + rejected}, checked in total and per source file, what was committed and what
- * was kept, what is missing, and the status that follows (README, "Every event accounted for").
+ * was kept, what is missing, and the status that follows (docs/accounting.md).
  * A run that failed before its ledger reports the live counts it reached and says so.
  */
 public final class RunSummary {
@@ -49,7 +49,7 @@ public final class RunSummary {
       String error, Limits limits) {
     this(runId, output, window, ledger, null, seconds, error);
     if (ledger != null) {
-      judge(limits);
+      RunJudge.judge(this, ledger, limits, failures, warnings);
     }
   }
 
@@ -92,40 +92,6 @@ public final class RunSummary {
   /** Whether the run stood back for another run that holds its window. */
   public boolean isRefused() {
     return refused;
-  }
-
-  private void judge(Limits limits) {
-    if (read() != accounted()) {
-      failures.add("accounting does not add up: read " + read() + " but written " + written()
-          + " + filtered " + sum(filtered()) + " + duplicates " + duplicates() + " + outside_window "
-          + outsideWindow() + " + rejected " + sum(rejected()) + " = " + accounted());
-    }
-    ledger.unbalancedSources().forEach(s -> failures.add("source does not add up: " + s));
-    double rejectedRatio = read() == 0 ? 0 : sum(rejected()) / (double) read();
-    if (rejectedRatio > limits.maxRejectedRatio()) {
-      failures.add(String.format("rejected %d of %d lines (%.2f%%), over --maxRejectedRatio=%s: nothing was committed",
-          sum(rejected()), read(), rejectedRatio * 100, limits.maxRejectedRatio()));
-    }
-    if (limits.failOnMissing() && !missingHours().isEmpty()) {
-      failures.add(missingHours().size() + " archive hour(s) missing and --failOnMissing is set: "
-          + "nothing was committed");
-    }
-    List<String> unreachable = unreachableSources();
-    if (!unreachable.isEmpty()) {
-      failures.add(unreachable.size() + " archive file(s) could not be fetched, the source is "
-          + "unreachable (first: " + unreachable.get(0) + "): nothing was committed; check "
-          + "--input, the network and the server, then run again");
-    }
-    brokenSources().forEach(s -> warnings.add(s + " could not be read to the end"));
-    if (!missingHours().isEmpty()) {
-      warnings.add(missingHours().size() + " archive hour(s) of the window missing");
-    }
-    List<String> margin = ledger.sourcePaths(SourceOutcome.Role.MARGIN, SourceOutcome.Status.MISSING);
-    if (!margin.isEmpty()) {
-      warnings.add(margin.size() + " file(s) after the window not available yet: events that "
-          + "arrive late in them are not in this run");
-    }
-    partitionResults().forEach(p -> p.path("warnings").forEach(w -> warnings.add(w.asText())));
   }
 
   public Status status() {
@@ -231,28 +197,9 @@ public final class RunSummary {
         .map(p -> p.get("partition").asText() + ": " + reasons(p)).sorted().toList();
   }
 
-  /** What the run did with some of its partitions: a unit of a backfill job, a day of a load. */
-  public record Slice(long written, int committed, int kept, int incomplete) {}
-
   /** The run's outcome for the given partitions (those it never reached count as neither). */
-  public Slice slice(Set<String> partitions) {
-    long written = 0;
-    int committed = 0;
-    int kept = 0;
-    int incomplete = 0;
-    for (JsonNode p : partitionResults()) {
-      if (!partitions.contains(p.path("partition").asText())) {
-        continue;
-      }
-      if (p.path("committed").asBoolean(true)) {
-        committed++;
-        written += p.path("written").asLong();
-        incomplete += p.path("complete").asBoolean(true) ? 0 : 1;
-      } else {
-        kept++;
-      }
-    }
-    return new Slice(written, committed, kept, incomplete);
+  public PartitionSlice slice(Set<String> partitions) {
+    return PartitionSlice.of(partitionResults(), partitions);
   }
 
   public long files() {

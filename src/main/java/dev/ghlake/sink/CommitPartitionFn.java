@@ -60,18 +60,24 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
         c.sideInput(sourceHours));
     String folder = spec.folder(partition);
     String previous = PartitionManifest.read(folder + "/" + PartitionManifest.NAME);
-    String holdAll = holdAll(outcomes, c.sideInput(identity));
+    List<String> why = whyKeep(outcomes, c.sideInput(identity), gaps, previous, contents);
+    c.output(why.isEmpty() ? commit(partition, contents, gaps, outcomes, c.sideInput(runByType), previous)
+        : keep(partition, contents, why));
+  }
+
+  /** Why the lake keeps its version of the partition, first reason first; empty to commit. */
+  private List<String> whyKeep(List<SourceOutcome> outcomes, Map<String, Map<String, Long>> identity,
+      List<String> gaps, String previous, PartitionContents contents) {
+    String holdAll = holdAll(outcomes, identity);
     if (holdAll != null) {
-      c.output(keep(partition, contents, List.of(holdAll)));
-    } else if (!gaps.isEmpty() && !spec.replaceIncomplete() && previous != null) {
-      c.output(keep(partition, contents, gaps));
-    } else if (otherFilters(previous) != null) {
-      c.output(keep(partition, contents, List.of(otherFilters(previous))));
-    } else if (shrinks(previous, contents) != null) {
-      c.output(keep(partition, contents, List.of(shrinks(previous, contents))));
-    } else {
-      c.output(commit(partition, contents, gaps, outcomes, c.sideInput(runByType), previous));
+      return List.of(holdAll);
     }
+    if (!gaps.isEmpty() && !spec.replaceIncomplete() && previous != null) {
+      return gaps;
+    }
+    String other = otherFilters(previous);
+    String smaller = other == null ? shrinks(previous, contents) : null;
+    return other != null ? List.of(other) : smaller != null ? List.of(smaller) : List.of();
   }
 
   /**

@@ -33,12 +33,19 @@ public record CommitVerdict(double maxRejectedRatio) implements Serializable {
       return "not committed: the accounting does not add up (read " + read(total) + ", accounted "
           + accounted(total) + ")";
     }
-    long rejected = total.getOrDefault(Tally.Kind.REJECTED, 0L);
-    if (read(total) > 0 && rejected / (double) read(total) > maxRejectedRatio) {
-      return String.format("not committed: rejected %d of %d lines (%.2f%%), over --maxRejectedRatio=%s",
-          rejected, read(total), 100.0 * rejected / read(total), maxRejectedRatio);
+    String rejected = overRejected(total.getOrDefault(Tally.Kind.REJECTED, 0L), read(total));
+    if (rejected != null) {
+      return "not committed: " + rejected;
     }
     return null;
+  }
+
+  /** Why so many rejected lines fail the run, or null; the summary says it in the same words. */
+  public String overRejected(long rejected, long read) {
+    double ratio = read == 0 ? 0 : rejected / (double) read;
+    return ratio <= maxRejectedRatio ? null : String.format(
+        "rejected %d of %d lines (%.2f%%), over --maxRejectedRatio=%s", rejected, read, ratio * 100,
+        maxRejectedRatio);
   }
 
   private static Map<Tally.Kind, Long> kinds(Map<String, Long> byName) {
@@ -52,11 +59,6 @@ public record CommitVerdict(double maxRejectedRatio) implements Serializable {
   }
 
   private static long accounted(Map<Tally.Kind, Long> k) {
-    long sum = 0;
-    for (Tally.Kind kind : new Tally.Kind[] {Tally.Kind.WRITTEN, Tally.Kind.FILTERED,
-        Tally.Kind.DUPLICATE, Tally.Kind.OUTSIDE_WINDOW, Tally.Kind.REJECTED}) {
-      sum += k.getOrDefault(kind, 0L);
-    }
-    return sum;
+    return k.entrySet().stream().filter(e -> e.getKey().accounts()).mapToLong(Map.Entry::getValue).sum();
   }
 }

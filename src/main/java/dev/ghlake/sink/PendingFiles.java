@@ -28,7 +28,6 @@ public final class PendingFiles {
   private static final Logger LOG = LoggerFactory.getLogger(PendingFiles.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String FOLDER = "_pending";
-  private static final String RETIRED = ".retired.json";
 
   private PendingFiles() {}
 
@@ -39,9 +38,7 @@ public final class PendingFiles {
 
   /** Marks the files a run is about to write into a partition. */
   static void mark(String pendingRoot, String partition, List<String> files) throws IOException {
-    ObjectNode m = JSON.createObjectNode().put("partition", partition);
-    files.forEach(m.putArray("files")::add);
-    LakeFiles.write(pendingRoot + "/" + partition.replace('/', '~') + ".json", m.toString());
+    write(pendingRoot, partition, ".json", files);
   }
 
   /**
@@ -49,12 +46,16 @@ public final class PendingFiles {
    * run dies after it, the files stay listed by no manifest, and the next run deletes them.
    */
   static void markRetired(String pendingRoot, String partition, List<String> files) throws IOException {
-    if (files.isEmpty()) {
-      return;
+    if (!files.isEmpty()) {
+      write(pendingRoot, partition, ".retired.json", files);
     }
+  }
+
+  private static void write(String pendingRoot, String partition, String suffix, List<String> files)
+      throws IOException {
     ObjectNode m = JSON.createObjectNode().put("partition", partition);
     files.forEach(m.putArray("files")::add);
-    LakeFiles.write(pendingRoot + "/" + partition.replace('/', '~') + RETIRED, m.toString());
+    LakeFiles.write(pendingRoot + "/" + partition.replace('/', '~') + suffix, m.toString());
   }
 
   /** Records that a run started (so even a run that died before writing a file is known). */
@@ -110,12 +111,14 @@ public final class PendingFiles {
       List<String> stale = new ArrayList<>();
       node.path("files").forEach(f -> {
         if (!listed.contains(f.asText())) {
-          stale.add(folder + "/" + f.asText());
-          stale.add(folder + "/" + WholeFile.writingName(f.asText())); // killed while writing it
+          stale.add(f.asText());
         }
       });
-      LakeFiles.delete(stale);
-      deleted += stale.size() / 2; // each file under its name and its in-progress name
+      List<String> paths = new ArrayList<>();
+      stale.forEach(name -> paths.addAll(List.of(folder + "/" + name,
+          folder + "/" + WholeFile.writingName(name)))); // or killed while it was written
+      LakeFiles.delete(paths);
+      deleted += stale.size();
     }
     LakeFiles.delete(marks);
     LakeFiles.removeEmptyFolder(root(output, runId));
