@@ -18,7 +18,7 @@ import org.junit.Test;
 
 /**
  * The runnable jar `package` builds (what scripts/ghlake, Flink and EMR run) takes every option
- * the README's tables document. The jar registers fewer of Beam's options interfaces than the test
+ * the tables of the README and docs/ document. The jar registers fewer of Beam's options interfaces than the test
  * classpath does (Google Cloud's are left out to save a second of start-up), so an option that
  * only a left-out interface declared would pass every unit test and still be refused here.
  */
@@ -33,12 +33,17 @@ public class BundledJarIT {
   public void everyOptionTheReadmeDocumentsIsOneTheJarTakes() throws Exception {
     assertTrue("the runnable jar is built by `package`: " + JAR, Files.isRegularFile(JAR));
     Set<String> documented = documentedOptions(BASE.resolve("README.md"));
-    assertTrue("the README's option tables were found: " + documented, documented.size() > 30);
+    try (var docs = Files.list(BASE.resolve("docs"))) {
+      for (Path doc : docs.filter(d -> d.toString().endsWith(".md")).toList()) {
+        documented.addAll(documentedOptions(doc));
+      }
+    }
+    assertTrue("the docs' option tables were found: " + documented, documented.size() > 30);
     Set<String> taken = helpedOptions("dev.ghlake.GhLake", "dev.ghlake.GhLakeOptions");
     taken.addAll(helpedOptions("dev.ghlake.backfill.Backfill", "dev.ghlake.backfill.BackfillOptions"));
     Set<String> missing = new TreeSet<>(documented);
     missing.removeAll(taken);
-    assertEquals("documented in README.md, unknown to " + JAR.getFileName(), Set.of(), missing);
+    assertEquals("documented in README.md or docs/, unknown to " + JAR.getFileName(), Set.of(), missing);
   }
 
   private static Set<String> documentedOptions(Path readme) throws IOException {

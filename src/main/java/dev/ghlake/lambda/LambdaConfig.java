@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The function's configuration, from its environment (README, "ghlake on AWS Lambda"): where the
+ * The function's configuration, from its environment (docs/lambda.md): where the
  * lake and the archive are, secret references, extra options, and the schedule's shape. Secrets
  * are only references here; they are resolved when an invocation runs, never at init.
  *

@@ -5,7 +5,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 
 /**
- * The one output schema every era of GH Archive is normalised into (README, "Output schema").
+ * The one output schema every era of GH Archive is normalised into (docs/lake.md, "Schema").
  *
  * <p>Core columns first, then typed columns shaped from the payload. Everything but {@code
  * event_id}, {@code type} and {@code created_at} is nullable: null means the source had no value.

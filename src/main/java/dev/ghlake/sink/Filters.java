@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The options that decide which events become rows (README, "Filters"), read from the options a
+ * The options that decide which events become rows (docs/running.md, "Options"), read from the options a
  * run recorded: whether two versions of a partition hold the same set of events, and how to name
  * a version's filters to a person.
  */

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * A partition's {@code _manifest.json}: the files that are its content, whether it is complete,
- * the counts that account for them, where they came from and which run wrote them (README,
+ * the counts that account for them, where they came from and which run wrote them (docs/lake.md,
  * "Manifests").
  */
 public final class PartitionManifest {

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The typed columns shaped from the payload, read during the line's one streaming pass: the few
  * fields they come from are read, every other subtree is stepped over, no tree is built. Each
- * reads the modern field first and falls back to the older eras' spelling; the README's schema
- * table lists the sources of every column. As in a tree, a repeated key counts by its last value.
+ * reads the modern field first and falls back to the older eras' spelling; the schema
+ * table of docs/lake.md lists the sources of every column. As in a tree, a repeated key counts by its last value.
  */
 final class PayloadColumns {
   private String action;
