@@ -9,6 +9,7 @@ import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ExitCode;
 import dev.ghlake.run.LakeBatch;
 import dev.ghlake.run.RunReport;
+import dev.ghlake.source.SourceOptions;
 import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,6 +42,13 @@ final class Invocation {
 
   Outcome run() throws IOException {
     GhLakeOptions options = CommandLine.options(arguments());
+    if (options.getSource() == SourceOptions.SourceKind.bigquery) {
+      // the package leaves BigQuery's gRPC client out to stay far under Lambda's size limit
+      // (src/assembly/lambda.xml, lambda-slim.xml): say so, not NoClassDefFoundError
+      throw new IllegalArgumentException("--source=bigquery does not run in the Lambda function, whose "
+          + "package leaves out BigQuery's client: run it from the command line (ghlake run "
+          + "--source=bigquery) or as a backfill on Flink (docs/bigquery.md, docs/backfill.md)");
+    }
     LakeBatch batch = new LakeBatch(options, GhLake::pipeline, log, log); // secrets resolved now, never at init
     LakeStorage.configure(options);
     List<HourWindow> windows = event.isScheduled()

@@ -33,6 +33,7 @@ public final class LambdaRuntimeApi implements AutoCloseable {
   private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
   private final Map<String, BlockingQueue<Outcome>> outcomes = new ConcurrentHashMap<>();
   private final List<String> initErrors = new CopyOnWriteArrayList<>();
+  private volatile long firstPollMillis;
 
   public LambdaRuntimeApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -86,7 +87,15 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     reply(ex, 202, "{\"status\":\"OK\"}");
   }
 
+  /** When the runtime first asked for an event (its init ended), epoch millis; 0 before. */
+  public long firstPollMillis() {
+    return firstPollMillis;
+  }
+
   private void next(HttpExchange ex) throws IOException {
+    if (firstPollMillis == 0) {
+      firstPollMillis = System.currentTimeMillis();
+    }
     Invocation inv;
     try {
       inv = pending.take(); // a runtime waits here between invocations, as on Lambda
