@@ -9,9 +9,10 @@ import dev.ghlake.source.SourceOptions;
 import dev.ghlake.source.bigquery.BigQueryOptions;
 import dev.ghlake.source.http.HttpOptions;
 import dev.ghlake.storage.StorageOptions;
+import dev.ghlake.table.TableOptions;
 import dev.ghlake.transform.FilterOptions;
 
 /** Every option of a ghlake run: one interface per concern, joined here. */
 public interface GhLakeOptions
     extends SourceOptions, HttpOptions, BigQueryOptions, FilterOptions, SinkOptions, AccountingOptions, StorageOptions,
-        NotifyOptions, SecretOptions, RunOptions {}
+        NotifyOptions, SecretOptions, RunOptions, TableOptions {}

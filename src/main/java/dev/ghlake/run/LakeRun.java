@@ -18,6 +18,7 @@ import dev.ghlake.storage.LakeStorage;
 import dev.ghlake.storage.Lease;
 import dev.ghlake.storage.LeaseRefusedException;
 import dev.ghlake.storage.Leases;
+import dev.ghlake.table.TableCommit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -178,6 +179,7 @@ public final class LakeRun {
     String error;
     RunCounts counts = null;
     boolean workersRunning = false;
+    TableCommit table = new TableCommit(null, null);
     try {
       PendingFiles.start(plan.output(), plan.runId(), "{\"run_id\":\"" + plan.runId()
           + "\",\"staging\":\"" + plan.staging().root().replace("\"", "") + "\"}");
@@ -191,6 +193,9 @@ public final class LakeRun {
       error = run.error();
       counts = run.counts();
       workersRunning = run.workersRunning();
+      if (error == null) { // before tidyOwn removes the files the lake commit retired
+        table = TableCommit.of(plan.table(), plan.commit().windowPartitions());
+      }
     } catch (IOException | RuntimeException e) {
       error = PipelineRun.outOfMemoryIn(e) != null ? PipelineRun.OUT_OF_MEMORY
           : "the run could not start (lake at " + plan.output() + "): " + LakeStorage.describe(e);
@@ -209,7 +214,9 @@ public final class LakeRun {
       return RunSummary.failed(plan.runId(), plan.output(), plan.windowText(), error,
           counts == null ? null : LiveCounts.of(counts), seconds(t0));
     }
-    return fromLedger(plan, t0);
+    RunSummary summary = fromLedger(plan, t0, table.error());
+    summary.recordTable(table.line());
+    return summary;
   }
 
   /** On the way out, success or failure: uncommitted files go, and the run's staging. */
@@ -217,7 +224,7 @@ public final class LakeRun {
     try {
       int removed = PendingFiles.clean(plan.output(), plan.runId());
       if (removed > 0) {
-        err.println("ghlake: removed " + removed + " file(s) this run wrote but did not commit");
+        err.println("ghlake: removed " + removed + " file(s) no manifest lists: uncommitted, or retired by this run's commits");
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("Could not remove this run's uncommitted files (the next run will): {}", e.toString());
@@ -231,10 +238,10 @@ public final class LakeRun {
     LakeStorage.removeBeamTemp(plan.output() + "/_rejected/run=" + plan.runId());
   }
 
-  private RunSummary fromLedger(RunPlan plan, long t0) {
+  private RunSummary fromLedger(RunPlan plan, long t0, String error) {
     try {
       RunLedger ledger = RunLedger.read(plan.ledgerPath());
-      return new RunSummary(plan.runId(), plan.output(), plan.windowText(), ledger, seconds(t0), null,
+      return new RunSummary(plan.runId(), plan.output(), plan.windowText(), ledger, seconds(t0), error,
           plan.limits());
     } catch (IOException | RuntimeException e) {
       return RunSummary.failed(plan.runId(), plan.output(), plan.windowText(),

@@ -2,6 +2,7 @@ package dev.ghlake.run;
 
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.sink.CommitSpec;
+import dev.ghlake.table.TablePlan;
 import dev.ghlake.sink.FilePlan;
 import dev.ghlake.sink.WriteRunLedger;
 import dev.ghlake.source.SourcePlan;
@@ -27,6 +28,7 @@ public record RunPlan(
     StagingPlan staging,
     FilePlan files,
     CommitSpec commit,
+    TablePlan table,
     RunSummary.Limits limits) {
 
   /** The windows as reports show them ({@code 2024-07-01T00 .. 2024-07-02T00}), null for none. */

@@ -15,6 +15,7 @@ import dev.ghlake.sink.SinkOptions;
 import dev.ghlake.source.SourcePlan;
 import dev.ghlake.stage.StagingFolders;
 import dev.ghlake.stage.StagingPlan;
+import dev.ghlake.table.TablePlan;
 import dev.ghlake.transform.EventFilter;
 import dev.ghlake.transform.EventShaper;
 import java.io.IOException;
@@ -45,6 +46,7 @@ public final class RunPlanner {
     checkLimits(options);
     EventFilter.of(options);
     SourcePlan.check(options, runWindows);
+    TablePlan.of(options, options.getOutput(), options.getPartitionBy());
     return windowText(runWindows);
   }
 
@@ -69,6 +71,7 @@ public final class RunPlanner {
         codec(options.getCompression()), options.getRowGroupMB() * 1024 * 1024,
         PendingFiles.root(output, runId));
     String windowText = windowText(runWindows);
+    TablePlan table = TablePlan.of(options, output, options.getPartitionBy());
     CommitSpec commit = new CommitSpec(eventsRoot, options.getPartitionBy(), runId, Version.of(),
         start.toString(), windowText, OptionsRecord.json(options), claims,
         new CompletenessCheck(options.getCompletenessThreshold(), options.getTypeShiftThreshold()),
@@ -77,8 +80,8 @@ public final class RunPlanner {
         new FilterGuard(options.getReplaceFiltered()),
         new DriftCheck(options.getDriftCheck(), options.getDriftBaselineDays(),
             options.getDriftMinBaseline(), options.getDriftVolumeError(), options.getDriftKeyDrop()),
-        new CommitVerdict(options.getMaxRejectedRatio()), PendingFiles.root(output, runId));
-    return new RunPlan(runId, start, output, runWindows, source, shaper, staging, files, commit,
+        new CommitVerdict(options.getMaxRejectedRatio()), PendingFiles.root(output, runId), table.enabled());
+    return new RunPlan(runId, start, output, runWindows, source, shaper, staging, files, commit, table,
         new RunSummary.Limits(options.getMaxRejectedRatio(), options.getFailOnMissing()));
   }
 

@@ -43,6 +43,9 @@ public final class RunReport {
     s.findingLines().forEach(f -> out.printf("  DRIFT       %s%n", f));
     s.failures().forEach(f -> out.printf("  FAILED      %s%n", f));
     out.printf("  output      %s%n", s.output());
+    if (s.table() != null) {
+      out.printf("  table       %s%n", s.table());
+    }
     if (s.files() > 0) {
       out.println();
       out.println("Query it with DuckDB:");

@@ -42,6 +42,7 @@ public final class RunSummary {
   private final List<String> failures = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private String notifyError;
+  private String table;
   private boolean refused;
 
   /** A run that left its ledger ({@code error} is null unless something failed after it). */
@@ -248,6 +249,15 @@ public final class RunSummary {
   /** Records that the Slack message could not be delivered (the data run stands). */
   public void recordNotifyError(String error) {
     this.notifyError = error == null ? null : Redactor.redact(error);
+  }
+
+  /** What the run's table commit did (null without a table). */
+  public void recordTable(String line) {
+    this.table = line;
+  }
+
+  public String table() {
+    return table;
   }
 
   public String notifyError() {

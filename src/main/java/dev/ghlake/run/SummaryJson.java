@@ -53,6 +53,7 @@ final class SummaryJson {
     o.set("findings", JSON.valueToTree(s.findings()));
     o.set("failures", JSON.valueToTree(s.failures()));
     o.set("partition_list", JSON.valueToTree(s.partitions()));
+    o.put("table", s.table());
     o.put("notify_error", s.notifyError());
     return o;
   }

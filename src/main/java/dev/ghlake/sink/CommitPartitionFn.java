@@ -141,8 +141,10 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
     PendingFiles.markRetired(spec.pendingRoot(), partition, retired);
     LakeFiles.replace(folder + "/" + PartitionManifest.NAME,
         PartitionManifest.toJson(spec, content, Instant.now().toString()), spec.runId());
-    LakeFiles.delete(retired.stream().map(n -> folder + "/" + n).toList());
-    LOG.info("Committed {}: {} rows in {} files, {} older files removed{}", partition,
+    if (!spec.deferRetired()) { // else the run's end removes them, after its table commit
+      LakeFiles.delete(retired.stream().map(n -> folder + "/" + n).toList());
+    }
+    LOG.info("Committed {}: {} rows in {} files, {} older files retired{}", partition,
         contents.written(), contents.files.size(), retired.size(), gaps.isEmpty() ? "" : " (incomplete)");
     return new PartitionResult(partition, true, gaps.isEmpty(), contents.written(),
         contents.files.size(), contents.bytes(), gaps, warnings, findings);

@@ -20,6 +20,8 @@ import java.util.List;
  * @param drift how a committed partition is compared with the lake's earlier ones
  * @param verdict the run's failing verdicts, decided before anything is committed
  * @param pendingRoot where the run marks files before they are written or retired
+ * @param deferRetired leave the files a commit retires for the run's end (its table commit
+ *     first: the table's current snapshot never lists a deleted file)
  */
 public record CommitSpec(
     String eventsRoot,
@@ -37,7 +39,8 @@ public record CommitSpec(
     FilterGuard filterGuard,
     DriftCheck drift,
     CommitVerdict verdict,
-    String pendingRoot)
+    String pendingRoot,
+    boolean deferRetired)
     implements Serializable {
 
   /** Partitions looked back at for the completeness check. */

@@ -118,6 +118,17 @@ public final class PartitionManifest {
     return parse(manifestJson).path("options");
   }
 
+  /** A data file as a manifest lists it: its name in the partition's folder, rows and bytes. */
+  public record ListedFile(String name, long rows, long bytes) {}
+
+  /** The data files a manifest lists. */
+  public static List<ListedFile> files(String manifestJson) {
+    List<ListedFile> out = new java.util.ArrayList<>();
+    parse(manifestJson).path("files").forEach(f ->
+        out.add(new ListedFile(f.path("path").asText(), f.path("rows").asLong(), f.path("bytes").asLong())));
+    return out;
+  }
+
   /** The names of the data files a manifest lists. */
   public static List<String> fileNames(String manifestJson) {
     return parse(manifestJson).path("files").findValuesAsText("path");

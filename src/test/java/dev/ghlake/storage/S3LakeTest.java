@@ -12,6 +12,9 @@ import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.S3ProxyServer;
+import dev.ghlake.table.Catalogs;
+import dev.ghlake.table.EventTable;
+import dev.ghlake.table.TablePlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,6 +105,34 @@ public class S3LakeTest {
     assertEquals("s3://archive/mirror/2024-07-01-2.json.gz",
         manifest.get("sources").get(0).get("path").asText());
     assertEquals("***", manifest.at("/options/awsCredentialsProvider").asText());
+  }
+
+  /**
+   * The lake's Iceberg table on S3: its metadata beside the lake through Beam's S3 filesystem
+   * (the lake's endpoint and keys), its catalog Iceberg's JDBC one on an embedded H2 database.
+   * Read back through Iceberg's own reader, which opens every file through the table's FileIO.
+   */
+  @Test
+  public void anIcebergTableOfALakeOnS3ReadsBackThroughIceberg() throws Exception {
+    String[] table = {"--table=iceberg", "--icebergCatalog=jdbc", "--icebergUri=jdbc:h2:file:"
+        + tmp.getRoot().toPath().resolve("catalog") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"};
+    RunSummary s = run("s3://lake/ice", s3.beamOptions(), table);
+    assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
+    assertTrue(keys("lake", "ice/_iceberg/ghlake/events/metadata/").stream().anyMatch(k -> k.endsWith(".metadata.json")));
+    List<String> args = new ArrayList<>(List.of("--output=s3://lake/ice"));
+    args.addAll(s3.beamOptions());
+    args.addAll(List.of(table));
+    GhLakeOptions o = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
+    TablePlan plan = TablePlan.of(o, o.getOutput(), o.getPartitionBy());
+    org.apache.iceberg.Table t = EventTable.createOrLoad(Catalogs.open(plan), plan);
+    long rows = 0;
+    try (var read = org.apache.iceberg.data.IcebergGenerics.read(t).build()) {
+      for (var r : read) {
+        assertTrue(String.valueOf(r.getField("dt")).equals("2024-07-01"));
+        rows++;
+      }
+    }
+    assertEquals(s.written(), rows);
   }
 
   @Test

@@ -1,0 +1,79 @@
+package dev.ghlake.table;
+
+import dev.ghlake.model.PartitionBy;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The run's table, resolved once from the options: which catalog, where, which table, and how
+ * the lake is partitioned. Null-free; {@link #enabled()} is false for --table=none.
+ *
+ * @param eventsRoot the lake's events folder, where the table's data files are
+ */
+public record TablePlan(boolean enabled, TableOptions.CatalogKind catalog, String uri, String warehouse,
+    String namespace, String name, Map<String, String> properties, PartitionBy partitionBy,
+    String eventsRoot) implements Serializable {
+
+  /** The plan of --table=none. */
+  public static TablePlan none(String eventsRoot, PartitionBy by) {
+    return new TablePlan(false, TableOptions.CatalogKind.hadoop, "", "", "", "", Map.of(), by, eventsRoot);
+  }
+
+  /** Resolves and checks the options; throws {@link IllegalArgumentException} saying what to change. */
+  public static TablePlan of(TableOptions options, String output, PartitionBy by) {
+    String root = strip(output);
+    String eventsRoot = root + "/events";
+    if (options.getTable() == TableOptions.TableFormat.none) {
+      return none(eventsRoot, by);
+    }
+    String warehouse = options.getIcebergWarehouse() == null ? root + "/_iceberg" : strip(options.getIcebergWarehouse());
+    TableOptions.CatalogKind kind = options.getIcebergCatalog();
+    String uri = options.getIcebergUri() == null ? "" : options.getIcebergUri().strip();
+    if (kind == TableOptions.CatalogKind.hadoop && warehouse.matches("^(s3|s3a|gs)://.*")) {
+      // Iceberg's Hadoop catalog commits by an atomic rename (and an atomic version-hint write),
+      // which S3 lacks: two conflicting commits both think they succeeded (Iceberg's dev list,
+      // mail-archive.com/dev@iceberg.apache.org/msg00364.html; github.com/apache/iceberg/issues/3546)
+      throw new IllegalArgumentException("--icebergCatalog=hadoop keeps its commits in the warehouse "
+          + warehouse + ", which needs an atomic rename that object stores lack: use "
+          + "--icebergCatalog=jdbc (--icebergUri=jdbc:postgresql://...) or rest for a lake on S3");
+    }
+    if (kind != TableOptions.CatalogKind.hadoop && uri.isEmpty()) {
+      throw new IllegalArgumentException("--icebergCatalog=" + kind + " needs --icebergUri ("
+          + (kind == TableOptions.CatalogKind.jdbc ? "jdbc:postgresql://host:5432/db" : "https://...") + ")");
+    }
+    String table = options.getIcebergTable().strip();
+    int dot = table.lastIndexOf('.');
+    if (dot <= 0 || dot == table.length() - 1) {
+      throw new IllegalArgumentException("--icebergTable=" + table + " must be namespace.name, e.g. ghlake.events");
+    }
+    return new TablePlan(true, kind, uri, warehouse, table.substring(0, dot), table.substring(dot + 1),
+        properties(options.getIcebergProperties()), by, eventsRoot);
+  }
+
+  /** name=value,name=value into a map, in order; a part without '=' is an error. */
+  static Map<String, String> properties(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    for (String part : text.split(",")) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--icebergProperties holds '" + part.strip()
+            + "': give name=value pairs separated by commas");
+      }
+      out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+    }
+    return out;
+  }
+
+  private static String strip(String path) {
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  /** namespace.name, as users name it. */
+  public String tableName() {
+    return namespace + "." + name;
+  }
+}

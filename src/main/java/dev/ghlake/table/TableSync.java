@@ -1,0 +1,129 @@
+package dev.ghlake.table;
+
+import dev.ghlake.sink.PartitionManifest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
+
+/**
+ * Makes the table hold what the lake's manifests say, for some partitions, in one snapshot: a
+ * partition whose files differ is replaced whole (its files in the table go, the manifest's come
+ * in), one the lake does not hold leaves the table, the rest of the table stays. Nothing changed,
+ * nothing committed, so running it again is harmless: it is how a run commits its partitions,
+ * and how {@code ghlake table sync} repairs a table a failed commit left behind.
+ *
+ * <p>Two runs committing at once (other partitions, leases keep them apart on the same ones)
+ * resolve through Iceberg's optimistic concurrency: the loser's commit is retried on the new
+ * table version ({@code commit.retry.num-retries}).
+ */
+public final class TableSync {
+  /** What a sync did: the snapshot it made (null when nothing changed). */
+  public record Outcome(Long snapshotId, int partitionsReplaced, int partitionsRemoved, int filesAdded,
+      int filesRemoved) {
+    public String describe(String table) {
+      return snapshotId == null ? "Iceberg table " + table + " already held these partitions"
+          : String.format("Iceberg table %s: snapshot %d, %d partition(s) replaced, %d removed (%d files in, %d out)",
+              table, snapshotId, partitionsReplaced, partitionsRemoved, filesAdded, filesRemoved);
+    }
+  }
+
+  private TableSync() {}
+
+  public static Outcome sync(Table table, TablePlan plan, List<String> partitions) throws IOException {
+    Map<String, Set<String>> inTable = filesByPartition(table, plan, partitions);
+    OverwriteFiles overwrite = table.newOverwrite();
+    int replaced = 0;
+    int removed = 0;
+    int added = 0;
+    int dropped = 0;
+    String root = absolute(plan.eventsRoot());
+    for (String partition : partitions) {
+      String manifest = PartitionManifest.read(plan.eventsRoot() + "/" + partition + "/" + PartitionManifest.NAME);
+      Set<String> current = inTable.getOrDefault(partition, Set.of());
+      List<DataFile> wanted = manifest == null ? List.of() : dataFiles(table, root, partition, manifest);
+      Set<String> wantedPaths = new HashSet<>();
+      wanted.forEach(f -> wantedPaths.add(f.path().toString()));
+      if (wantedPaths.equals(current)) {
+        continue;
+      }
+      overwrite.overwriteByRowFilter(filter(partition));
+      wanted.forEach(overwrite::addFile);
+      added += wanted.size();
+      dropped += current.size();
+      if (manifest == null) {
+        removed++;
+      } else {
+        replaced++;
+      }
+    }
+    if (replaced + removed == 0) {
+      return new Outcome(null, 0, 0, 0, 0);
+    }
+    overwrite.commit();
+    return new Outcome(table.currentSnapshot().snapshotId(), replaced, removed, added, dropped);
+  }
+
+  /** The files the table lists now, by partition, for the partitions asked about. */
+  private static Map<String, Set<String>> filesByPartition(Table table, TablePlan plan, List<String> partitions)
+      throws IOException {
+    Map<String, Set<String>> out = new HashMap<>();
+    if (table.currentSnapshot() == null) {
+      return out;
+    }
+    Expression any = Expressions.alwaysFalse();
+    for (String p : partitions) {
+      any = Expressions.or(any, filter(p));
+    }
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().filter(any).planFiles()) {
+      for (FileScanTask t : tasks) {
+        String path = t.file().path().toString();
+        String partition = table.spec().partitionToPath(t.file().partition());
+        out.computeIfAbsent(partition, k -> new HashSet<>()).add(path);
+      }
+    }
+    return out;
+  }
+
+  private static List<DataFile> dataFiles(Table table, String root, String partition, String manifest) {
+    List<DataFile> out = new ArrayList<>();
+    for (PartitionManifest.ListedFile f : PartitionManifest.files(manifest)) {
+      out.add(DataFiles.builder(table.spec())
+          .withPath(root + "/" + partition + "/" + f.name())
+          .withFormat(FileFormat.PARQUET)
+          .withPartitionPath(partition)
+          .withRecordCount(f.rows())
+          .withFileSizeInBytes(f.bytes())
+          .build());
+    }
+    return out;
+  }
+
+  /** dt = '…' (and hour = '…') of a partition path such as dt=2024-07-01/hour=08. */
+  static Expression filter(String partition) {
+    Expression e = Expressions.alwaysTrue();
+    for (String part : partition.split("/")) {
+      int eq = part.indexOf('=');
+      e = Expressions.and(e, Expressions.equal(part.substring(0, eq), part.substring(eq + 1)));
+    }
+    return e;
+  }
+
+  /** Other engines open the data files by the path the table gives: never a relative one. */
+  static String absolute(String root) {
+    return root.contains("://") ? root : Path.of(root).toAbsolutePath().normalize().toString();
+  }
+}

@@ -1,0 +1,250 @@
+package dev.ghlake;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import dev.ghlake.model.PartitionBy;
+import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.RunSummary;
+import dev.ghlake.table.Catalogs;
+import dev.ghlake.table.EventTable;
+import dev.ghlake.table.TablePlan;
+import dev.ghlake.table.TableExpiry;
+import dev.ghlake.table.TableSync;
+import dev.ghlake.testing.DuckDb;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The lake as an Iceberg table (issue 24), with real catalogs: Iceberg's Hadoop catalog on this
+ * disk, its JDBC catalog on an embedded H2 database. What the table says is read back
+ * through Iceberg's own reader, and its data files through DuckDB.
+ */
+public class IcebergTableTest {
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+  private ThreeHourLake fixture;
+
+  @Before
+  public void threeHours() throws Exception {
+    fixture = new ThreeHourLake(tmp);
+  }
+
+  private RunSummary run(String... extra) {
+    return fixture.run(fixture.archive.toString(), "--from=2024-07-01T00", extra);
+  }
+
+  private TablePlan plan(String... extra) {
+    List<String> args = new ArrayList<>(List.of("--output=" + fixture.lake));
+    args.addAll(List.of(extra));
+    GhLakeOptions o = CommandLine.options(args.toArray(new String[0]));
+    return TablePlan.of(o, o.getOutput(), PartitionBy.hour);
+  }
+
+  private static Table load(TablePlan plan) {
+    Catalog catalog = Catalogs.open(plan);
+    return EventTable.createOrLoad(catalog, plan);
+  }
+
+  /** Rows by partition, as Iceberg's generic reader reads the table's current snapshot. */
+  private static Map<String, Long> rowsByPartition(Table table) throws Exception {
+    Map<String, Long> out = new HashMap<>();
+    try (CloseableIterable<Record> rows = IcebergGenerics.read(table).build()) {
+      for (Record r : rows) {
+        assertTrue(r.getField("created_at") != null && r.getField("event_id") != null);
+        out.merge(r.getField("dt") + "/" + r.getField("hour"), 1L, Long::sum);
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> dataFiles(Table table) throws Exception {
+    Set<String> out = new HashSet<>();
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      tasks.forEach(t -> out.add(t.file().path().toString()));
+    }
+    return out;
+  }
+
+  private static final String[] HADOOP = {"--table=iceberg"};
+  /** Iceberg's JDBC catalog looks for its tables in lower case, as PostgreSQL names them. */
+  private static final String H2 = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE";
+
+  @Test
+  public void aRunCommitsItsPartitionsAsOneSnapshotThatIcebergAndDuckDbReadBack() throws Exception {
+    RunSummary s = run(HADOOP);
+    assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
+    assertTrue(s.table(), s.table().contains("3 partition(s) replaced"));
+    Table table = load(plan(HADOOP));
+    assertEquals(1, count(table.snapshots()));
+    Map<String, Long> rows = rowsByPartition(table);
+    assertEquals(Set.of("2024-07-01/00", "2024-07-01/01", "2024-07-01/02"), rows.keySet());
+    assertEquals(s.written(), rows.values().stream().mapToLong(Long::longValue).sum());
+    Set<String> files = dataFiles(table);
+    String list = files.stream().map(f -> "'" + f + "'").collect(Collectors.joining(","));
+    assertEquals(s.written(), DuckDb.count("SELECT count(*) FROM read_parquet([" + list + "])"));
+    assertEquals(s.written(), table.currentSnapshot().summary().get("total-records") == null ? -1
+        : Long.parseLong(table.currentSnapshot().summary().get("total-records")));
+  }
+
+  @Test
+  public void aReRunIsANewSnapshotAndTheTableNeverListsADeletedFile() throws Exception {
+    RunSummary first = run(HADOOP);
+    Table table = load(plan(HADOOP));
+    Set<String> before = dataFiles(table);
+    RunSummary again = run(HADOOP);
+    assertEquals(RunSummary.Status.success, again.status());
+    table.refresh();
+    assertEquals(2, count(table.snapshots()));
+    Set<String> now = dataFiles(table);
+    assertFalse("the re-run's files are new", now.stream().anyMatch(before::contains));
+    for (String f : now) {
+      assertTrue(f, Files.exists(Path.of(f)));
+    }
+    for (String f : before) {
+      assertFalse("retired, after the table commit: " + f, Files.exists(Path.of(f)));
+    }
+    assertEquals(first.written(), rowsByPartition(table).values().stream().mapToLong(Long::longValue).sum());
+    // the same window and lake again with nothing new: the sync finds nothing to change
+    assertNull(TableSync.sync(table, plan(HADOOP), List.of("dt=2024-07-01/hour=00")).snapshotId());
+  }
+
+  @Test
+  public void aJdbcCatalogOnH2HoldsTheTable() throws Exception {
+    String[] jdbc = jdbc("ghlake.events");
+    RunSummary s = run(jdbc);
+    assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
+    assertTrue(s.table(), s.table().contains("3 partition(s) replaced"));
+    assertEquals(s.written(), rowsByPartition(load(plan(jdbc))).values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  /**
+   * Two clients of one catalog (each its own connections, as two processes have) open a new
+   * catalog database, create the same namespace and table and commit other partitions of it at
+   * the same moment, eight times over: both commits land every time (Iceberg retries the one
+   * whose base moved), the table made once.
+   */
+  @Test
+  public void twoClientsCommittingAtOnceBothLand() throws Exception {
+    RunSummary s = run(); // the lake without a table
+    for (int round = 0; round < 8; round++) {
+      String[] jdbc = jdbc("race.events" + round);
+      CyclicBarrier start = new CyclicBarrier(2);
+      ExecutorService two = Executors.newFixedThreadPool(2);
+      List<Future<TableSync.Outcome>> outcomes = new ArrayList<>();
+      for (List<String> partitions : List.of(List.of("dt=2024-07-01/hour=00", "dt=2024-07-01/hour=01"),
+          List.of("dt=2024-07-01/hour=02"))) {
+        outcomes.add(two.submit(() -> {
+          TablePlan plan = plan(jdbc);
+          start.await(30, TimeUnit.SECONDS);
+          Catalog catalog = Catalogs.open(plan);
+          return TableSync.sync(EventTable.createOrLoad(catalog, plan), plan, partitions);
+        }));
+      }
+      for (Future<TableSync.Outcome> o : outcomes) {
+        assertTrue(o.get(60, TimeUnit.SECONDS).snapshotId() != null);
+      }
+      two.shutdown();
+      Table table = load(plan(jdbc));
+      assertEquals("round " + round, 2, count(table.snapshots()));
+      assertEquals("round " + round, s.written(), rowsByPartition(table).values().stream().mapToLong(Long::longValue).sum());
+    }
+  }
+
+  private String[] jdbc(String table) {
+    return new String[] {"--table=iceberg", "--icebergCatalog=jdbc", "--icebergTable=" + table,
+        "--icebergUri=jdbc:h2:file:" + tmp.getRoot().toPath().resolve("catalog") + H2,
+        "--icebergWarehouse=" + tmp.getRoot().toPath().resolve("warehouse")};
+  }
+
+  @Test
+  public void aFailedTableCommitFailsTheRunAndTableSyncRepairsIt() throws Exception {
+    String[] broken = {"--table=iceberg", "--icebergCatalog=jdbc", "--icebergUri=jdbc:h2:file:"
+        + tmp.getRoot().toPath().resolve("no/such/folder/catalog") + H2 + ";IFEXISTS=TRUE",
+        "--icebergWarehouse=" + tmp.getRoot().toPath().resolve("warehouse")};
+    RunSummary s = run(broken);
+    assertEquals(RunSummary.Status.failed, s.status());
+    assertTrue(s.failures().toString(), s.failures().get(0).contains("the lake's partitions are committed")
+        && s.failures().get(0).contains("ghlake table sync"));
+    assertTrue(Files.exists(fixture.lake.resolve("events/dt=2024-07-01/hour=01/_manifest.json")));
+
+    String[] fixed = {"--table=iceberg", "--icebergCatalog=jdbc", "--icebergUri=jdbc:h2:file:"
+        + tmp.getRoot().toPath().resolve("catalog") + H2,
+        "--icebergWarehouse=" + tmp.getRoot().toPath().resolve("warehouse")};
+    List<String> args = new ArrayList<>(List.of("sync", "--output=" + fixture.lake,
+        "--from=2024-07-01T00", "--to=2024-07-01T03"));
+    args.addAll(List.of(fixed));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(0, TableCommand.run(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8)));
+    assertTrue(out.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8).contains("3 partition(s) replaced"));
+    assertEquals(s.written(), rowsByPartition(load(plan(fixed))).values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  @Test
+  public void expiryKeepsTheCurrentSnapshotAndEveryDataFileOfTheLake() throws Exception {
+    run(HADOOP);
+    run(HADOOP);
+    run(HADOOP);
+    TablePlan plan = plan(HADOOP);
+    Table table = load(plan);
+    assertEquals(3, count(table.snapshots()));
+    Set<String> current = dataFiles(table);
+    Map<String, Long> rows = rowsByPartition(table);
+    String said = TableExpiry.expire(table, plan, Instant.now().plusSeconds(1));
+    assertTrue(said, said.contains("kept 1 of 3"));
+    table = load(plan);
+    assertEquals(current, dataFiles(table));
+    current.forEach(f -> assertTrue(f, Files.exists(Path.of(f))));
+    assertEquals(rows, rowsByPartition(table));
+  }
+
+  @Test
+  public void catalogOptionsThatCannotWorkStopTheRunBeforeItStarts() {
+    IllegalArgumentException onS3 = assertThrows(IllegalArgumentException.class, () -> TablePlan.of(
+        CommandLine.options("--output=s3://lake/gh", "--table=iceberg"), "s3://lake/gh", PartitionBy.hour));
+    assertTrue(onS3.getMessage(), onS3.getMessage().contains("--icebergCatalog=jdbc"));
+    IllegalArgumentException noUri = assertThrows(IllegalArgumentException.class, () -> TablePlan.of(
+        CommandLine.options("--output=/x", "--table=iceberg", "--icebergCatalog=jdbc"), "/x", PartitionBy.hour));
+    assertTrue(noUri.getMessage(), noUri.getMessage().contains("needs --icebergUri"));
+    IllegalArgumentException badName = assertThrows(IllegalArgumentException.class, () -> TablePlan.of(
+        CommandLine.options("--output=/x", "--table=iceberg", "--icebergTable=events"), "/x", PartitionBy.hour));
+    assertTrue(badName.getMessage(), badName.getMessage().contains("namespace.name"));
+  }
+
+  private static int count(Iterable<Snapshot> snapshots) {
+    int n = 0;
+    for (Snapshot ignored : snapshots) {
+      n++;
+    }
+    return n;
+  }
+}
