@@ -189,7 +189,7 @@ public final class LakeRun {
       if (refused != null) {
         return failed(plan, refused, t0);
       }
-      PipelineRun run = PipelineRun.start(pipeline, plan.output(), options.getProgressSeconds(), err);
+      PipelineRun run = PipelineRun.start(pipeline, places(plan), options.getProgressSeconds(), err);
       error = run.error();
       counts = run.counts();
       workersRunning = run.workersRunning();
@@ -217,6 +217,12 @@ public final class LakeRun {
     RunSummary summary = fromLedger(plan, t0, table.error());
     summary.recordTable(table.line());
     return summary;
+  }
+
+  private static FaultPlace places(RunPlan plan) {
+    // the sort spills where WritePartitionFiles puts it: the worker's temporary folder
+    return new FaultPlace(plan.staging().root(),
+        java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "ghlake-sort").toString(), plan.output());
   }
 
   /** On the way out, success or failure: uncommitted files go, and the run's staging. */

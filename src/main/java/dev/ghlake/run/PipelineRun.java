@@ -27,20 +27,20 @@ final class PipelineRun {
     this.counts = counts;
   }
 
-  /** {@code lake}: where the run writes, named in a failure. */
-  static PipelineRun start(Pipeline pipeline, String lake, int progressSeconds, PrintStream err) {
+  /** {@code places}: where the run writes, named in a failure. */
+  static PipelineRun start(Pipeline pipeline, FaultPlace places, int progressSeconds, PrintStream err) {
     long start = System.nanoTime();
     PipelineResult[] result = new PipelineResult[1];
     boolean direct = pipeline.getOptions().getRunner() == DirectRunner.class;
     Set<Thread> otherWorkers = direct ? DirectWorkers.alive() : Set.of();
-    PipelineRun run = run(pipeline, lake, progressSeconds, err, start, result);
+    PipelineRun run = run(pipeline, places, progressSeconds, err, start, result);
     if (run.error != null && direct) {
       run.workersRunning = !awaitWorkers(otherWorkers);
     }
     return run;
   }
 
-  private static PipelineRun run(Pipeline pipeline, String lake, int progressSeconds, PrintStream err,
+  private static PipelineRun run(Pipeline pipeline, FaultPlace places, int progressSeconds, PrintStream err,
       long start, PipelineResult[] result) {
     if (reserve == null) { // a batch's earlier run used it
       reserve = new byte[RESERVE];
@@ -64,8 +64,7 @@ final class PipelineRun {
         if (oom != null) {
           return outOfMemoryRun(watchdog, oom, result[0]);
         }
-        String why = watchdog.shortage() != null ? watchdog.shortage()
-            : "the pipeline failed (lake at " + lake + "): " + LakeStorage.describe(e);
+        String why = watchdog.shortage() != null ? watchdog.shortage() : places.describe(e);
         return new PipelineRun(why, counts(result[0]));
       }
     }
