@@ -61,6 +61,9 @@ public final class CompareSources {
       throw new IllegalArgumentException("--output is required: the folder (or s3://bucket/prefix) "
           + "the comparison writes its two lakes and its report under");
     }
+    if (options.getMaxExamples() < 0 || options.getMaxExamples() > 10_000) {
+      throw new IllegalArgumentException("--maxExamples must be from 0 to 10000 (got " + options.getMaxExamples() + ")");
+    }
     String base = output.replaceAll("/+$", "") + "/compare-" + RunIds.next(Instant.now());
     String[] shared = without(args, "source", "output", "slackWebhook", "summaryFile");
     GhLakeOptions bigquery = runOptions(shared, "--source=" + BIGQUERY);

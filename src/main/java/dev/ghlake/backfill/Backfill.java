@@ -89,8 +89,8 @@ public final class Backfill {
     if (n == null) {
       return options.getRunner() == DirectRunner.class ? 1 : 7;
     }
-    if (n < 1) {
-      throw new IllegalArgumentException("--unitsPerJob must be at least 1 (got " + n + ")");
+    if (n < 1 || n > 10_000) {
+      throw new IllegalArgumentException("--unitsPerJob must be from 1 to 10000 (got " + n + ")");
     }
     return n;
   }

@@ -26,8 +26,8 @@ public final class Notifier {
     if (options.getSlackWebhook() == null) {
       return null;
     }
-    if (options.getNotifyAttempts() < 1) {
-      throw new IllegalArgumentException("--notifyAttempts must be at least 1");
+    if (options.getNotifyAttempts() < 1 || options.getNotifyAttempts() > 10) {
+      throw new IllegalArgumentException("--notifyAttempts must be from 1 to 10 (got " + options.getNotifyAttempts() + ")");
     }
     String url;
     try {

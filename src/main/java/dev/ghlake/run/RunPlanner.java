@@ -132,18 +132,24 @@ public final class RunPlanner {
     if (o.getDriftBaselineDays() < 1 || o.getDriftMinBaseline() < 1) {
       throw new IllegalArgumentException("--driftBaselineDays and --driftMinBaseline must be at least 1");
     }
-    if (o.getTargetRowsPerFile() < 1) {
-      throw new IllegalArgumentException("--targetRowsPerFile must be at least 1 (got "
+    if (o.getTargetRowsPerFile() < 1 || o.getTargetRowsPerFile() > 100_000_000) {
+      throw new IllegalArgumentException("--targetRowsPerFile must be from 1 to 100000000 (got "
           + o.getTargetRowsPerFile() + ")");
     }
     if (o.getRowGroupMB() < 1 || o.getRowGroupMB() > 1024) {
       throw new IllegalArgumentException("--rowGroupMB must be between 1 and 1024 (got " + o.getRowGroupMB() + ")");
     }
-    if (o.getLeaseWaitSeconds() < 0 || o.getLeaseMinutes() < 1) {
-      throw new IllegalArgumentException("--leaseWaitSeconds must be 0 or more and --leaseMinutes at least 1");
+    if (o.getLeaseWaitSeconds() < 0 || o.getLeaseWaitSeconds() > 86_400 || o.getLeaseMinutes() < 1
+        || o.getLeaseMinutes() > 1_440) {
+      throw new IllegalArgumentException("--leaseWaitSeconds must be from 0 to 86400 and --leaseMinutes "
+          + "from 1 to 1440 (got " + o.getLeaseWaitSeconds() + " and " + o.getLeaseMinutes() + ")");
     }
-    if (o.getProgressSeconds() < 0) {
-      throw new IllegalArgumentException("--progressSeconds must be 0 (none) or more");
+    if (o.getProgressSeconds() < 0 || o.getProgressSeconds() > 86_400) {
+      throw new IllegalArgumentException("--progressSeconds must be from 0 (none) to 86400 (got "
+          + o.getProgressSeconds() + ")");
+    }
+    if (o.getMaxBytesBilled() < 0) {
+      throw new IllegalArgumentException("--maxBytesBilled must be 0 or more (got " + o.getMaxBytesBilled() + ")");
     }
   }
 

@@ -27,8 +27,9 @@ public record SourcePlan(SourceOptions.SourceKind kind, List<SourceUnit> units, 
       throw new IllegalArgumentException("--maxLineMB must be between 1 and 1024 (got "
           + options.getMaxLineMB() + ")");
     }
-    if (options.getLatenessHours() < 0) {
-      throw new IllegalArgumentException("--latenessHours must be 0 or more");
+    if (options.getLatenessHours() < 0 || options.getLatenessHours() > ArchiveInput.MAX_LATENESS_HOURS) {
+      throw new IllegalArgumentException("--latenessHours must be 0 to " + ArchiveInput.MAX_LATENESS_HOURS
+          + " (got " + options.getLatenessHours() + ")");
     }
     switch (options.getSource()) {
       case gharchive -> {

@@ -8,10 +8,12 @@ public record HttpSettings(Duration timeout, int attempts, int concurrency, Dura
     implements Serializable {
 
   public static HttpSettings of(HttpOptions options) {
-    if (options.getHttpTimeoutSeconds() < 1 || options.getHttpAttempts() < 1
-        || options.getHttpConcurrency() < 1) {
-      throw new IllegalArgumentException(
-          "--httpTimeoutSeconds, --httpAttempts and --httpConcurrency must all be at least 1");
+    if (options.getHttpTimeoutSeconds() < 1 || options.getHttpTimeoutSeconds() > 3600
+        || options.getHttpAttempts() < 1 || options.getHttpAttempts() > 20
+        || options.getHttpConcurrency() < 1 || options.getHttpConcurrency() > 256) {
+      throw new IllegalArgumentException("--httpTimeoutSeconds (1 to 3600), --httpAttempts (1 to 20) "
+          + "and --httpConcurrency (1 to 256) are out of range: " + options.getHttpTimeoutSeconds() + ", "
+          + options.getHttpAttempts() + ", " + options.getHttpConcurrency());
     }
     return new HttpSettings(Duration.ofSeconds(options.getHttpTimeoutSeconds()),
         options.getHttpAttempts(), options.getHttpConcurrency(), Duration.ofMillis(500));

@@ -25,9 +25,10 @@ public final class SyntheticPlan implements Serializable {
   private final ZonedDateTime start;
 
   public SyntheticPlan(long events, int hours, String start) {
-    if (events < 0 || hours < 1) {
-      throw new IllegalArgumentException(
-          "--syntheticEvents must be >= 0 and --syntheticHours >= 1 (got " + events + ", " + hours + ")");
+    // at most ten billion events (about 2,500 modern days) over at most ten years of hours
+    if (events < 0 || events > 10_000_000_000L || hours < 1 || hours > 87_840) {
+      throw new IllegalArgumentException("--syntheticEvents must be from 0 to 10000000000 and "
+          + "--syntheticHours from 1 to 87840 (got " + events + ", " + hours + ")");
     }
     this.events = events;
     this.hours = hours;
