@@ -14,6 +14,7 @@ import dev.ghlake.testing.GhArchiveBigQuery;
 import dev.ghlake.testing.RealData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,6 +88,32 @@ public class FlinkRunnerTest {
     assertEquals(onDirect.duplicates(), onFlink.duplicates());
     assertEquals(lake(direct), lake(flink));
     LakeBytes.assertSameLake(direct, flink);
+  }
+
+  /**
+   * A day partition on Flink: its profile counts by hour and measure were some 15,000 values of
+   * one CoGroupByKey key, past the 10,000 after which a CoGbkResult reads its input again, which
+   * Flink's batch GroupByKey refuses ("GBK result is not re-iterable"). They are summed per
+   * partition and measure first; the day commits, and its profile is the DirectRunner's.
+   */
+  @Test
+  public void aDayPartitionCommitsOnFlinkWithItsProfile() throws Exception {
+    Path archive = tmp.newFolder("day-archive").toPath();
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(48_000, 24, "2024-07-01T00"), 9);
+    String flink = tmp.newFolder("day-flink").getPath();
+    String direct = tmp.newFolder("day-direct").getPath();
+    String[] day = {"--input=" + archive, "--from=2024-07-01", "--latenessHours=0", "--partitionBy=day"};
+
+    RunSummary onFlink = run(concat(day, "--output=" + flink));
+    RunSummary onDirect = runDirect(concat(day, "--output=" + direct));
+
+    assertEquals(onFlink.failures().toString(), onDirect.status(), onFlink.status());
+    assertEquals(List.of("dt=2024-07-01"), onFlink.partitions());
+    assertEquals(onDirect.written(), onFlink.written());
+    JsonNode fromFlink = JSON.readTree(Path.of(flink, "events/dt=2024-07-01/_manifest.json").toFile());
+    JsonNode fromDirect = JSON.readTree(Path.of(direct, "events/dt=2024-07-01/_manifest.json").toFile());
+    assertTrue(fromFlink.path("profile").size() > 0);
+    assertEquals(fromDirect.path("profile"), fromFlink.path("profile"));
   }
 
   @Test

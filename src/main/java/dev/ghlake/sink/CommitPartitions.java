@@ -14,17 +14,22 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -61,9 +66,12 @@ public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PColl
 
   @Override
   public PCollection<PartitionResult> expand(PCollection<WrittenFile> files) {
-    PCollection<KV<String, KV<Tally, Long>>> byPartition = tallies
+    PCollection<KV<String, KV<Tally, Long>>> counts = tallies
         .apply("TalliesByPartition", ParDo.of(new ByPartitionFn(spec.partitionBy())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), tallies.getCoder()));
+    PCollection<KV<String, KV<Tally, Long>>> byPartition = PCollectionList.of(counts)
+        .and(profilesByPartition(tallies, spec.partitionBy()))
+        .apply("PartitionTallies", Flatten.pCollections());
     PCollection<KV<String, Boolean>> claims = files.getPipeline()
         .apply("WindowPartitions", Create.of(spec.windowPartitions().stream()
             .map(p -> KV.of(p, true)).toList())
@@ -85,6 +93,41 @@ public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PColl
         .apply("Commit", ParDo.of(new CommitPartitionFn(spec, outcomes, runByType, sourceHours, identity))
             .withSideInputs(outcomes, runByType, sourceHours, identity))
         .setCoder(PartitionResult.Coder.of());
+  }
+
+  /**
+   * The profile tallies of each partition, summed over its hours: one per measure. A day holds
+   * some 15,000 of them by hour; past 10,000 values a CoGbkResult reads its input again, which
+   * Flink's batch GroupByKey refuses ("GBK result is not re-iterable"), and the profile does not
+   * need the hour.
+   */
+  private static PCollection<KV<String, KV<Tally, Long>>> profilesByPartition(
+      PCollection<KV<Tally, Long>> tallies, PartitionBy by) {
+    return tallies
+        .apply("ProfileMeasures", ParDo.of(new ProfileMeasureFn(by)))
+        .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), VarLongCoder.of()))
+        .apply("SumProfileMeasures", Sum.longsPerKey())
+        .apply("ProfileTallies", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), new TypeDescriptor<KV<Tally, Long>>() {}))
+            .via(m -> KV.of(m.getKey().getKey(),
+                KV.of(new Tally(Tally.Kind.PROFILE, m.getKey().getValue(), "", ""), m.getValue()))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), tallies.getCoder()));
+  }
+
+  /** A profile tally as ((partition, measure), n). */
+  static class ProfileMeasureFn extends DoFn<KV<Tally, Long>, KV<KV<String, String>, Long>> {
+    private final PartitionBy by;
+
+    ProfileMeasureFn(PartitionBy by) {
+      this.by = by;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Tally, Long> t, OutputReceiver<KV<KV<String, String>, Long>> out) {
+      if (t.getKey().kind() == Tally.Kind.PROFILE) {
+        out.output(KV.of(KV.of(PartitionPath.ofHour(t.getKey().hour(), by), t.getKey().detail()), t.getValue()));
+      }
+    }
   }
 
   /** Counts keyed twice ({@code a → b → n}) as a side input of maps, summed per {@code (a, b)}. */
@@ -109,7 +152,7 @@ public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PColl
     @ProcessElement
     public void process(@Element KV<Tally, Long> t, OutputReceiver<KV<String, KV<Tally, Long>>> out) {
       switch (t.getKey().kind()) {
-        case WRITTEN, FILTERED, DUPLICATE, PROFILE ->
+        case WRITTEN, FILTERED, DUPLICATE ->
             out.output(KV.of(PartitionPath.ofHour(t.getKey().hour(), by), t));
         default -> { }
       }
