@@ -7,6 +7,7 @@ import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.DirectRunnerTuning;
 import dev.ghlake.run.RunIds;
 import dev.ghlake.run.RunSummary;
+import dev.ghlake.secrets.Redactor;
 import dev.ghlake.source.bigquery.BigQueryPlan;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class CompareSources {
     try {
       report = compare(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("ghlake compare: " + e.getMessage());
+      System.err.println("ghlake compare: " + Redactor.redact(e.getMessage())); // whatever it quotes
       System.exit(2);
       return;
     }

@@ -8,6 +8,7 @@ import dev.ghlake.run.CostGuard;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.run.RunPlan;
 import dev.ghlake.run.RunSummary;
+import dev.ghlake.secrets.Redactor;
 import dev.ghlake.sink.CommitPartitions;
 import dev.ghlake.sink.WritePartitionFiles;
 import dev.ghlake.sink.WriteRejected;
@@ -53,7 +54,7 @@ public final class GhLake {
       RunSummary summary = new LakeRun(options, GhLake::pipeline, System.out, System.err).execute();
       System.exit(CommandLine.exitCode(summary.status(), summary.notifyError(), options));
     } catch (IllegalArgumentException e) {
-      System.err.println("ghlake: " + e.getMessage());
+      System.err.println("ghlake: " + Redactor.redact(e.getMessage())); // whatever it quotes
       System.exit(2);
     }
   }
@@ -92,9 +93,5 @@ public final class GhLake {
     } catch (Exception e) {
       out.println("  (BigQuery could not be asked what the read costs: " + LakeStorage.describe(e) + ")");
     }
-  }
-
-  static String version() {
-    return dev.ghlake.run.Version.of();
   }
 }

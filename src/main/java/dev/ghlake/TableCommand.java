@@ -4,12 +4,13 @@ import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ConsoleLogging;
+import dev.ghlake.secrets.Redactor;
 import dev.ghlake.storage.LakeStorage;
 import dev.ghlake.table.Catalogs;
 import dev.ghlake.table.EventTable;
+import dev.ghlake.table.TableExpiry;
 import dev.ghlake.table.TableOptions;
 import dev.ghlake.table.TablePlan;
-import dev.ghlake.table.TableExpiry;
 import dev.ghlake.table.TableSync;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ public final class TableCommand {
     try {
       System.exit(run(args, System.out));
     } catch (IllegalArgumentException e) {
-      System.err.println("ghlake table: " + e.getMessage());
+      System.err.println("ghlake table: " + Redactor.redact(e.getMessage())); // whatever it quotes
       System.exit(2);
     }
   }

@@ -1,5 +1,7 @@
 package dev.ghlake;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -70,6 +72,33 @@ public class OptionRangesTest {
       IllegalArgumentException e = assertThrows(bad, IllegalArgumentException.class,
           () -> new LakeRun(options, GhLake::pipeline, quiet, quiet).execute());
       assertTrue(e.getMessage(), e.getMessage().contains(bad.substring(0, bad.indexOf('='))));
+    }
+  }
+
+  /** A value that is not a number is named by its option, not in Jackson's words (issue 25). */
+  @Test
+  public void aValueThatIsNoNumberIsNamedByItsOption() {
+    for (String bad : List.of("--targetRowsPerFile=99999999999999999999", "--maxRejectedRatio=abc",
+        "--latenessHours=2.5", "--leaseMinutes=NaN", "--shrinkLimit=NaN")) {
+      IllegalArgumentException e = assertThrows(bad, IllegalArgumentException.class,
+          () -> CommandLine.options("--output=/tmp/x", bad));
+      assertTrue(e.getMessage(), e.getMessage().startsWith(bad + " is not a"));
+      assertFalse(e.getMessage(), e.getMessage().contains("deserialize"));
+    }
+  }
+
+  /** A run refused for an input that is not there writes nothing into the lake (issue 25). */
+  @Test
+  public void aRunRefusedForItsInputLeavesTheLakeAsItWas() throws Exception {
+    String lake = tmp.newFolder("untouched").toString();
+    GhLakeOptions options = CommandLine.options("--input=" + tmp.getRoot() + "/no/such/folder",
+        "--output=" + lake, "--from=2024-07-01T00");
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new LakeRun(options, GhLake::pipeline, quiet, quiet).execute());
+    assertTrue(e.getMessage(), e.getMessage().contains("does not exist"));
+    try (var left = Files.walk(java.nio.file.Path.of(lake))) {
+      assertEquals("nothing in the lake", 1, left.count());
     }
   }
 }

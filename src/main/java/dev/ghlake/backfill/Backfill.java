@@ -9,6 +9,7 @@ import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.LakeBatch;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.run.RunPlanner;
+import dev.ghlake.secrets.Redactor;
 import dev.ghlake.secrets.SecretException;
 import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class Backfill {
       BatchSummary summary = new Backfill(options, GhLake::pipeline, System.out, System.err).run();
       System.exit(CommandLine.exitCode(summary.status(), summary.notifyError(), options));
     } catch (IllegalArgumentException e) {
-      System.err.println("ghlake backfill: " + e.getMessage());
+      System.err.println("ghlake backfill: " + Redactor.redact(e.getMessage())); // whatever it quotes
       System.exit(2);
     }
   }

@@ -4,6 +4,7 @@ import dev.ghlake.secrets.SecretOptions;
 import dev.ghlake.secrets.Secrets;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,12 @@ public final class Notifier {
     if (!url.startsWith("https://") && !url.startsWith("http://")) {
       throw new IllegalArgumentException("the secret given by --slackWebhook is not a URL");
     }
-    return URI.create(url);
+    try {
+      return new URI(url);
+    } catch (URISyntaxException e) { // its message quotes the URL, token and all: never shown
+      throw new IllegalArgumentException("the secret given by --slackWebhook is not a valid URL ("
+          + e.getReason() + " at character " + e.getIndex() + "): check the value it refers to");
+    }
   }
 
   /** Sends (or, without a webhook, prints) the message; returns null when delivered, else why not. */

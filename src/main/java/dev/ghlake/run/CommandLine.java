@@ -32,9 +32,11 @@ public final class CommandLine {
     RegionLookup region = names(args, "awsRegion") ? null : RegionLookup.start();
     PipelineOptionsFactory.register(GhLakeOptions.class);
     checkEnums(GhLakeOptions.class, args);
+    checkNumbers(GhLakeOptions.class, args);
     for (Class<? extends PipelineOptions> type : commandOptions) {
       PipelineOptionsFactory.register(type);
       checkEnums(type, args);
+      checkNumbers(type, args);
     }
     GhLakeOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
     DirectRunnerTuning.apply(options, args);
@@ -71,6 +73,48 @@ public final class CommandLine {
                 .collect(Collectors.joining(", ")));
       }
     }
+  }
+
+  /**
+   * Every {@code --option=value} whose option is a number must be one, in the option's own words
+   * (Beam's are Jackson's: "Cannot deserialize value of type `long`…", without the option).
+   */
+  static void checkNumbers(Class<? extends PipelineOptions> type, String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        continue;
+      }
+      String name = arg.substring(2, arg.indexOf('='));
+      String value = arg.substring(arg.indexOf('=') + 1).strip();
+      Class<?> t = optionType(type, name);
+      try {
+        if (t == int.class || t == Integer.class) {
+          Integer.parseInt(value);
+        } else if (t == long.class || t == Long.class) {
+          Long.parseLong(value);
+        } else if ((t == double.class || t == Double.class) && !Double.isFinite(Double.parseDouble(value))) {
+          throw new NumberFormatException(value);
+        }
+      } catch (NumberFormatException e) {
+        boolean whole = t != double.class && t != Double.class;
+        throw new IllegalArgumentException("--" + name + "=" + value + " is not " + (whole
+            ? "a whole number" + (t == int.class || t == Integer.class ? " up to 2147483647" : "")
+            : "a number") + ": give one in the option's range (ghlake help)");
+      }
+    }
+  }
+
+  private static Class<?> optionType(Class<?> type, String name) {
+    if (name.isEmpty()) {
+      return null;
+    }
+    String getter = "get" + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+    for (Method m : type.getMethods()) {
+      if (m.getName().equals(getter) && m.getParameterCount() == 0) {
+        return m.getReturnType();
+      }
+    }
+    return null;
   }
 
   private static Class<?> enumOption(Class<?> type, String name) {

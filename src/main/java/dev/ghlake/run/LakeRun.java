@@ -75,15 +75,19 @@ public final class LakeRun {
     String runId = RunIds.next(start);
     String window = RunPlanner.check(options, windows);
     configureStorage();
-    RunSummary summary = preflight(runId, window);
-    if (summary == null) {
-      try {
-        summary = run(RunPlanner.plan(options, runId, start, windows));
-      } catch (IOException e) {
-        summary = RunSummary.failed(runId, options.getOutput(), window, "cannot read the input "
-            + options.getInput() + " (" + LakeStorage.describe(e) + "): check --input, the "
-            + "credentials and the network", null, 0);
+    RunSummary summary;
+    try {
+      // planned before the lake is written: an input that is not there refuses the run (exit 2)
+      // without a start record in the lake
+      RunPlan plan = RunPlanner.plan(options, runId, start, windows);
+      summary = preflight(runId, window);
+      if (summary == null) {
+        summary = run(plan);
       }
+    } catch (IOException e) {
+      summary = RunSummary.failed(runId, options.getOutput(), window, "cannot read the input "
+          + options.getInput() + " (" + LakeStorage.describe(e) + "): check --input, the "
+          + "credentials and the network", null, 0);
     }
     if (report) {
       report(summary, webhook);
@@ -181,8 +185,7 @@ public final class LakeRun {
     boolean workersRunning = false;
     TableCommit table = new TableCommit(null, null);
     try {
-      PendingFiles.start(plan.output(), plan.runId(), "{\"run_id\":\"" + plan.runId()
-          + "\",\"staging\":\"" + plan.staging().root().replace("\"", "") + "\"}");
+      PendingFiles.start(plan.output(), plan.runId(), plan.staging().root());
       StagingFolders.create(plan.staging().root());
       Pipeline pipeline = builder.build(plan, options);
       String refused = CostGuard.refuse(plan, options, err);

@@ -5,7 +5,6 @@ import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.storage.LakeFiles;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -49,10 +48,5 @@ public final class LakeCompleteness {
   /** Whether every partition of the window is complete in the lake. */
   public static boolean isComplete(String output, HourWindow window, PartitionBy by) throws IOException {
     return incomplete(output, window, by).isEmpty();
-  }
-
-  /** The day a partition belongs to. */
-  static LocalDate dayOf(String partition) {
-    return PartitionPath.start(partition).toLocalDate();
   }
 }

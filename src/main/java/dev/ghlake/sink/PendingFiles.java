@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,9 +57,13 @@ public final class PendingFiles {
     LakeFiles.write(pendingRoot + "/" + partition.replace('/', '~') + suffix, m.toString());
   }
 
-  /** Records that a run started (so even a run that died before writing a file is known). */
-  public static void start(String output, String runId, String json) throws IOException {
-    LakeFiles.write(root(output, runId) + "/run.json", json);
+  /**
+   * Records that a run started and where it stages (so even a run that died before writing a
+   * file is known, and its staging found); JSON by Jackson, whatever the paths hold.
+   */
+  public static void start(String output, String runId, String staging) throws IOException {
+    LakeFiles.write(root(output, runId) + "/run.json",
+        JSON.createObjectNode().put("run_id", runId).put("staging", staging).toString());
   }
 
   /** The runs that have marks in the lake, oldest first (run ids sort by start time). */
@@ -134,20 +137,6 @@ public final class PendingFiles {
     } catch (JsonProcessingException e) {
       return null;
     }
-  }
-
-  /** Cleans every run with marks that {@code isLive} does not claim; returns what was done. */
-  public static List<String> cleanAbandoned(String output, Predicate<String> isLive) throws IOException {
-    List<String> done = new ArrayList<>();
-    for (String run : runs(output)) {
-      if (isLive.test(run)) {
-        continue;
-      }
-      int files = clean(output, run);
-      LOG.info("Cleaned up after run {}, which did not finish: {} uncommitted file(s) removed", run, files);
-      done.add("run " + run + " did not finish: " + files + " uncommitted file(s) removed");
-    }
-    return done;
   }
 
   private static String slash(String output) {

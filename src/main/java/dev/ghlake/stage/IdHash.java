@@ -27,9 +27,4 @@ public final class IdHash {
   public static int slice(long position, int slices) {
     return (int) ((position * slices) >>> 32);
   }
-
-  /** The first position of a slice. */
-  public static long sliceStart(int slice, int slices) {
-    return ((long) slice << 32) / slices + (((long) slice << 32) % slices == 0 ? 0 : 1);
-  }
 }

@@ -44,12 +44,6 @@ public final class EventFilter implements Serializable {
     return new EventFilter(options);
   }
 
-  /** Whether every event is kept (no rule set): the filter can be skipped. */
-  public boolean keepsAll() {
-    return types.isEmpty() && excludedTypes.isEmpty() && repos.isEmpty() && excludedRepos.isEmpty()
-        && orgs.isEmpty() && excludedOrgs.isEmpty() && !excludeBots;
-  }
-
   /** Null to keep the event, else the first rule that drops it. */
   public FilterReason reasonToDrop(EventFields event) {
     String type = event.type();

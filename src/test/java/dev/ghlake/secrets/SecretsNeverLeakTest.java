@@ -69,6 +69,24 @@ public class SecretsNeverLeakTest {
     }
   }
 
+  /**
+   * A webhook secret that is not a valid URL (a stray space pasted with it) stops the command
+   * with exit 2 and says so, in a real process: its stderr must not quote the secret.
+   */
+  @Test
+  public void aMalformedWebhookIsRefusedWithoutQuotingIt() throws Exception {
+    Path log = tmp.getRoot().toPath().resolve("malformed.log");
+    dev.ghlake.testing.GhLakeProcess p = dev.ghlake.testing.GhLakeProcess.start(log, List.of(),
+        java.util.Map.of("HOOK", "https://hooks.slack.com/services/T0/B0/" + TOKEN + " copied"),
+        "--source=synthetic", "--syntheticEvents=10", "--syntheticHours=1",
+        "--output=" + tmp.newFolder("lake2"), "--slackWebhook=env:HOOK");
+    assertEquals(2, p.waitFor(120));
+    String said = p.output();
+    assertTrue(said, said.contains("--slackWebhook") && said.contains("not a valid URL"));
+    assertFalse(said, said.contains(TOKEN));
+    assertFalse(said, said.contains("hooks.slack.com"));
+  }
+
   private RunSummary run(AwsJsonServer aws, String lake, Path summaryFile) {
     return GhLake.run(PipelineOptionsFactory.fromArgs("--source=synthetic", "--syntheticEvents=500",
         "--syntheticHours=1", "--output=" + lake, "--progressSeconds=0", "--notifyAttempts=1",
