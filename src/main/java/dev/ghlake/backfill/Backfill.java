@@ -8,12 +8,15 @@ import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.LakeBatch;
 import dev.ghlake.run.LakeRun;
+import dev.ghlake.run.RunIds;
 import dev.ghlake.run.RunPlanner;
+import dev.ghlake.run.RunSummary;
 import dev.ghlake.secrets.Redactor;
 import dev.ghlake.secrets.SecretException;
 import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectRunner;
 
@@ -54,11 +57,21 @@ public final class Backfill {
     List<HourWindow> units = b.getUnit().split(range);
     RunPlanner.check(options, units); // every value, before the lake is read
     LakeBatch batch = new LakeBatch(options, builder, out, err);
-    BackfillPlan plan = plan(b, range);
+    BatchSummary summary = new BatchSummary("backfill");
+    BackfillPlan plan;
+    try {
+      plan = plan(b, range);
+    } catch (IOException e) { // a lake that cannot be read is a failed backfill, reported, not bad options
+      summary.ran(RunSummary.failed(RunIds.next(Instant.now()), options.getOutput(), range.toString(),
+          "cannot read the lake at " + options.getOutput() + " to find what it holds complete ("
+              + LakeStorage.describe(e) + "): check --output and the credentials", null, 0),
+          List.of(range), options.getPartitionBy());
+      batch.report(summary);
+      return summary;
+    }
     err.printf("ghlake backfill: %s in %,d unit(s) of a %s; %,d already complete in the lake%s, %,d to run in %,d job(s)%n",
         range, plan.units().size(), b.getUnit(), plan.complete().size(),
         b.getForce() ? "" : " (skipped; --force runs them)", plan.toRun(), plan.jobs().size());
-    BatchSummary summary = new BatchSummary("backfill");
     plan.complete().forEach(summary::complete);
     batch.run(summary, plan.jobs(), (slowest, soFar) -> failFast(b, soFar),
         new BackfillProgress(plan.toRun(), err));
@@ -66,18 +79,14 @@ public final class Backfill {
     return summary;
   }
 
-  private BackfillPlan plan(BackfillOptions b, HourWindow range) {
+  private BackfillPlan plan(BackfillOptions b, HourWindow range) throws IOException {
     try {
       LakeStorage.configure(options);
-      return BackfillPlan.of(range, b.getUnit(), unitsPerJob(b), b.getForce(), options.getOutput(),
-          options.getPartitionBy());
     } catch (SecretException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the lake at " + options.getOutput()
-          + " to find what it holds complete (" + LakeStorage.describe(e) + "): check --output and "
-          + "the credentials", e);
     }
+    return BackfillPlan.of(range, b.getUnit(), unitsPerJob(b), b.getForce(), options.getOutput(),
+        options.getPartitionBy());
   }
 
   private static String failFast(BackfillOptions b, BatchSummary soFar) {

@@ -8,12 +8,15 @@ import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ExitCode;
 import dev.ghlake.run.LakeBatch;
+import dev.ghlake.run.RunIds;
 import dev.ghlake.run.RunReport;
+import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.SourceOptions;
 import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,12 +53,22 @@ final class Invocation {
           + "--source=bigquery) or as a backfill on Flink (docs/bigquery.md, docs/backfill.md)");
     }
     LakeBatch batch = new LakeBatch(options, GhLake::pipeline, log, log); // secrets resolved now, never at init
-    LakeStorage.configure(options);
-    List<HourWindow> windows = event.isScheduled()
-        ? LoadPlan.withCatchUp(config, event.scheduledTime(), options.getOutput(), options.getPartitionBy())
-        : List.of(HourWindow.parse(event.from(), event.to()));
-    BatchSummary summary = batch.run(new BatchSummary(event.isScheduled() ? "scheduled load" : "manual load"),
-        windows.stream().map(List::of).toList(), this::outOfTime,
+    BatchSummary summary = new BatchSummary(event.isScheduled() ? "scheduled load" : "manual load");
+    HourWindow own = event.isScheduled() ? LoadPlan.scheduled(config, event.scheduledTime())
+        : HourWindow.parse(event.from(), event.to());
+    List<HourWindow> windows;
+    try {
+      LakeStorage.configure(options);
+      windows = event.isScheduled()
+          ? LoadPlan.withCatchUp(config, event.scheduledTime(), options.getOutput(), options.getPartitionBy())
+          : List.of(own);
+    } catch (IOException | RuntimeException e) { // the lake cannot be read or set up: said, as a run
+      summary.ran(RunSummary.failed(RunIds.next(Instant.now()), options.getOutput(), own.toString(),
+          "the invocation could not plan its loads: " + LakeStorage.describe(e), null, 0),
+          List.of(own), options.getPartitionBy());
+      windows = List.of();
+    }
+    batch.run(summary, windows.stream().map(List::of).toList(), this::outOfTime,
         (done, jobs, run, soFar) -> RunReport.print(run, log));
     batch.report(summary);
     return new Outcome(summary, ExitCode.of(summary.status(), summary.notifyError(),

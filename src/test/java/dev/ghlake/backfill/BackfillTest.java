@@ -157,6 +157,23 @@ public class BackfillTest {
     return assertThrows(IllegalArgumentException.class, () -> backfill(args)).getMessage();
   }
 
+  /** A lake whose records cannot be read is a failed backfill, reported (exit 1), not bad options (issue 25). */
+  @Test
+  public void aLakeThatCannotBeReadIsAFailedBackfillNotBadOptions() throws Exception {
+    Path lake = tmp.newFolder("unreadable").toPath();
+    Path manifest = lake.resolve("events/dt=2024-07-01/hour=03/_manifest.json");
+    Files.createDirectories(manifest.getParent());
+    Files.writeString(manifest, "not json");
+    GhLakeOptions options = CommandLine.options(List.of(BackfillOptions.class), "--input=" + tmp.newFolder("none"),
+        "--output=" + lake, "--from=2024-07-01", "--to=2024-07-02", "--progressSeconds=0");
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    BatchSummary b = new Backfill(options, GhLake::pipeline, quiet, quiet).run();
+    assertEquals(RunSummary.Status.failed, b.status());
+    assertTrue(b.failures().toString(), b.failures().toString().contains(manifest.toString()));
+    assertEquals(1, CommandLine.exitCode(b.status(), b.notifyError(),
+        CommandLine.options(List.of(BackfillOptions.class), "--output=" + lake)));
+  }
+
   private static BatchSummary backfill(String... args) {
     GhLakeOptions options = CommandLine.options(List.of(BackfillOptions.class), args);
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
