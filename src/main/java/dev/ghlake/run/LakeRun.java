@@ -75,19 +75,23 @@ public final class LakeRun {
     String runId = RunIds.next(start);
     String window = RunPlanner.check(options, windows);
     configureStorage();
-    RunSummary summary;
+    // planned before the lake is written: an input that is not there refuses the run (exit 2)
+    // without a start record in the lake; one that cannot be read is reported after the lake's
+    // own check, which names a wrong bucket, wrong keys or a dead endpoint as the lake's
+    RunPlan plan = null;
+    IOException unreadable = null;
     try {
-      // planned before the lake is written: an input that is not there refuses the run (exit 2)
-      // without a start record in the lake
-      RunPlan plan = RunPlanner.plan(options, runId, start, windows);
-      summary = preflight(runId, window);
-      if (summary == null) {
-        summary = run(plan);
-      }
+      plan = RunPlanner.plan(options, runId, start, windows);
     } catch (IOException e) {
+      unreadable = e;
+    }
+    RunSummary summary = preflight(runId, window);
+    if (summary == null && unreadable != null) {
       summary = RunSummary.failed(runId, options.getOutput(), window, "cannot read the input "
-          + options.getInput() + " (" + LakeStorage.describe(e) + "): check --input, the "
+          + options.getInput() + " (" + LakeStorage.describe(unreadable) + "): check --input, the "
           + "credentials and the network", null, 0);
+    } else if (summary == null) {
+      summary = run(plan);
     }
     if (report) {
       report(summary, webhook);

@@ -118,21 +118,4 @@ public final class ArchiveReader implements AutoCloseable {
     }
   }
 
-  /** How a stream went: lines read, and why it broke (null if it did not). */
-  public record Streamed(long lines, String broke) {
-    /** The unit's outcome, given its size. */
-    public SourceOutcome outcome(SourceUnit unit, long bytes) {
-      if (broke == null) {
-        return ArchiveReader.outcome(unit, bytes, lines);
-      }
-      return new SourceOutcome(unit.name(), unit.location(), unit.hour(), unit.role(),
-          SourceOutcome.Status.BROKEN, bytes, lines, broke);
-    }
-  }
-
-  /** Reads a gzip stream into a sink (so downloads share the file's inflating). */
-  @FunctionalInterface
-  public interface GzipLines {
-    Streamed read(InputStream in, LineSink sink);
-  }
 }

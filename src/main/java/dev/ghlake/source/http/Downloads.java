@@ -1,7 +1,7 @@
 package dev.ghlake.source.http;
 
 import dev.ghlake.accounting.SourceOutcome;
-import dev.ghlake.source.ArchiveReader;
+import dev.ghlake.source.GzipLines;
 import dev.ghlake.source.LineSink;
 import dev.ghlake.source.SourceUnit;
 import java.io.IOException;
@@ -43,7 +43,7 @@ public final class Downloads implements AutoCloseable {
   }
 
   /** Reads one hour; throws only for a refusal that no retry can fix. */
-  public SourceOutcome read(SourceUnit unit, int maxLineBytes, ArchiveReader.GzipLines gzip,
+  public SourceOutcome read(SourceUnit unit, int maxLineBytes, GzipLines gzip,
       LineSink sink) throws IOException {
     Semaphore slots = SLOTS.computeIfAbsent(settings.concurrency(), Semaphore::new);
     slots.acquireUninterruptibly();
