@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.testing.Zips;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -35,18 +36,8 @@ public class LambdaPackageIT {
 
   @BeforeClass
   public static void unpack() throws IOException {
-    task = Files.createTempDirectory("ghlake-lambda-package");
-    try (ZipFile z = new ZipFile(System.getProperty("ghlake.lambda.zip"))) {
-      for (ZipEntry e : java.util.Collections.list(z.entries())) {
-        Path target = task.resolve(e.getName());
-        if (!e.isDirectory()) {
-          Files.createDirectories(target.getParent());
-          try (InputStream in = z.getInputStream(e)) {
-            Files.copy(in, target);
-          }
-        }
-      }
-    }
+    task = Zips.unzip(Path.of(System.getProperty("ghlake.lambda.zip")),
+        Files.createTempDirectory("ghlake-lambda-package"));
   }
 
   @AfterClass

@@ -13,14 +13,13 @@ import dev.ghlake.testing.CloudFormationYaml;
 import dev.ghlake.testing.LambdaRuntimeApi;
 import dev.ghlake.testing.S3ProxyServer;
 import dev.ghlake.testing.SlackServer;
+import dev.ghlake.testing.Zips;
 import java.io.File;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -30,7 +29,6 @@ import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The Lambda deployment zip, run by AWS's own runtime interface client in a JVM of its own, with
@@ -46,6 +44,7 @@ public class LambdaRuntimeIT {
   private static Path taskRoot;
   private static S3ProxyServer s3;
   private static S3Client client;
+  private static LakeOnS3 lake;
   private static AwsJsonServer secrets;
   private static SlackServer slack;
   private static LambdaRuntimeApi runtime;
@@ -55,13 +54,14 @@ public class LambdaRuntimeIT {
   @BeforeClass
   public static void deploy() throws Exception {
     work = Files.createTempDirectory("ghlake-lambda");
-    taskRoot = unzip(Path.of(System.getProperty("ghlake.lambda.zip")), work.resolve("task"));
+    taskRoot = Zips.unzip(Path.of(System.getProperty("ghlake.lambda.zip")), work.resolve("task"));
     Path archive = work.resolve("archive");
     // 2024-06-29 00:00 to 2024-07-02 02:00, 60 events an hour
     WriteSyntheticArchive.write(archive, new SyntheticPlan(4_440, 74, "2024-06-29T00"), 12);
     s3 = new S3ProxyServer(work.resolve("s3")).start();
     s3.upload("archive", "m/", archive);
     client = s3.client();
+    lake = new LakeOnS3(client);
     client.createBucket(b -> b.bucket("lake"));
     secrets = new AwsJsonServer();
     slack = new SlackServer();
@@ -171,7 +171,7 @@ public class LambdaRuntimeIT {
     assertEquals("success", r.get("status").asText());
     assertEquals("manual load", r.get("kind").asText());
     assertEquals(24, r.get("partitions").asInt());
-    JsonNode manifest = manifest("2024-06-29", "00");
+    JsonNode manifest = lake.manifest("2024-06-29", "00");
     assertEquals("snappy", manifest.at("/options/compression").asText());
     assertEquals(2, slack.payloads().size()); // a1's and this one's
     assertTrue(slack.payloads().get(1).contains("ghlake run succeeded"));
@@ -184,28 +184,28 @@ public class LambdaRuntimeIT {
     assertEquals(r.toString(), "success", r.get("status").asText());
     assertEquals(1, r.get("windows").size());
     assertEquals("2024-06-30T00 .. 2024-07-01T00", r.at("/windows/0/window").asText());
-    assertEquals(24, manifests("2024-06-30").size());
+    assertEquals(24, lake.manifests("2024-06-30").size());
     assertEquals(3, slack.payloads().size());
     assertTrue(slack.payloads().get(2).contains("2024-06-30T00 .. 2024-07-01T00"));
   }
 
   @Test
   public void d_aDayMissingFromTheLakeIsCaughtUpOldestFirst() throws Exception {
-    deleteDay("2024-06-30");
+    lake.deleteDay("2024-06-30");
     JsonNode r = invoke(scheduled("2024-07-02T07:15:00Z"), 600);
     assertEquals(r.toString(), 2, r.get("windows").size());
     assertEquals("2024-06-30T00 .. 2024-07-01T00", r.at("/windows/0/window").asText());
     assertEquals("2024-07-01T00 .. 2024-07-02T00", r.at("/windows/1/window").asText());
-    assertEquals(24, manifests("2024-06-30").size());
-    assertEquals(24, manifests("2024-07-01").size());
+    assertEquals(24, lake.manifests("2024-06-30").size());
+    assertEquals(24, lake.manifests("2024-07-01").size());
     assertEquals(4, slack.payloads().size()); // one message for the invocation, not one per day
     assertTrue(slack.payloads().get(3).contains("ghlake scheduled load"));
   }
 
   @Test
   public void e_aShortDeadlineStopsStartingWindowsAndSaysWhatIsLeft() throws Exception {
-    deleteDay("2024-06-30");
-    deleteDay("2024-07-01");
+    lake.deleteDay("2024-06-30");
+    lake.deleteDay("2024-07-01");
     JsonNode r = invoke(scheduled("2024-07-02T07:15:00Z"), 8);
     assertEquals(r.toString(), 2, r.get("windows").size());
     assertEquals("2024-06-30T00 .. 2024-07-01T00", r.at("/windows/0/window").asText());
@@ -220,12 +220,12 @@ public class LambdaRuntimeIT {
     JsonNode r = invoke(scheduled("2024-07-02T07:15:00Z"), 600);
     assertEquals(1, r.get("windows").size());
     assertEquals("2024-07-01T00 .. 2024-07-02T00", r.at("/windows/0/window").asText());
-    Map<String, String> before = objects();
+    Map<String, String> before = lake.objects();
     int messages = slack.payloads().size();
     JsonNode again = invoke(scheduled("2024-07-02T07:15:00Z"), 600);
     assertEquals(0, again.get("windows").size());
     assertEquals("success", again.get("status").asText());
-    Map<String, String> after = objects();
+    Map<String, String> after = lake.objects();
     after.keySet().removeIf(k -> k.contains("/_runs/") || k.contains("/_leases/"));
     before.keySet().removeIf(k -> k.contains("/_runs/") || k.contains("/_leases/"));
     assertEquals("the lake's data and manifests are untouched", before, after);
@@ -282,44 +282,5 @@ public class LambdaRuntimeIT {
     try (ZipFile zip = new ZipFile(System.getProperty("ghlake.lambda.zip"))) {
       return zip.stream().mapToLong(ZipEntry::getSize).sum();
     }
-  }
-
-  private static JsonNode manifest(String day, String hour) throws Exception {
-    return JSON.readTree(client.getObjectAsBytes(g -> g.bucket("lake")
-        .key("gh/events/dt=" + day + "/hour=" + hour + "/_manifest.json")).asByteArray());
-  }
-
-  private static List<String> manifests(String day) {
-    return client.listObjectsV2Paginator(b -> b.bucket("lake").prefix("gh/events/dt=" + day + "/"))
-        .contents().stream().map(S3Object::key).filter(k -> k.endsWith("_manifest.json")).toList();
-  }
-
-  private static void deleteDay(String day) {
-    client.listObjectsV2Paginator(b -> b.bucket("lake").prefix("gh/events/dt=" + day + "/")).contents()
-        .forEach(o -> client.deleteObject(d -> d.bucket("lake").key(o.key())));
-  }
-
-  private static Map<String, String> objects() {
-    Map<String, String> out = new TreeMap<>();
-    client.listObjectsV2Paginator(b -> b.bucket("lake").prefix("gh/")).contents()
-        .forEach(o -> out.put(o.key(), o.eTag()));
-    return out;
-  }
-
-  private static Path unzip(Path zip, Path into) throws Exception {
-    try (ZipFile z = new ZipFile(zip.toFile())) {
-      for (ZipEntry e : java.util.Collections.list(z.entries())) {
-        Path target = into.resolve(e.getName());
-        if (e.isDirectory()) {
-          Files.createDirectories(target);
-          continue;
-        }
-        Files.createDirectories(target.getParent());
-        try (InputStream in = z.getInputStream(e)) {
-          Files.copy(in, target);
-        }
-      }
-    }
-    return into;
   }
 }
