@@ -34,7 +34,7 @@ public class OptionRangesTest {
       Map.entry("completenessThreshold", "2"), Map.entry("typeShiftThreshold", "-1"),
       Map.entry("shrinkLimit", "2"), Map.entry("driftVolumeError", "2"), Map.entry("driftKeyDrop", "2"),
       Map.entry("driftBaselineDays", "0"), Map.entry("driftMinBaseline", "0"),
-      Map.entry("maxBytesBilled", "-1"), Map.entry("notifyAttempts", "11"));
+      Map.entry("notifyAttempts", "11"));
 
   @Test
   public void aValueOutsideItsRangeStopsTheRunNamingTheOption() throws Exception {
@@ -62,7 +62,8 @@ public class OptionRangesTest {
         List.of("--source=synthetic", "--syntheticEvents=-1"),
         List.of("--input=https://data.gharchive.org/", "--from=2024-07-01T00", "--httpAttempts=21"),
         List.of("--input=https://data.gharchive.org/", "--from=2024-07-01T00", "--httpConcurrency=300"),
-        List.of("--input=https://data.gharchive.org/", "--from=2024-07-01T00", "--httpTimeoutSeconds=4000"));
+        List.of("--input=https://data.gharchive.org/", "--from=2024-07-01T00", "--httpTimeoutSeconds=4000"),
+        List.of("--source=bigquery", "--from=2024-07-01T00", "--project=p", "--maxBytesBilled=-1"));
     for (List<String> c : cases) {
       String bad = c.get(c.size() - 1);
       List<String> args = new ArrayList<>(c);

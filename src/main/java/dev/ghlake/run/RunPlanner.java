@@ -148,9 +148,6 @@ public final class RunPlanner {
       throw new IllegalArgumentException("--progressSeconds must be from 0 (none) to 86400 (got "
           + o.getProgressSeconds() + ")");
     }
-    if (o.getMaxBytesBilled() < 0) {
-      throw new IllegalArgumentException("--maxBytesBilled must be 0 or more (got " + o.getMaxBytesBilled() + ")");
-    }
   }
 
   private static void between(String option, double value, double min, double max) {

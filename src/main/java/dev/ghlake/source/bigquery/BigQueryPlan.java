@@ -53,7 +53,11 @@ public final class BigQueryPlan {
       throw new IllegalArgumentException("--source=bigquery needs --from/--to: GH Archive's tables "
           + "hold every event since 2011");
     }
+    // checked here, for a BigQuery run only: a run of the files reads none of Google Cloud's options
     BigQueryOptions bq = options.as(BigQueryOptions.class);
+    if (bq.getMaxBytesBilled() < 0) {
+      throw new IllegalArgumentException("--maxBytesBilled must be 0 or more (got " + bq.getMaxBytesBilled() + ")");
+    }
     HourWindow read = ArchiveInput.readWindow(window, options.getLatenessHours());
     return new BigQueryPlan(window, tables(read, bq), options.as(FilterOptions.class), bq);
   }
