@@ -12,6 +12,7 @@ import dev.ghlake.table.TableExpiry;
 import dev.ghlake.table.TableOptions;
 import dev.ghlake.table.TablePlan;
 import dev.ghlake.table.TableSync;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -53,21 +54,21 @@ public final class TableCommand {
       throw new IllegalArgumentException("--expireDays must be from 1 to 3650 (got " + options.getExpireDays() + ")");
     }
     LakeStorage.configure(options);
+    Catalog catalog = null;
     try {
-      Catalog catalog = Catalogs.open(plan);
+      catalog = Catalogs.open(plan);
       Table table = EventTable.createOrLoad(catalog, plan);
       if (args[0].equals("sync")) {
         out.println("ghlake table sync: " + TableSync.sync(table, plan, partitions).describe(plan.tableName()));
       } else {
         out.println("ghlake table expire: " + TableExpiry.expire(table, plan, options.getExpireDays()));
       }
-      if (catalog instanceof AutoCloseable c) {
-        c.close();
-      }
       return 0;
-    } catch (Exception e) { // catalog, storage or commit: said, exit 1
+    } catch (IOException | RuntimeException e) { // catalog, storage or commit: said, exit 1
       System.err.println("ghlake table " + args[0] + " failed: " + LakeStorage.describe(e));
       return 1;
+    } finally {
+      Catalogs.close(catalog);
     }
   }
 

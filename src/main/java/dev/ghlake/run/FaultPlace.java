@@ -38,7 +38,7 @@ record FaultPlace(String staging, String spill, String lake) {
       if (t instanceof FileSystemException f && f.getFile() != null) {
         String file = f.getFile();
         return file.startsWith(strip(staging)) ? "writing the staging folder " + staging
-            : file.contains("ghlake-sort") ? "writing the sort's spill folder " + spill
+            : file.startsWith(spill) ? "writing the sort's spill folder " + spill
             : "at " + file + " (lake at " + lake + ")";
       }
       for (StackTraceElement frame : t.getStackTrace()) {

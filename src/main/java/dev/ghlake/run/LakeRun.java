@@ -7,6 +7,7 @@ import dev.ghlake.notify.Notifier;
 import dev.ghlake.notify.SlackMessage;
 import dev.ghlake.secrets.SecretException;
 import dev.ghlake.sink.PendingFiles;
+import dev.ghlake.sink.SpillFolders;
 import dev.ghlake.source.SourceOptions;
 import dev.ghlake.source.SourceUnit;
 import dev.ghlake.source.bigquery.BigQueryCost;
@@ -227,9 +228,7 @@ public final class LakeRun {
   }
 
   private static FaultPlace places(RunPlan plan) {
-    // the sort spills where WritePartitionFiles puts it: the worker's temporary folder
-    return new FaultPlace(plan.staging().root(),
-        java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "ghlake-sort").toString(), plan.output());
+    return new FaultPlace(plan.staging().root(), SpillFolders.root().toString(), plan.output());
   }
 
   /** On the way out, success or failure: uncommitted files go, and the run's staging. */

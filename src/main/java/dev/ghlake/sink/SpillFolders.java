@@ -12,8 +12,13 @@ import java.util.UUID;
  * timed out, a worker lost) cannot remove its own; the next builder on the machine removes every
  * folder whose owner is gone, so a warm Lambda's {@code /tmp} does not fill up run after run.
  */
-final class SpillFolders {
+public final class SpillFolders {
   private SpillFolders() {}
+
+  /** Where this JVM's builders spill: its temporary folder (named in a failure's report too). */
+  public static Path root() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "ghlake-sort");
+  }
 
   /** A new folder under {@code root} for one builder of the run, after tidying abandoned ones. */
   static Path create(Path root, String runId) throws IOException {

@@ -102,8 +102,7 @@ public class WritePartitionFiles extends PTransform<PCollection<StagedChunk>, Wr
       // than 64 and runs faster, 54-55 s against 62 s; 64 MiB was 90-150 MiB under 128)
       Runtime jvm = Runtime.getRuntime();
       long budget = jvm.maxMemory() / (16L * jvm.availableProcessors());
-      spill = SpillFolders.create(
-          Path.of(System.getProperty("java.io.tmpdir"), "ghlake-sort"), plan.runId());
+      spill = SpillFolders.create(SpillFolders.root(), plan.runId());
       builder = new PartitionFileBuilder(plan, budget, spill);
     }
 

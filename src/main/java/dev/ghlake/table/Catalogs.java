@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
+import org.slf4j.LoggerFactory;
 
 /** Opens the plan's Iceberg catalog through Iceberg's own factory. */
 public final class Catalogs {
@@ -31,6 +32,17 @@ public final class Catalogs {
       // the JDBC catalog creates its own tables on first use, and two runs doing it at once
       // race: the loser's "already exists" means they are there now; once more, then it stands
       return CatalogUtil.buildIcebergCatalog("ghlake", props, hadoopConf);
+    }
+  }
+
+  /** Closes a catalog that holds connections (JDBC, REST); null and the rest are left alone. */
+  public static void close(Catalog catalog) {
+    if (catalog instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LoggerFactory.getLogger(Catalogs.class).warn("Could not close the Iceberg catalog: {}", e.toString());
+      }
     }
   }
 }

@@ -27,11 +27,9 @@ public record TableCommit(String line, String error) {
         Table table = EventTable.createOrLoad(catalog, plan);
         return new TableCommit(TableSync.sync(table, plan, partitions).describe(plan.tableName()), null);
       } finally {
-        if (catalog instanceof AutoCloseable c) {
-          c.close();
-        }
+        Catalogs.close(catalog);
       }
-    } catch (Exception e) { // any failure of the catalog or the commit: the run reports it
+    } catch (IOException | RuntimeException e) { // the catalog or the commit failed: the run reports it
       LOG.warn("The commit to the Iceberg table {} failed", plan.tableName(), e);
       return new TableCommit(null, "the lake's partitions are committed, its Iceberg table "
           + plan.tableName() + " is not (" + causes(e) + "): run 'ghlake table sync' with the same "
