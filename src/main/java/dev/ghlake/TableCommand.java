@@ -3,6 +3,7 @@ package dev.ghlake;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.Prepare;
 import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.secrets.Redactor;
 import dev.ghlake.storage.LakeStorage;
@@ -53,7 +54,7 @@ public final class TableCommand {
     if (options.getExpireDays() < 1 || options.getExpireDays() > 3650) {
       throw new IllegalArgumentException("--expireDays must be from 1 to 3650 (got " + options.getExpireDays() + ")");
     }
-    LakeStorage.configure(options);
+    Prepare.storage(options);
     Catalog catalog = null;
     try {
       catalog = Catalogs.open(plan);

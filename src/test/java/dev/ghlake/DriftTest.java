@@ -5,14 +5,13 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ExitCode;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
-import dev.ghlake.testing.ArchiveFiles;
+import dev.ghlake.testing.PayloadCut;
 import dev.ghlake.testing.DuckDb;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -57,9 +55,9 @@ public class DriftTest {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
         if (name.startsWith("2025-10-07-")) {
-          rewrite(f, false);
+          PayloadCut.rewrite(f, false);
         } else if (name.startsWith("2025-10-08-")) {
-          rewrite(f, true);
+          PayloadCut.rewrite(f, true);
         }
       }
     }
@@ -78,56 +76,7 @@ public class DriftTest {
     args.addAll(List.of(window));
     lastOptions = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
     PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
-    return new LakeRun(lastOptions, GhLake::pipeline, out, out).execute();
-  }
-
-  /** The hour file in the trimmed shape; {@code sparse}: only every 100th event kept. */
-  private static void rewrite(Path file, boolean sparse) throws Exception {
-    String text;
-    try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    List<byte[]> out = new ArrayList<>();
-    String[] lines = text.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      if (sparse && i % 100 != 0) {
-        continue;
-      }
-      ObjectNode event = (ObjectNode) JSON.readTree(lines[i]);
-      trim(event);
-      out.add(JSON.writeValueAsBytes(event));
-      if (!sparse && event.path("type").asText().equals("IssuesEvent") && i % 2 == 0) {
-        out.add(JSON.writeValueAsBytes(discussion(event)));
-      }
-    }
-    ArchiveFiles.write(file.getParent(), file.getFileName().toString(), ArchiveFiles.gzip(out));
-  }
-
-  /** What GitHub's cut left of a payload. */
-  private static void trim(ObjectNode event) {
-    ObjectNode payload = (ObjectNode) event.path("payload");
-    switch (event.path("type").asText()) {
-      case "PushEvent" -> payload.remove(List.of("size", "distinct_size", "commits"));
-      case "PullRequestEvent" -> {
-        JsonNode pr = payload.path("pull_request");
-        ObjectNode stub = JSON.createObjectNode();
-        for (String keep : List.of("url", "id", "number", "head", "base")) {
-          stub.set(keep, pr.path(keep));
-        }
-        payload.set("pull_request", stub);
-      }
-      default -> { }
-    }
-  }
-
-  private static ObjectNode discussion(ObjectNode issues) {
-    ObjectNode d = issues.deepCopy();
-    d.put("id", issues.path("id").asText() + "7");
-    d.put("type", "DiscussionEvent");
-    ObjectNode payload = JSON.createObjectNode().put("action", "created");
-    payload.putObject("discussion").put("number", 7).put("title", "a question");
-    d.set("payload", payload);
-    return d;
+    return new LakeRun(lastOptions, out, out).execute();
   }
 
   private static List<String> lines(RunSummary s, String level) {

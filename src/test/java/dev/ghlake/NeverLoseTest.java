@@ -53,7 +53,7 @@ public class NeverLoseTest {
     args.addAll(List.of(extra));
     GhLakeOptions options = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
     PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
-    return new LakeRun(options, GhLake::pipeline, out, out).execute();
+    return new LakeRun(options, out, out).execute();
   }
 
   private Map<String, byte[]> manifests(String day) throws Exception {

@@ -48,7 +48,7 @@ public class OptionRangesTest {
       GhLakeOptions options = CommandLine.options(args.toArray(new String[0]));
       PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
       IllegalArgumentException e = assertThrows(bad.getKey(), IllegalArgumentException.class,
-          () -> new LakeRun(options, GhLake::pipeline, quiet, quiet).execute());
+          () -> new LakeRun(options, quiet, quiet).execute());
       assertTrue(bad.getKey() + ": " + e.getMessage(), e.getMessage().contains("--" + bad.getKey()));
       try (var left = Files.walk(java.nio.file.Path.of(lake))) {
         assertTrue(bad.getKey() + " stops before anything is written", left.count() == 1);
@@ -71,7 +71,7 @@ public class OptionRangesTest {
       GhLakeOptions options = CommandLine.options(args.toArray(new String[0]));
       PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
       IllegalArgumentException e = assertThrows(bad, IllegalArgumentException.class,
-          () -> new LakeRun(options, GhLake::pipeline, quiet, quiet).execute());
+          () -> new LakeRun(options, quiet, quiet).execute());
       assertTrue(e.getMessage(), e.getMessage().contains(bad.substring(0, bad.indexOf('='))));
     }
   }
@@ -96,7 +96,7 @@ public class OptionRangesTest {
         "--output=" + lake, "--from=2024-07-01T00");
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LakeRun(options, GhLake::pipeline, quiet, quiet).execute());
+        () -> new LakeRun(options, quiet, quiet).execute());
     assertTrue(e.getMessage(), e.getMessage().contains("does not exist"));
     try (var left = Files.walk(java.nio.file.Path.of(lake))) {
       assertEquals("nothing in the lake", 1, left.count());

@@ -38,7 +38,7 @@ final class ThreeHourLake {
     args.addAll(List.of(extra));
     lastOptions = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
     PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    return new LakeRun(lastOptions, GhLake::pipeline, out, out).execute();
+    return new LakeRun(lastOptions, out, out).execute();
   }
 
   /** The exit code the command line gives the last run's summary. */

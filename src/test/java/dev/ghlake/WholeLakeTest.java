@@ -206,7 +206,7 @@ public class WholeLakeTest {
         .as(GhLakeOptions.class);
     PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LakeRun(twentyYears, GhLake::pipeline, out, out).execute());
+        () -> new LakeRun(twentyYears, out, out).execute());
     assertTrue(e.getMessage(), e.getMessage().contains("a window of 7305 days")
         && e.getMessage().contains("ghlake backfill --from=2005-01-01 --to=2025-01-01"));
     try (var leases = Files.walk(lake)) {
@@ -218,7 +218,7 @@ public class WholeLakeTest {
         "--output=" + lake, "--from=2024-07-01T00", "--to=2024-07-01T03", "--latenessHours=100000",
         "--progressSeconds=0").as(GhLakeOptions.class);
     e = assertThrows(IllegalArgumentException.class,
-        () -> new LakeRun(hugeMargin, GhLake::pipeline, out, out).execute());
+        () -> new LakeRun(hugeMargin, out, out).execute());
     assertTrue(e.getMessage(), e.getMessage().startsWith("--latenessHours must be 0 to 48 (got 100000)"));
   }
 

@@ -1,18 +1,17 @@
 package dev.ghlake.backfill;
 
-import dev.ghlake.GhLake;
 import dev.ghlake.GhLakeOptions;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ConsoleLogging;
+import dev.ghlake.run.ExitCode;
 import dev.ghlake.run.LakeBatch;
-import dev.ghlake.run.LakeRun;
 import dev.ghlake.run.RunIds;
+import dev.ghlake.run.Prepare;
 import dev.ghlake.run.RunPlanner;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.secrets.Redactor;
-import dev.ghlake.secrets.SecretException;
 import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,13 +26,11 @@ import org.apache.beam.runners.direct.DirectRunner;
  */
 public final class Backfill {
   private final GhLakeOptions options;
-  private final LakeRun.PipelineBuilder builder;
   private final PrintStream out;
   private final PrintStream err;
 
-  public Backfill(GhLakeOptions options, LakeRun.PipelineBuilder builder, PrintStream out, PrintStream err) {
+  public Backfill(GhLakeOptions options, PrintStream out, PrintStream err) {
     this.options = options;
-    this.builder = builder;
     this.out = out;
     this.err = err;
   }
@@ -42,8 +39,10 @@ public final class Backfill {
     ConsoleLogging.configure();
     try {
       GhLakeOptions options = CommandLine.options(List.of(BackfillOptions.class), args);
-      BatchSummary summary = new Backfill(options, GhLake::pipeline, System.out, System.err).run();
-      System.exit(CommandLine.exitCode(summary.status(), summary.notifyError(), options));
+      BatchSummary summary = new Backfill(options, System.out, System.err).run();
+      System.exit(options.getDryRun() // a dry run is done when its plan is printed
+          ? (summary.status() == RunSummary.Status.failed ? ExitCode.FAILED : ExitCode.SUCCESS).code()
+          : CommandLine.exitCode(summary.status(), summary.notifyError(), options));
     } catch (IllegalArgumentException e) {
       System.err.println("ghlake backfill: " + Redactor.redact(e.getMessage())); // whatever it quotes
       System.exit(2);
@@ -56,7 +55,7 @@ public final class Backfill {
     HourWindow range = range(options);
     List<HourWindow> units = b.getUnit().split(range);
     RunPlanner.check(options, units); // every value, before the lake is read
-    LakeBatch batch = new LakeBatch(options, builder, out, err);
+    LakeBatch batch = new LakeBatch(options, out, err);
     BatchSummary summary = new BatchSummary("backfill");
     BackfillPlan plan;
     try {
@@ -69,6 +68,9 @@ public final class Backfill {
       batch.report(summary);
       return summary;
     }
+    if (options.getDryRun()) {
+      return dryRun(b, range, plan, summary);
+    }
     err.printf("ghlake backfill: %s in %,d unit(s) of a %s; %,d already complete in the lake%s, %,d to run in %,d job(s)%n",
         range, plan.units().size(), b.getUnit(), plan.complete().size(),
         b.getForce() ? "" : " (skipped; --force runs them)", plan.toRun(), plan.jobs().size());
@@ -79,12 +81,23 @@ public final class Backfill {
     return summary;
   }
 
-  private BackfillPlan plan(BackfillOptions b, HourWindow range) throws IOException {
+  /** The plan said, nothing run: no Slack message, no summary file (its units are all "not run"). */
+  private BatchSummary dryRun(BackfillOptions b, HourWindow range, BackfillPlan plan, BatchSummary summary) {
     try {
-      LakeStorage.configure(options);
-    } catch (SecretException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+      BackfillDryRun.print(range, b.getUnit(), plan, b.getForce(), options.getOutput(), options.getPartitionBy(), out);
+    } catch (IOException e) {
+      summary.ran(RunSummary.failed(RunIds.next(Instant.now()), options.getOutput(), range.toString(),
+          "the dry run cannot read the lake at " + options.getOutput() + ": " + LakeStorage.describe(e), null, 0),
+          List.of(range), options.getPartitionBy());
+      return summary;
     }
+    plan.complete().forEach(summary::complete);
+    plan.jobs().forEach(job -> job.forEach(w -> summary.notRun(w, "--dryRun")));
+    return summary;
+  }
+
+  private BackfillPlan plan(BackfillOptions b, HourWindow range) throws IOException {
+    Prepare.storage(options);
     return BackfillPlan.of(range, b.getUnit(), unitsPerJob(b), b.getForce(), options.getOutput(),
         options.getPartitionBy());
   }

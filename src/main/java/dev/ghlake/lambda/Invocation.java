@@ -1,13 +1,14 @@
 package dev.ghlake.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.ghlake.GhLake;
 import dev.ghlake.GhLakeOptions;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.DryRun;
 import dev.ghlake.run.ExitCode;
 import dev.ghlake.run.LakeBatch;
+import dev.ghlake.run.Prepare;
 import dev.ghlake.run.RunIds;
 import dev.ghlake.run.RunReport;
 import dev.ghlake.run.RunSummary;
@@ -52,13 +53,13 @@ final class Invocation {
           + "package leaves out BigQuery's client: run it from the command line (ghlake run "
           + "--source=bigquery) or as a backfill on Flink (docs/bigquery.md, docs/backfill.md)");
     }
-    LakeBatch batch = new LakeBatch(options, GhLake::pipeline, log, log); // secrets resolved now, never at init
+    LakeBatch batch = new LakeBatch(options, log, log); // secrets resolved now, never at init
     BatchSummary summary = new BatchSummary(event.isScheduled() ? "scheduled load" : "manual load");
     HourWindow own = event.isScheduled() ? LoadPlan.scheduled(config, event.scheduledTime())
         : HourWindow.parse(event.from(), event.to());
     List<HourWindow> windows;
     try {
-      LakeStorage.configure(options);
+      Prepare.storage(options);
       windows = event.isScheduled()
           ? LoadPlan.withCatchUp(config, event.scheduledTime(), options.getOutput(), options.getPartitionBy())
           : List.of(own);
@@ -68,11 +69,22 @@ final class Invocation {
           List.of(own), options.getPartitionBy());
       windows = List.of();
     }
+    if (options.getDryRun()) { // a manual event's --dryRun: the plans in the log, nothing loaded
+      return dryRun(options, windows, summary);
+    }
     batch.run(summary, windows.stream().map(List::of).toList(), this::outOfTime,
         (done, jobs, run, soFar) -> RunReport.print(run, log));
     batch.report(summary);
     return new Outcome(summary, ExitCode.of(summary.status(), summary.notifyError(),
         options.getFailOnIncomplete(), options.getFailOnNotifyError()));
+  }
+
+  private Outcome dryRun(GhLakeOptions options, List<HourWindow> windows, BatchSummary summary) throws IOException {
+    for (HourWindow w : windows) {
+      DryRun.print(options, List.of(w), log);
+      summary.notRun(w, "--dryRun");
+    }
+    return new Outcome(summary, ExitCode.SUCCESS);
   }
 
   /** A window starts only if the slowest one so far, and a margin, fit in the time left. */

@@ -30,15 +30,13 @@ public final class LakeBatch {
   }
 
   private final GhLakeOptions options;
-  private final LakeRun.PipelineBuilder builder;
   private final PrintStream out;
   private final PrintStream err;
   private final URI webhook;
 
   /** Resolves the Slack webhook now: a bad reference stops the batch before anything is read. */
-  public LakeBatch(GhLakeOptions options, LakeRun.PipelineBuilder builder, PrintStream out, PrintStream err) {
+  public LakeBatch(GhLakeOptions options, PrintStream out, PrintStream err) {
     this.options = options;
-    this.builder = builder;
     this.out = out;
     this.err = err;
     this.webhook = Notifier.webhook(options);
@@ -55,7 +53,7 @@ public final class LakeBatch {
         job.forEach(w -> batch.notRun(w, refused));
       } else {
         long t0 = System.nanoTime();
-        RunSummary run = new LakeRun(options, builder, out, err).execute(job, false);
+        RunSummary run = new LakeRun(options, out, err).execute(job, false);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         slowest = took.compareTo(slowest) > 0 ? took : slowest;
         batch.ran(run, job, options.getPartitionBy());

@@ -5,19 +5,18 @@ import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.notify.Notifier;
 import dev.ghlake.notify.SlackMessage;
-import dev.ghlake.secrets.SecretException;
 import dev.ghlake.sink.PendingFiles;
 import dev.ghlake.sink.SpillFolders;
-import dev.ghlake.source.SourceOptions;
 import dev.ghlake.source.SourceUnit;
 import dev.ghlake.source.bigquery.BigQueryCost;
-import dev.ghlake.source.bigquery.GcpCredentials;
 import dev.ghlake.stage.StagingFolders;
+import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.LakeLayout;
 import dev.ghlake.storage.LakeRecordException;
 import dev.ghlake.storage.LakeStorage;
 import dev.ghlake.storage.Lease;
 import dev.ghlake.storage.LeaseRefusedException;
+import dev.ghlake.storage.RunRecords;
 import dev.ghlake.storage.Leases;
 import dev.ghlake.table.TableCommit;
 import java.io.IOException;
@@ -43,20 +42,12 @@ import org.slf4j.LoggerFactory;
 public final class LakeRun {
   private static final Logger LOG = LoggerFactory.getLogger(LakeRun.class);
 
-  /** Builds the run's Beam pipeline from its plan (the command line's pipeline diagram). */
-  @FunctionalInterface
-  public interface PipelineBuilder {
-    Pipeline build(RunPlan plan, GhLakeOptions options);
-  }
-
   private final GhLakeOptions options;
-  private final PipelineBuilder builder;
   private final PrintStream out;
   private final PrintStream err;
 
-  public LakeRun(GhLakeOptions options, PipelineBuilder builder, PrintStream out, PrintStream err) {
+  public LakeRun(GhLakeOptions options, PrintStream out, PrintStream err) {
     this.options = options;
-    this.builder = builder;
     this.out = out;
     this.err = err;
   }
@@ -71,11 +62,15 @@ public final class LakeRun {
    * Slack and writes --summaryFile (a backfill reports once for all its runs instead).
    */
   public RunSummary execute(List<HourWindow> windows, boolean report) {
+    if (options.getDryRun()) { // the commands that take it print a plan instead (DryRun): never a load
+      throw new IllegalArgumentException("--dryRun is taken by ghlake run and ghlake backfill, which "
+          + "print a run's plan; this command would load: leave --dryRun out");
+    }
     URI webhook = Notifier.webhook(options); // before anything is read: a bad reference stops here
     Instant start = Instant.now();
     String runId = RunIds.next(start);
     String window = RunPlanner.check(options, windows);
-    configureStorage();
+    Prepare.storage(options);
     // planned before the lake is written: an input that is not there refuses the run (exit 2)
     // without a start record in the lake; one that cannot be read is reported after the lake's
     // own check, which names a wrong bucket, wrong keys or a dead endpoint as the lake's
@@ -87,6 +82,7 @@ public final class LakeRun {
       unreadable = e;
     }
     RunSummary summary = preflight(runId, window);
+    boolean started = summary == null;
     if (summary == null && unreadable != null) {
       summary = RunSummary.failed(runId, options.getOutput(), window, "cannot read the input "
           + options.getInput() + " (" + LakeStorage.describe(unreadable) + "): check --input, the "
@@ -94,20 +90,25 @@ public final class LakeRun {
     } else if (summary == null) {
       summary = run(plan);
     }
+    if (started) {
+      keepInLake(summary);
+    }
     if (report) {
       report(summary, webhook);
     }
     return summary;
   }
 
-  private void configureStorage() {
+  /**
+   * The run's summary beside its start record and ledger, {@code _runs/<run>/summary.json}: the
+   * health report's run history (status, duration, cost) reads it. Not kept is said, not thrown.
+   */
+  private void keepInLake(RunSummary summary) {
+    String path = RunRecords.summary(options.getOutput(), summary.runId());
     try {
-      LakeStorage.configure(options); // before Pipeline.create: it picks the S3 client and keys
-      if (options.getSource() == SourceOptions.SourceKind.bigquery) {
-        GcpCredentials.configure(options);
-      }
-    } catch (SecretException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+      LakeFiles.write(path, summary.toJson());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not keep the run's summary at {}: {}", path, LakeStorage.describe(e));
     }
   }
 
@@ -192,7 +193,7 @@ public final class LakeRun {
     try {
       PendingFiles.start(plan.output(), plan.runId(), plan.staging().root());
       StagingFolders.create(plan.staging().root());
-      Pipeline pipeline = builder.build(plan, options);
+      Pipeline pipeline = LakePipeline.build(plan, options);
       String refused = CostGuard.refuse(plan, options, err);
       if (refused != null) {
         return failed(plan, refused, t0);

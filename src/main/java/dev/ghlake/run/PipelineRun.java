@@ -118,6 +118,12 @@ final class PipelineRun {
       if (t instanceof OutOfMemoryError oom) {
         return oom;
       }
+      // a class whose initialiser ran out of heap: Java 17 keeps only the words of the error
+      // ("Could not initialize class …" caused by "Exception java.lang.OutOfMemoryError: …")
+      if (t instanceof ExceptionInInitializerError && t.getMessage() != null
+          && t.getMessage().startsWith("Exception java.lang.OutOfMemoryError")) {
+        return new OutOfMemoryError(t.getMessage());
+      }
     }
     return null;
   }

@@ -16,4 +16,13 @@ public final class RunIds {
   public static String next(Instant start) {
     return STAMP.format(start) + "-" + String.format("%04x", RANDOM.nextInt(0x10000));
   }
+
+  /** When the run started, to the second, as its id says; null for an id ghlake did not make. */
+  public static Instant startOf(String runId) {
+    try {
+      return STAMP.parse(runId.substring(0, 16), Instant::from);
+    } catch (RuntimeException e) { // not one of ours
+      return null;
+    }
+  }
 }

@@ -16,4 +16,12 @@ public interface RunOptions extends PipelineOptions {
   int getProgressSeconds();
 
   void setProgressSeconds(int value);
+
+  @Description("Print what the run would read, write, replace and keep (for BigQuery also the SQL "
+      + "and what BigQuery says it bills), then stop: nothing is read but listings and manifests, "
+      + "nothing is written")
+  @Default.Boolean(false)
+  boolean getDryRun();
+
+  void setDryRun(boolean value);
 }

@@ -24,8 +24,15 @@ final class SummaryJson {
     return write(tree(b));
   }
 
+  /** Raised when a field changes meaning or goes; new fields keep it (docs/accounting.md). */
+  static final int SCHEMA_VERSION = 1;
+
   private static ObjectNode tree(RunSummary s) {
     ObjectNode o = JSON.createObjectNode();
+    o.put("schema_version", SCHEMA_VERSION);
+    o.put("ghlake_version", Version.of());
+    java.time.Instant started = RunIds.startOf(s.runId());
+    o.put("started_at", started == null ? null : started.toString());
     o.put("status", s.status().name());
     o.put("run_id", s.runId());
     o.put("output", s.output());

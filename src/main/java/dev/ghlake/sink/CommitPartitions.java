@@ -2,6 +2,7 @@ package dev.ghlake.sink;
 
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.accounting.WithAccount;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
 import java.util.HashMap;
@@ -38,34 +39,31 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * (an hour of it missing, empty or broken) keeps its previous version; one the windows claim is
  * committed even when the run wrote nothing to it.
  *
- * <p>Inputs: the written files; the run's summed tallies (each partition's counts, each source's
+ * <p>Input: the written files with the run's account: its summed tallies (each partition's counts, each source's
  * events by hour, the accounting identity: a run that will fail commits nothing) and its source
  * outcomes (what it can vouch for). Output: one result per
  * partition.
  */
-public class CommitPartitions extends PTransform<PCollection<WrittenFile>, PCollection<PartitionResult>> {
+public class CommitPartitions extends PTransform<WithAccount<WrittenFile>, PCollection<PartitionResult>> {
   static final TupleTag<WrittenFile> FILES = new TupleTag<>("files") {};
   static final TupleTag<KV<Tally, Long>> TALLIES = new TupleTag<>("tallies") {};
   static final TupleTag<Boolean> CLAIMED = new TupleTag<>("claimed") {};
 
   private final CommitSpec spec;
-  private final transient PCollection<KV<Tally, Long>> tallies;
-  private final transient PCollection<SourceOutcome> sources;
 
-  private CommitPartitions(CommitSpec spec, PCollection<KV<Tally, Long>> tallies,
-      PCollection<SourceOutcome> sources) {
+  private CommitPartitions(CommitSpec spec) {
     this.spec = spec;
-    this.tallies = tallies;
-    this.sources = sources;
   }
 
-  public static CommitPartitions of(CommitSpec spec, PCollection<KV<Tally, Long>> tallies,
-      PCollection<SourceOutcome> sources) {
-    return new CommitPartitions(spec, tallies, sources);
+  public static CommitPartitions of(CommitSpec spec) {
+    return new CommitPartitions(spec);
   }
 
   @Override
-  public PCollection<PartitionResult> expand(PCollection<WrittenFile> files) {
+  public PCollection<PartitionResult> expand(WithAccount<WrittenFile> input) {
+    PCollection<WrittenFile> files = input.elements();
+    PCollection<KV<Tally, Long>> tallies = input.tallies();
+    PCollection<SourceOutcome> sources = input.sources();
     PCollection<KV<String, KV<Tally, Long>>> counts = tallies
         .apply("TalliesByPartition", ParDo.of(new ByPartitionFn(spec.partitionBy())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), tallies.getCoder()));

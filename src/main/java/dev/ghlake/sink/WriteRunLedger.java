@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.accounting.WithAccount;
+import dev.ghlake.storage.RunRecords;
 import java.io.IOException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -30,7 +32,7 @@ import org.apache.beam.sdk.values.TupleTag;
  * committed: every tally, every source's outcome and every partition's result. The run report
  * is computed from it, so the accounting rests on data the pipeline produced, not on metrics.
  */
-public class WriteRunLedger extends PTransform<PCollection<PartitionResult>, PDone> {
+public class WriteRunLedger extends PTransform<WithAccount<PartitionResult>, PDone> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TupleTag<PartitionResult> PARTITIONS = new TupleTag<>("partitions") {};
   private static final TupleTag<KV<Tally, Long>> TALLIES = new TupleTag<>("tallies") {};
@@ -39,29 +41,26 @@ public class WriteRunLedger extends PTransform<PCollection<PartitionResult>, PDo
 
   private final String path;
   private final String runId;
-  private final transient PCollection<KV<Tally, Long>> tallies;
-  private final transient PCollection<SourceOutcome> sources;
 
-  private WriteRunLedger(String path, String runId, PCollection<KV<Tally, Long>> tallies,
-      PCollection<SourceOutcome> sources) {
+  private WriteRunLedger(String path, String runId) {
     this.path = path;
     this.runId = runId;
-    this.tallies = tallies;
-    this.sources = sources;
   }
 
-  public static WriteRunLedger to(String path, String runId, PCollection<KV<Tally, Long>> tallies,
-      PCollection<SourceOutcome> sources) {
-    return new WriteRunLedger(path, runId, tallies, sources);
+  public static WriteRunLedger to(String path, String runId) {
+    return new WriteRunLedger(path, runId);
   }
 
   /** Where a run's ledger lives in the lake. */
   public static String path(String output, String runId) {
-    return (output.endsWith("/") ? output : output + "/") + "_runs/" + runId + "/ledger.json";
+    return RunRecords.ledger(output, runId);
   }
 
   @Override
-  public PDone expand(PCollection<PartitionResult> partitions) {
+  public PDone expand(WithAccount<PartitionResult> input) {
+    PCollection<PartitionResult> partitions = input.elements();
+    PCollection<KV<Tally, Long>> tallies = input.tallies();
+    PCollection<SourceOutcome> sources = input.sources();
     String key = runId; // the lambdas must not capture this transform
     KeyedPCollectionTuple
         .of(PARTITIONS, partitions.apply("KeyPartitions", WithKeys.of(key)))

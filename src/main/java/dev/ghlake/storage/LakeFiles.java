@@ -33,8 +33,13 @@ public final class LakeFiles {
 
   /** Writes a small file (a new object on S3). */
   public static void write(String path, String text) throws IOException {
+    write(path, text, MimeTypes.TEXT);
+  }
+
+  /** Writes a small file of this media type (what S3 serves it as: text/html opens in a browser). */
+  public static void write(String path, String text, String mimeType) throws IOException {
     try (OutputStream out = Channels.newOutputStream(
-        FileSystems.create(FileSystems.matchNewResource(path, false), MimeTypes.TEXT))) {
+        FileSystems.create(FileSystems.matchNewResource(path, false), mimeType))) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
   }

@@ -65,7 +65,7 @@ public final class LakeStorage {
 
   /** Writes {@code <output>/_runs/<run>/started.json}; throws, naming the location, if it cannot. */
   public static void writeStartRecord(StorageOptions options, String output, String runId, String json) {
-    String path = (output.endsWith("/") ? output : output + "/") + "_runs/" + runId + "/started.json";
+    String path = RunRecords.started(output, runId);
     try (OutputStream out = Channels.newOutputStream(
         FileSystems.create(FileSystems.matchNewResource(path, false), MimeTypes.TEXT))) {
       out.write(json.getBytes(StandardCharsets.UTF_8));

@@ -167,7 +167,7 @@ public class BackfillTest {
     GhLakeOptions options = CommandLine.options(List.of(BackfillOptions.class), "--input=" + tmp.newFolder("none"),
         "--output=" + lake, "--from=2024-07-01", "--to=2024-07-02", "--progressSeconds=0");
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    BatchSummary b = new Backfill(options, GhLake::pipeline, quiet, quiet).run();
+    BatchSummary b = new Backfill(options, quiet, quiet).run();
     assertEquals(RunSummary.Status.failed, b.status());
     assertTrue(b.failures().toString(), b.failures().toString().contains(manifest.toString()));
     assertEquals(1, CommandLine.exitCode(b.status(), b.notifyError(),
@@ -178,7 +178,7 @@ public class BackfillTest {
     GhLakeOptions options = CommandLine.options(List.of(BackfillOptions.class), args);
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    BatchSummary b = new Backfill(options, GhLake::pipeline, quiet, new PrintStream(err, true)).run();
+    BatchSummary b = new Backfill(options, quiet, new PrintStream(err, true)).run();
     String progress = err.toString(StandardCharsets.UTF_8);
     assertTrue(progress, b.runs().isEmpty() || progress.contains("ETA"));
     return b;

@@ -126,7 +126,7 @@ public class FlinkClusterIT {
   private static BatchSummary direct(String... args) {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     return new Backfill(CommandLine.options(List.of(BackfillOptions.class),
-        concat(args, "--progressSeconds=0")), GhLake::pipeline, quiet, quiet).run();
+        concat(args, "--progressSeconds=0")), quiet, quiet).run();
   }
 
   /** A backfill submitted to the cluster from its own JVM, as a user would; its summary. */

@@ -73,10 +73,4 @@ public interface BigQueryOptions extends GcpOptions {
   String getGcpServiceAccountKey();
 
   void setGcpServiceAccountKey(String value);
-
-  @Description("Print the plan (tables and the exact SQL or row restriction) and stop")
-  @Default.Boolean(false)
-  boolean getDryRun();
-
-  void setDryRun(boolean value);
 }
