@@ -12,12 +12,15 @@ import dev.ghlake.run.Prepare;
 import dev.ghlake.run.RunIds;
 import dev.ghlake.run.RunReport;
 import dev.ghlake.run.RunSummary;
+import dev.ghlake.run.Version;
+import dev.ghlake.report.HealthReport;
 import dev.ghlake.source.SourceOptions;
 import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +77,27 @@ final class Invocation {
     }
     batch.run(summary, windows.stream().map(List::of).toList(), this::outOfTime,
         (done, jobs, run, soFar) -> RunReport.print(run, log));
+    refreshReport(options.getOutput(), windows, summary);
     batch.report(summary);
     return new Outcome(summary, ExitCode.of(summary.status(), summary.notifyError(),
         options.getFailOnIncomplete(), options.getFailOnNotifyError()));
+  }
+
+  /** The lake's health page after the loads, its place in the batch's message; a failure is said, not thrown. */
+  private void refreshReport(String output, List<HourWindow> windows, BatchSummary summary) {
+    if (config.reportDays() == 0 || summary.attempted().isEmpty()) {
+      return;
+    }
+    try { // the days up to the last one loaded
+      LocalDate end = windows.stream().map(w -> w.to().minusHours(1).toLocalDate()).max(LocalDate::compareTo)
+          .orElseThrow().plusDays(1);
+      HealthReport.Written page = HealthReport.write(output, end.minusDays(config.reportDays()), end, null,
+          Version.of());
+      summary.recordReport(page.path());
+      log.println("ghlake: health report " + page.describe());
+    } catch (IOException | RuntimeException e) { // the loads stand; the report is the next one's
+      log.println("ghlake: the health report could not be refreshed: " + LakeStorage.describe(e));
+    }
   }
 
   private Outcome dryRun(GhLakeOptions options, List<HourWindow> windows, BatchSummary summary) throws IOException {

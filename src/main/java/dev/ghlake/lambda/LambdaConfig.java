@@ -13,9 +13,10 @@ import java.util.Map;
  * @param options the ghlake options every run of the function gets, as command-line arguments
  * @param hourly whether the schedule loads the last hours (else the last complete day)
  * @param hours how many complete hours an hourly invocation loads
+ * @param reportDays days the health report refreshed after each load shows; 0: not refreshed
  */
 record LambdaConfig(List<String> options, boolean hourly, int hours, Duration publicationDelay,
-    int catchUpDays, Duration safetyMargin) {
+    int catchUpDays, Duration safetyMargin, int reportDays) {
 
   static final String OUTPUT = "GHLAKE_OUTPUT";
   static final String INPUT = "GHLAKE_INPUT";
@@ -27,6 +28,9 @@ record LambdaConfig(List<String> options, boolean hourly, int hours, Duration pu
   static final String PUBLICATION_DELAY_MINUTES = "GHLAKE_PUBLICATION_DELAY_MINUTES";
   static final String CATCH_UP_DAYS = "GHLAKE_CATCH_UP_DAYS";
   static final String SAFETY_SECONDS = "GHLAKE_SAFETY_SECONDS";
+  /** on (default) or off: the health report refreshed in the lake after each load. */
+  static final String REPORT = "GHLAKE_REPORT";
+  static final String REPORT_DAYS = "GHLAKE_REPORT_DAYS";
   /** The namespace of the function's metrics (read before the rest: a bad config is a metric too). */
   static final String METRICS_NAMESPACE = "GHLAKE_METRICS_NAMESPACE";
 
@@ -58,9 +62,17 @@ record LambdaConfig(List<String> options, boolean hourly, int hours, Duration pu
     if (!schedule.equals("day") && !schedule.equals("hour")) {
       throw new IllegalArgumentException(SCHEDULE + "=" + schedule + " is not one of: day, hour");
     }
+    String report = env.getOrDefault(REPORT, "on").strip();
+    if (!report.equals("on") && !report.equals("off")) {
+      throw new IllegalArgumentException(REPORT + "=" + report + " is not one of: on, off");
+    }
+    // 90 days by default: the report reads one manifest per partition, and a day's load should
+    // not read five years of them (a whole lake's report: ghlake report, docs/report.md)
+    int reportDays = number(env, REPORT_DAYS, 90, 1, 3660);
     return new LambdaConfig(List.copyOf(options), schedule.equals("hour"),
         number(env, HOURS, 1, 1, 168), Duration.ofMinutes(number(env, PUBLICATION_DELAY_MINUTES, 30, 0, 1440)),
-        number(env, CATCH_UP_DAYS, 7, 0, 90), Duration.ofSeconds(number(env, SAFETY_SECONDS, 60, 0, 900)));
+        number(env, CATCH_UP_DAYS, 7, 0, 90), Duration.ofSeconds(number(env, SAFETY_SECONDS, 60, 0, 900)),
+        report.equals("on") ? reportDays : 0);
   }
 
   private static boolean has(Map<String, String> env, String name) {

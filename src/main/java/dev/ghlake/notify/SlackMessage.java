@@ -72,9 +72,15 @@ public final class SlackMessage {
   public static SlackMessage of(BatchSummary b, String version) {
     // one window, one run, the same verdict: the run's own message says it all (a unit can
     // differ from its run, e.g. a missing hour of the run that is outside the unit)
-    if (b.attempted().size() == 1 && b.runs().size() == 1 && b.runs().get(0).status() == b.status()) {
-      return of(b.runs().get(0), version);
+    SlackMessage m = b.attempted().size() == 1 && b.runs().size() == 1 && b.runs().get(0).status() == b.status()
+        ? of(b.runs().get(0), version) : batch(b, version);
+    if (b.report() != null) {
+      m.context(":bar_chart: Health report: " + b.report());
     }
+    return m;
+  }
+
+  private static SlackMessage batch(BatchSummary b, String version) {
     String status = switch (b.status()) {
       case success -> ":white_check_mark: ghlake " + b.kind() + " succeeded";
       case incomplete -> ":warning: ghlake " + b.kind() + " incomplete";

@@ -40,6 +40,8 @@ public final class BatchSummary {
   private String notifyError;
 
   /** {@code kind}: what the batch is, as reports name it ("backfill", "scheduled load"). */
+  private String report;
+
   public BatchSummary(String kind) {
     this.kind = kind;
   }
@@ -183,6 +185,15 @@ public final class BatchSummary {
               u.written(), u.partitions(), u.note() == null ? "" : " (" + u.note() + ")"));
     }
     return out;
+  }
+
+  /** Where the health page refreshed after the batch is (the Lambda's), for the message. */
+  public void recordReport(String path) {
+    this.report = path;
+  }
+
+  public String report() {
+    return report;
   }
 
   public void recordNotifyError(String error) {

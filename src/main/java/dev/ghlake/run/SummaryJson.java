@@ -69,6 +69,7 @@ final class SummaryJson {
     ObjectNode o = JSON.createObjectNode();
     o.put("status", b.status().name());
     o.put("kind", b.kind());
+    o.put("report", b.report());
     o.put("units", b.units().size());
     for (BatchSummary.UnitStatus s : BatchSummary.UnitStatus.values()) {
       o.put("units_" + s.name(), b.count(s));

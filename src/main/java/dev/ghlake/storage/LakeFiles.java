@@ -31,6 +31,15 @@ public final class LakeFiles {
     }
   }
 
+  /**
+   * A listed file's bytes as a stream, without asking again whether it is there (on S3 a request
+   * less per file); throws {@link java.io.FileNotFoundException} or {@link
+   * java.nio.file.NoSuchFileException} when it went since the listing.
+   */
+  public static InputStream open(MatchResult.Metadata listed) throws IOException {
+    return Channels.newInputStream(FileSystems.open(listed.resourceId()));
+  }
+
   /** Writes a small file (a new object on S3). */
   public static void write(String path, String text) throws IOException {
     write(path, text, MimeTypes.TEXT);

@@ -39,6 +39,13 @@ public final class LakeLayout {
     }
   }
 
+  /** The lake's layout: as recorded, else as its manifests show; null for a lake without either. */
+  public static PartitionBy of(String output) throws IOException {
+    String root = output.endsWith("/") ? output : output + "/";
+    String text = LakeFiles.readIfExists(root + NAME);
+    return text != null ? recorded(root + NAME, text) : found(root);
+  }
+
   /** The layout the record names; a record that names none fails the run, naming the file. */
   private static PartitionBy recorded(String path, String text) throws LakeRecordException {
     String remedy = "it should read {\"format\": \"ghlake\", \"partition_by\": \"hour\"} (or "

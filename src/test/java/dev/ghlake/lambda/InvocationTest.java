@@ -1,6 +1,7 @@
 package dev.ghlake.lambda;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
@@ -9,8 +10,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.run.ExitCode;
+import dev.ghlake.source.synthetic.SyntheticPlan;
+import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.SlackServer;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +57,42 @@ public class InvocationTest {
       assertEquals(1, slack.payloads().size());
       assertTrue(slack.payloads().get(0), slack.payloads().get(0).contains("failed"));
     }
+  }
+
+  /** Issue 26: after its loads the function refreshes the lake's health page and says where it is. */
+  @Test
+  public void theLoadsAreFollowedByTheHealthReportWhichSlackIsToldOf() throws Exception {
+    Path archive = tmp.newFolder("archive").toPath();
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(2_000, 2, "2024-07-01T00"), 5);
+    Path lake = tmp.newFolder("lake").toPath();
+    try (SlackServer slack = new SlackServer()) {
+      Path hook = tmp.newFile("hook").toPath();
+      Files.writeString(hook, slack.webhook("T0K3N"));
+      Invocation.Outcome o = manualLoad(lake, archive, hook, Map.of());
+      Path page = lake.resolve("_report/health.html");
+
+      assertEquals(ExitCode.SUCCESS, o.exit());
+      assertTrue(Files.isRegularFile(page));
+      String html = Files.readString(page);
+      assertTrue(html, html.contains("data-hour=\"2024-07-01T01\""));
+      assertEquals(page.toString(), o.batch().report());
+      assertTrue(slack.payloads().get(0), slack.payloads().get(0).contains("Health report: " + page));
+
+      Files.delete(page);
+      manualLoad(lake, archive, hook, Map.of(LambdaConfig.REPORT, "off"));
+      assertFalse("GHLAKE_REPORT=off", Files.exists(page));
+    }
+  }
+
+  private Invocation.Outcome manualLoad(Path lake, Path archive, Path hook, Map<String, String> more) throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(Map.of(LambdaConfig.OUTPUT, lake.toString(),
+        LambdaConfig.INPUT, archive.toString(), LambdaConfig.SLACK_WEBHOOK, "file:" + hook,
+        LambdaConfig.OPTIONS, "--partitionBy=hour --latenessHours=0"));
+    env.putAll(more);
+    LambdaEvent event = LambdaEvent.of(new ObjectMapper().readTree(
+        "{\"from\":\"2024-07-01T00\",\"to\":\"2024-07-01T02\"}"));
+    return new Invocation(LambdaConfig.from(env), event, new Remaining(600_000),
+        new PrintStream(OutputStream.nullOutputStream())).run();
   }
 
   /** The invocation's time budget, as Lambda's context gives it; the rest is not read. */

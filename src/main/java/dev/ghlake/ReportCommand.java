@@ -1,0 +1,69 @@
+package dev.ghlake;
+
+import dev.ghlake.report.HealthReport;
+import dev.ghlake.report.ReportOptions;
+import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.ConsoleLogging;
+import dev.ghlake.run.ExitCode;
+import dev.ghlake.run.Prepare;
+import dev.ghlake.run.Version;
+import dev.ghlake.secrets.Redactor;
+import dev.ghlake.storage.LakeStorage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * {@code ghlake report --lake=<root> [--from --to] [--out=<file.html>]}: the lake's health as one
+ * self-contained HTML page, read from its manifests and run records (docs/report.md).
+ */
+public final class ReportCommand {
+  private ReportCommand() {}
+
+  public static void main(String[] args) {
+    ConsoleLogging.configure();
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** 0 written, 1 the lake could not be read or the page written, 2 bad options. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    try {
+      GhLakeOptions options = CommandLine.options(List.of(ReportOptions.class), args);
+      ReportOptions report = options.as(ReportOptions.class);
+      if (report.getLake() == null || report.getLake().isBlank()) {
+        throw new IllegalArgumentException("give the lake: --lake=<its root>, as --output named it");
+      }
+      LocalDate from = day("--from", options.getFrom());
+      LocalDate to = day("--to", options.getTo());
+      if (from != null && to != null && !from.isBefore(to)) {
+        throw new IllegalArgumentException("--from must be before --to (got " + from + " and " + to + ")");
+      }
+      Prepare.storage(options);
+      try {
+        out.println("ghlake report: " + HealthReport.write(report.getLake(), from, to, report.getOut(),
+            Version.of()).describe());
+        return ExitCode.SUCCESS.code();
+      } catch (IOException | RuntimeException e) { // the lake or the page's place: said, exit 1
+        err.println("ghlake report failed: " + LakeStorage.describe(e));
+        return ExitCode.FAILED.code();
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("ghlake report: " + Redactor.redact(e.getMessage()));
+      return ExitCode.USAGE.code();
+    }
+  }
+
+  /** A day of --from/--to ({@code 2024-07-01}; an hour's day counts), null when not given. */
+  private static LocalDate day(String option, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.length() >= 10 ? value.substring(0, 10) : value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(option + " must be a UTC day, e.g. 2024-07-01 (got " + value + ")", e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.ghlake.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ghlake.run.RunIds;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A run's folder ({@code _runs/<run>/}) read: its summary when the run kept one, else its ledger. */
+final class RunReading {
+  /** @param kept the partitions the run left as the lake had them, with why */
+  record Run(RunState state, Map<String, String> kept) {}
+
+  private RunReading() {}
+
+  static Run of(String folder) {
+    JsonNode summary = LakeReading.tree(folder + "/summary.json");
+    String runId = folder.substring(folder.lastIndexOf('/') + 1);
+    Instant started = RunIds.startOf(runId);
+    Map<String, String> kept = new TreeMap<>();
+    if (summary != null) {
+      for (String line : ManifestReading.strings(summary.path("partitions_kept"))) {
+        int colon = line.indexOf(": ");
+        kept.put(colon < 0 ? line : line.substring(0, colon), colon < 0 ? "" : line.substring(colon + 2));
+      }
+      return new Run(new RunState(runId, started, summary.path("window").asText(null),
+          summary.path("status").asText(null), summary.path("seconds").asDouble(-1),
+          summary.path("read").asLong(), summary.path("written").asLong(), summary.path("partitions").asInt(),
+          summary.path("cost").path("total_usd").asDouble(-1)), kept);
+    }
+    JsonNode ledger = LakeReading.tree(folder + "/ledger.json");
+    if (ledger == null) { // it died before its end, or is running now
+      return new Run(new RunState(runId, started, null, "no record", -1, 0, 0, 0, -1), kept);
+    }
+    long read = 0;
+    long written = 0;
+    for (JsonNode e : ledger.path("entries")) {
+      switch (e.path("kind").asText()) {
+        case "READ" -> read += e.path("count").asLong();
+        case "WRITTEN" -> written += e.path("count").asLong();
+        default -> { }
+      }
+    }
+    int partitions = 0;
+    for (JsonNode p : ledger.path("partitions")) {
+      if (p.path("committed").asBoolean(true)) {
+        partitions++;
+      } else {
+        kept.put(p.path("partition").asText(), String.join("; ", ManifestReading.strings(p.path("gaps"))));
+      }
+    }
+    return new Run(new RunState(runId, started, null, null, -1, read, written, partitions, -1), kept);
+  }
+}
