@@ -11,7 +11,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.io.UncheckedIOException;
+import dev.ghlake.run.RunIds;
+import dev.ghlake.sink.PartitionManifest;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +36,8 @@ public final class LakeReading {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Reads at once: S3 answers each in tens of milliseconds, and 43,800 of them make five years of hours. */
   static final int THREADS = 16;
+  /** Up to this many days, the range is listed day by day. */
+  static final int DAY_LISTINGS = 366;
 
   private LakeReading() {}
 
@@ -41,18 +48,17 @@ public final class LakeReading {
    */
   public static LakeState read(String lake, LocalDate from, LocalDate to) throws IOException {
     String root = lake.endsWith("/") ? lake : lake + "/";
-    List<MatchResult.Metadata> manifests = new ArrayList<>();
-    PartitionBy by = LakeLayout.of(lake); // one listing: a glob walks the whole tree each time
-    String glob = by == PartitionBy.hour ? "events/dt=*/hour=*/_manifest.json" : "events/dt=*/_manifest.json";
-    for (MatchResult.Metadata m : by == null ? List.<MatchResult.Metadata>of() : LakeFiles.match(root + glob)) {
-      if (inRange(m.resourceId().toString(), from, to)) {
-        manifests.add(m);
-      }
-    }
+    PartitionBy by = LakeLayout.of(lake);
+    List<MatchResult.Metadata> manifests = by == null ? List.of() : manifests(root, by, from, to);
     List<String> runFolders = new ArrayList<>();
     for (MatchResult.Metadata m : LakeFiles.match(RunRecords.startedGlob(lake))) {
       String path = m.resourceId().toString();
-      runFolders.add(path.substring(0, path.lastIndexOf('/')));
+      String folder = path.substring(0, path.lastIndexOf('/'));
+      Instant started = RunIds.startOf(folder.substring(folder.lastIndexOf('/') + 1));
+      // a run that started before the range cannot have loaded it: GH Archive has no future
+      if (from == null || started == null || !started.isBefore(from.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+        runFolders.add(folder);
+      }
     }
     ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
       Thread t = new Thread(r, "ghlake-report-read");
@@ -67,6 +73,28 @@ public final class LakeReading {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The manifests of the range: a listing per day for up to a year (on S3 a few requests each, and
+   * a local glob walks only that day), else one listing of the lake, filtered.
+   */
+  private static List<MatchResult.Metadata> manifests(String root, PartitionBy by, LocalDate from, LocalDate to)
+      throws IOException {
+    String hour = by == PartitionBy.hour ? "hour=*/" : "";
+    List<MatchResult.Metadata> out = new ArrayList<>();
+    if (from != null && to != null && ChronoUnit.DAYS.between(from, to) <= DAY_LISTINGS) {
+      for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+        out.addAll(LakeFiles.match(root + "events/dt=" + d + "/" + hour + PartitionManifest.NAME));
+      }
+      return out;
+    }
+    for (MatchResult.Metadata m : LakeFiles.match(root + "events/dt=*/" + hour + PartitionManifest.NAME)) {
+      if (inRange(m.resourceId().toString(), from, to)) {
+        out.add(m);
+      }
+    }
+    return out;
   }
 
   private static boolean inRange(String manifestPath, LocalDate from, LocalDate to) {
