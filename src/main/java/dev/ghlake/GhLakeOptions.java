@@ -1,6 +1,7 @@
 package dev.ghlake;
 
 import dev.ghlake.accounting.AccountingOptions;
+import dev.ghlake.cost.CostOptions;
 import dev.ghlake.notify.NotifyOptions;
 import dev.ghlake.run.RunOptions;
 import dev.ghlake.secrets.SecretOptions;
@@ -15,4 +16,4 @@ import dev.ghlake.transform.FilterOptions;
 /** Every option of a ghlake run: one interface per concern, joined here. */
 public interface GhLakeOptions
     extends SourceOptions, HttpOptions, BigQueryOptions, FilterOptions, SinkOptions, AccountingOptions, StorageOptions,
-        NotifyOptions, SecretOptions, RunOptions, TableOptions {}
+        NotifyOptions, SecretOptions, RunOptions, TableOptions, CostOptions {}

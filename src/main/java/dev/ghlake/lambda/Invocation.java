@@ -48,6 +48,7 @@ final class Invocation {
   record Outcome(BatchSummary batch, ExitCode exit) {}
 
   Outcome run() throws IOException {
+    long t0 = System.nanoTime();
     GhLakeOptions options = CommandLine.options(arguments());
     if (options.getSource() == SourceOptions.SourceKind.bigquery) {
       // the package leaves BigQuery's gRPC client out to stay far under Lambda's size limit
@@ -78,6 +79,8 @@ final class Invocation {
     batch.run(summary, windows.stream().map(List::of).toList(), this::outOfTime,
         (done, jobs, run, soFar) -> RunReport.print(run, log));
     refreshReport(options.getOutput(), windows, summary);
+    summary.recordLambda(InvocationCost.gbSeconds(context, t0), InvocationCost.ephemeralGbSeconds(t0),
+        InvocationCost.arm64());
     batch.report(summary);
     return new Outcome(summary, ExitCode.of(summary.status(), summary.notifyError(),
         options.getFailOnIncomplete(), options.getFailOnNotifyError()));

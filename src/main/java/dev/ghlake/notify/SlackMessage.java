@@ -61,7 +61,7 @@ public final class SlackMessage {
     m.list(":warning: Warnings", s.warnings());
     m.context("run " + s.runId() + " · ghlake " + version + " · accounting "
         + (!s.hasLedger() ? "not proven: the run failed before its ledger"
-            : s.identityHolds() ? "adds up" : "DOES NOT add up"));
+            : s.identityHolds() ? "adds up" : "DOES NOT add up") + " · cost " + s.cost().describe());
     return m;
   }
 
@@ -74,6 +74,9 @@ public final class SlackMessage {
     // differ from its run, e.g. a missing hour of the run that is outside the unit)
     SlackMessage m = b.attempted().size() == 1 && b.runs().size() == 1 && b.runs().get(0).status() == b.status()
         ? of(b.runs().get(0), version) : batch(b, version);
+    if (b.cost().lambdaGbSeconds() > 0) {
+      m.context(":moneybag: This invocation cost " + b.cost().describe());
+    }
     if (b.report() != null) {
       m.context(":bar_chart: Health report: " + b.report());
     }
@@ -100,7 +103,8 @@ public final class SlackMessage {
         String.format("*Read*\n%,d", b.read()),
         String.format("*Written*\n%,d", b.written()),
         String.format("*Partitions · files*\n%,d · %,d (%,.1f MB)", b.partitions(), b.files(), b.bytes() / 1e6),
-        String.format("*Duration*\n%.1f s", b.seconds()));
+        String.format("*Duration*\n%.1f s", b.seconds()),
+        String.format("*Cost*\n$%.4f", b.cost().totalUsd()));
     m.list(":x: Failed", b.failures());
     m.list(":hole: Missing hours", b.missingHours());
     m.list(":lock: Partitions kept as the lake had them", b.kept());

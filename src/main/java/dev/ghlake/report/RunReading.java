@@ -3,7 +3,6 @@ package dev.ghlake.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ghlake.run.RunIds;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -3,6 +3,7 @@ package dev.ghlake.run;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
+import dev.ghlake.cost.RunCost;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -41,6 +42,7 @@ public final class BatchSummary {
 
   /** {@code kind}: what the batch is, as reports name it ("backfill", "scheduled load"). */
   private String report;
+  private RunCost invocation = RunCost.NONE;
 
   public BatchSummary(String kind) {
     this.kind = kind;
@@ -185,6 +187,17 @@ public final class BatchSummary {
               u.written(), u.partitions(), u.note() == null ? "" : " (" + u.note() + ")"));
     }
     return out;
+  }
+
+  /** The batch's cost: its runs', and the Lambda invocation's duration when it ran in one. */
+  public RunCost cost() {
+    RunCost sum = runs.stream().map(RunSummary::cost).reduce(RunCost.NONE, RunCost::plus);
+    return sum.plus(invocation);
+  }
+
+  /** The Lambda invocation's GB-seconds (memory and ephemeral storage above 512 MB). */
+  public void recordLambda(double gbSeconds, double ephemeralGbSeconds, boolean arm64) {
+    invocation = RunCost.NONE.withLambda(gbSeconds, ephemeralGbSeconds, arm64);
   }
 
   /** Where the health page refreshed after the batch is (the Lambda's), for the message. */

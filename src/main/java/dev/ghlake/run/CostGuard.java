@@ -24,20 +24,25 @@ public final class CostGuard {
 
   private CostGuard() {}
 
-  /** Null if the run reads no BigQuery or fits the budget, else why it is refused. */
-  static String refuse(RunPlan plan, GhLakeOptions options, PrintStream err) {
+  /**
+   * Whether the read may go on: {@code refused} null if the run reads no BigQuery or fits the
+   * budget, else why; {@code bytes} what BigQuery said the read bills (0 for no BigQuery).
+   */
+  record Verdict(String refused, long bytes) {}
+
+  static Verdict refuse(RunPlan plan, GhLakeOptions options, PrintStream err) {
     BigQueryPlan bq = plan.source().bigQuery();
     if (bq == null) {
-      return null;
+      return new Verdict(null, 0);
     }
     try {
       BigQueryCost cost = ask(bq, options, ASK_FOR);
       err.println("ghlake: the BigQuery read " + cost.describe().strip());
-      return cost.bytes() <= options.getMaxBytesBilled() ? null
+      return new Verdict(cost.bytes() <= options.getMaxBytesBilled() ? null
           : "the BigQuery read " + cost.describe().strip() + ", over --maxBytesBilled="
-              + options.getMaxBytesBilled() + ": raise it or narrow the window";
+              + options.getMaxBytesBilled() + ": raise it or narrow the window", cost.bytes());
     } catch (Exception e) {
-      return "cannot ask BigQuery what the read would cost: " + LakeStorage.describe(e);
+      return new Verdict("cannot ask BigQuery what the read would cost: " + LakeStorage.describe(e), 0);
     }
   }
 

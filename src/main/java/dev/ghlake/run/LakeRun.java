@@ -2,13 +2,14 @@ package dev.ghlake.run;
 
 import dev.ghlake.GhLakeOptions;
 import dev.ghlake.accounting.RunLedger;
+import dev.ghlake.cost.Prices;
+import dev.ghlake.cost.RunCost;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.notify.Notifier;
 import dev.ghlake.notify.SlackMessage;
 import dev.ghlake.sink.PendingFiles;
 import dev.ghlake.sink.SpillFolders;
 import dev.ghlake.source.SourceUnit;
-import dev.ghlake.source.bigquery.BigQueryCost;
 import dev.ghlake.stage.StagingFolders;
 import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.LakeLayout;
@@ -17,6 +18,7 @@ import dev.ghlake.storage.LakeStorage;
 import dev.ghlake.storage.Lease;
 import dev.ghlake.storage.LeaseRefusedException;
 import dev.ghlake.storage.RunRecords;
+import dev.ghlake.storage.S3Requests;
 import dev.ghlake.storage.Leases;
 import dev.ghlake.table.TableCommit;
 import java.io.IOException;
@@ -25,9 +27,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +45,7 @@ public final class LakeRun {
   private final GhLakeOptions options;
   private final PrintStream out;
   private final PrintStream err;
+  private long bigQueryBytes;
 
   public LakeRun(GhLakeOptions options, PrintStream out, PrintStream err) {
     this.options = options;
@@ -67,6 +68,7 @@ public final class LakeRun {
           + "print a run's plan; this command would load: leave --dryRun out");
     }
     URI webhook = Notifier.webhook(options); // before anything is read: a bad reference stops here
+    S3Requests.Counts s3Before = S3Requests.now();
     Instant start = Instant.now();
     String runId = RunIds.next(start);
     String window = RunPlanner.check(options, windows);
@@ -90,6 +92,8 @@ public final class LakeRun {
     } else if (summary == null) {
       summary = run(plan);
     }
+    summary.recordCost(new RunCost(S3Requests.now().minus(s3Before), downloaded(summary), bigQueryBytes, 0, 0,
+        false, Prices.of(options.getPrices())));
     if (started) {
       keepInLake(summary);
     }
@@ -97,6 +101,12 @@ public final class LakeRun {
       report(summary, webhook);
     }
     return summary;
+  }
+
+  /** Bytes fetched from a web server (GH Archive): archive files read from a folder or S3 are not downloads. */
+  private long downloaded(RunSummary summary) {
+    String input = options.getInput();
+    return input != null && (input.startsWith("https://") || input.startsWith("http://")) ? summary.sourceBytes() : 0;
   }
 
   /**
@@ -153,35 +163,12 @@ public final class LakeRun {
           plan.output());
     }
     try (LeaseKeeper keeper = LeaseKeeper.start(lease)) {
-      tidyAbandoned(plan, leases);
+      Housekeeping.tidyAbandoned(plan, leases, RunPlanner.stagingLocation(options), err);
       return runPipeline(plan, t0);
     } finally {
       if (lease != null) {
         lease.release();
       }
-    }
-  }
-
-  /** What runs that died left in the lake: uncommitted files, their staging, Beam's temp files. */
-  private void tidyAbandoned(RunPlan plan, Leases leases) {
-    try {
-      Set<String> live = leases == null ? Set.of() : leases.liveRuns();
-      for (String run : PendingFiles.runs(plan.output())) {
-        if (live.contains(run) || run.equals(plan.runId())) {
-          continue;
-        }
-        var started = PendingFiles.started(plan.output(), run);
-        String staging = started == null ? "" : started.path("staging").asText("");
-        int files = PendingFiles.clean(plan.output(), run);
-        if (staging.contains("://")) {
-          StagingFolders.delete(staging);
-        }
-        err.println("ghlake: run " + run + " did not finish: removed its " + files + " uncommitted file(s)");
-      }
-      LakeStorage.removeBeamTemp(plan.commit().eventsRoot());
-      StagingFolders.cleanAbandoned(RunPlanner.stagingLocation(options));
-    } catch (IOException e) {
-      LOG.warn("Could not tidy what earlier runs left: {}", e.toString());
     }
   }
 
@@ -194,15 +181,16 @@ public final class LakeRun {
       PendingFiles.start(plan.output(), plan.runId(), plan.staging().root());
       StagingFolders.create(plan.staging().root());
       Pipeline pipeline = LakePipeline.build(plan, options);
-      String refused = CostGuard.refuse(plan, options, err);
-      if (refused != null) {
-        return failed(plan, refused, t0);
+      CostGuard.Verdict bigQuery = CostGuard.refuse(plan, options, err);
+      bigQueryBytes = bigQuery.bytes(); // what BigQuery said the read bills, asked by its dry run
+      if (bigQuery.refused() != null) {
+        return failed(plan, bigQuery.refused(), t0);
       }
       PipelineRun run = PipelineRun.start(pipeline, places(plan), options.getProgressSeconds(), err);
       error = run.error();
       counts = run.counts();
       workersRunning = run.workersRunning();
-      if (error == null) { // before tidyOwn removes the files the lake commit retired
+      if (error == null) { // before Housekeeping.tidyOwn removes the files the lake commit retired
         table = TableCommit.of(plan.table(), plan.commit().windowPartitions());
       }
     } catch (IOException | RuntimeException e) {
@@ -216,7 +204,7 @@ public final class LakeRun {
         err.println("ghlake: workers of this failed run were still writing after "
             + PipelineRun.WORKERS_END.toMinutes() + " minutes; the next run on this lake removes what they leave");
       } else {
-        tidyOwn(plan);
+        Housekeeping.tidyOwn(plan, err);
       }
     }
     if (error != null) {
@@ -230,25 +218,6 @@ public final class LakeRun {
 
   private static FaultPlace places(RunPlan plan) {
     return new FaultPlace(plan.staging().root(), SpillFolders.root().toString(), plan.output());
-  }
-
-  /** On the way out, success or failure: uncommitted files go, and the run's staging. */
-  private void tidyOwn(RunPlan plan) {
-    try {
-      int removed = PendingFiles.clean(plan.output(), plan.runId());
-      if (removed > 0) {
-        err.println("ghlake: removed " + removed + " file(s) no manifest lists: uncommitted, or retired by this run's commits");
-      }
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Could not remove this run's uncommitted files (the next run will): {}", e.toString());
-    }
-    try {
-      StagingFolders.delete(plan.staging().root());
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Could not remove the staging folder {} (the next run will): {}",
-          plan.staging().root(), e.toString());
-    }
-    LakeStorage.removeBeamTemp(plan.output() + "/_rejected/run=" + plan.runId());
   }
 
   private RunSummary fromLedger(RunPlan plan, long t0, String error) {

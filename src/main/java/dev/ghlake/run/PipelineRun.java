@@ -1,6 +1,5 @@
 package dev.ghlake.run;
 
-import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -15,7 +15,7 @@ import java.util.Map;
 final class RunJudge {
   private RunJudge() {}
 
-  static void judge(RunSummary s, RunLedger ledger, RunSummary.Limits limits,
+  static void judge(RunSummary s, RunLedger ledger, RunLimits limits,
       List<String> failures, List<String> warnings) {
     if (s.read() != s.accounted()) {
       failures.add("accounting does not add up: read " + s.read() + " but written " + s.written()

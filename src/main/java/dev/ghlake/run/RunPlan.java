@@ -29,7 +29,7 @@ public record RunPlan(
     FilePlan files,
     CommitSpec commit,
     TablePlan table,
-    RunSummary.Limits limits) {
+    RunLimits limits) {
 
   /** The windows as reports show them ({@code 2024-07-01T00 .. 2024-07-02T00}), null for none. */
   public String windowText() {

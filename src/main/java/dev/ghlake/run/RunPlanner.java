@@ -2,6 +2,7 @@ package dev.ghlake.run;
 
 import dev.ghlake.GhLakeOptions;
 import dev.ghlake.accounting.CompletenessCheck;
+import dev.ghlake.cost.Prices;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.profile.DriftCheck;
@@ -47,6 +48,7 @@ public final class RunPlanner {
     EventFilter.of(options);
     SourcePlan.check(options, runWindows);
     TablePlan.of(options, options.getOutput(), options.getPartitionBy());
+    Prices.of(options.getPrices());
     return windowText(runWindows);
   }
 
@@ -82,7 +84,7 @@ public final class RunPlanner {
             options.getDriftMinBaseline(), options.getDriftVolumeError(), options.getDriftKeyDrop()),
         new CommitVerdict(options.getMaxRejectedRatio()), PendingFiles.root(output, runId), table.enabled());
     return new RunPlan(runId, start, output, runWindows, source, shaper, staging, files, commit, table,
-        new RunSummary.Limits(options.getMaxRejectedRatio(), options.getFailOnMissing()));
+        new RunLimits(options.getMaxRejectedRatio(), options.getFailOnMissing()));
   }
 
   /**

@@ -42,6 +42,7 @@ public final class RunReport {
     s.warnings().forEach(w -> out.printf("  WARNING     %s%n", w));
     s.findingLines().forEach(f -> out.printf("  DRIFT       %s%n", f));
     s.failures().forEach(f -> out.printf("  FAILED      %s%n", f));
+    out.printf("  cost        %s%n", s.cost().describe());
     out.printf("  output      %s%n", s.output());
     if (s.table() != null) {
       out.printf("  table       %s%n", s.table());
@@ -67,6 +68,7 @@ public final class RunReport {
     out.printf("  read        %,14d events%n", b.read());
     out.printf("  written     %,14d%n", b.written());
     printVolume(out, b.partitions(), b.files(), b.bytes(), b.read(), b.seconds());
+    out.printf("  cost        %s%n", b.cost().describe());
     b.linesWorthReading().forEach(l -> out.printf("  unit        %s%n", l));
     printHoles(out, b.missingHours(), b.kept());
     b.failures().forEach(f -> out.printf("  FAILED      %s%n", f));

@@ -4,34 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.cost.RunCost;
 import dev.ghlake.secrets.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 
 /**
  * What a run did, from its ledger: the identity {@code read = written + filtered + duplicates +
  * outside_window + rejected}, checked in total and per source file, what was committed and what
- * was kept, what is missing, and the status that follows (docs/accounting.md).
- * A run that failed before its ledger reports the live counts it reached and says so.
+ * was kept, what is missing, and the status that follows (docs/accounting.md). A run that
+ * failed before its ledger reports the live counts it reached and says so.
  */
 public final class RunSummary {
-
   /**
    * How the run ended: {@code success}, {@code incomplete} (data written, input missing),
    * {@code suspect} (data written, but it differs from the lake's baseline in a way that points
    * at GH Archive itself: an error-level drift finding) or {@code failed}.
    */
-  public enum Status {
-    success,
-    incomplete,
-    suspect,
-    failed
-  }
-
-  /** The limits a run is judged by. */
-  public record Limits(double maxRejectedRatio, boolean failOnMissing) {}
+  public enum Status { success, incomplete, suspect, failed }
 
   private final String runId;
   private final String output;
@@ -44,10 +37,11 @@ public final class RunSummary {
   private String notifyError;
   private String table;
   private boolean refused;
+  private RunCost cost = RunCost.NONE;
 
   /** A run that left its ledger ({@code error} is null unless something failed after it). */
   public RunSummary(String runId, String output, String window, RunLedger ledger, double seconds,
-      String error, Limits limits) {
+      String error, RunLimits limits) {
     this(runId, output, window, ledger, null, seconds, error);
     if (ledger != null) {
       RunJudge.judge(this, ledger, limits, failures, warnings);
@@ -251,6 +245,15 @@ public final class RunSummary {
     this.notifyError = error == null ? null : Redactor.redact(error);
   }
 
+  /** What the run cost (RunCost.NONE until the orchestration records it). */
+  public void recordCost(RunCost value) {
+    this.cost = value;
+  }
+
+  public RunCost cost() {
+    return cost;
+  }
+
   /** What the run's table commit did (null without a table). */
   public void recordTable(String line) {
     this.table = line;
@@ -265,9 +268,7 @@ public final class RunSummary {
   }
 
   private static String reasons(JsonNode p) {
-    List<String> r = new ArrayList<>();
-    p.path("gaps").forEach(g -> r.add(g.asText()));
-    return String.join("; ", r);
+    return String.join("; ", StreamSupport.stream(p.path("gaps").spliterator(), false).map(JsonNode::asText).toList());
   }
 
   private List<JsonNode> partitionResults() {
@@ -290,7 +291,6 @@ public final class RunSummary {
   public String toJson() {
     return SummaryJson.of(this);
   }
-
 
   private static long sum(Map<String, Long> m) {
     return m.values().stream().mapToLong(Long::longValue).sum();

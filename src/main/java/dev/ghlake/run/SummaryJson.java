@@ -61,6 +61,7 @@ final class SummaryJson {
     o.set("failures", JSON.valueToTree(s.failures()));
     o.set("partition_list", JSON.valueToTree(s.partitions()));
     o.put("table", s.table());
+    o.set("cost", JSON.valueToTree(s.cost().fields()));
     o.put("notify_error", s.notifyError());
     return o;
   }
@@ -70,6 +71,7 @@ final class SummaryJson {
     o.put("status", b.status().name());
     o.put("kind", b.kind());
     o.put("report", b.report());
+    o.set("cost", JSON.valueToTree(b.cost().fields()));
     o.put("units", b.units().size());
     for (BatchSummary.UnitStatus s : BatchSummary.UnitStatus.values()) {
       o.put("units_" + s.name(), b.count(s));

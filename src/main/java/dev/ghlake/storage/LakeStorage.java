@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.aws2.s3.DefaultS3ClientBuilderFactory;
 import org.apache.beam.sdk.util.MimeTypes;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -34,8 +35,8 @@ public final class LakeStorage {
 
   /** Call before {@code Pipeline.create}: it decides which S3 client Beam builds, with which keys. */
   public static void configure(StorageOptions options) {
-    if (options.getS3PathStyle()) {
-      options.setS3ClientFactoryClass(PathStyleS3ClientBuilderFactory.class);
+    if (options.getS3ClientFactoryClass() == DefaultS3ClientBuilderFactory.class) { // not the user's own
+      options.setS3ClientFactoryClass(CountingS3ClientBuilderFactory.class); // path style, requests counted
     }
     if (options.getAwsCredentialsSecret() != null) {
       options.setAwsCredentialsProvider(StaticCredentialsProvider.create(keys(options)));

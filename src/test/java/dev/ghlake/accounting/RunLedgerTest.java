@@ -1,5 +1,6 @@
 package dev.ghlake.accounting;
 
+import dev.ghlake.run.RunLimits;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -29,7 +30,7 @@ public class RunLedgerTest {
   }
 
   private static RunSummary summary(RunLedger ledger) {
-    return new RunSummary("r", "/lake", null, ledger, 1, null, new RunSummary.Limits(0.5, false));
+    return new RunSummary("r", "/lake", null, ledger, 1, null, new RunLimits(0.5, false));
   }
 
   @Test

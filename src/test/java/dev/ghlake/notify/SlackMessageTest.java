@@ -1,5 +1,6 @@
 package dev.ghlake.notify;
 
+import dev.ghlake.run.RunLimits;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -37,7 +38,7 @@ public class SlackMessageTest {
         + "],\"partitions\":[{\"partition\":\"dt=2024-07-01/hour=00\",\"committed\":true,\"complete\":true,"
         + "\"written\":900,\"files\":2,\"bytes\":3000000,\"gaps\":[],\"warnings\":[]}]}");
     return new RunSummary("20240701T000000Z-abcd", output, "2024-07-01T00 .. 2024-07-02T00",
-        RunLedger.read(f.toString()), 12.5, error, new RunSummary.Limits(0.5, false));
+        RunLedger.read(f.toString()), 12.5, error, new RunLimits(0.5, false));
   }
 
   private static String e(String kind, String detail, String source, long n) {

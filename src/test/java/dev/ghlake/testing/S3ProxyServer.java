@@ -26,6 +26,44 @@ public final class S3ProxyServer implements AutoCloseable {
   private final Path baseDir;
   private final int port;
   private Process process;
+  private Path log;
+
+  /** The requests the server has served so far, by S3's billing class. */
+  public record Served(long putCopyPostList, long getAndOther, long free) {
+    public Served minus(Served earlier) {
+      return new Served(putCopyPostList - earlier.putCopyPostList, getAndOther - earlier.getAndOther,
+          free - earlier.free);
+    }
+  }
+
+  /**
+   * Counted from the server's log ({@code request: Request(PUT http://…/bucket/key)}): PUT, POST
+   * and GET of a bucket (a listing) are S3's "PUT, COPY, POST, LIST"; GET of an object and HEAD
+   * are "GET and all other"; DELETE and POST ?delete (DeleteObjects) are free.
+   */
+  public Served served() throws IOException {
+    long writes = 0;
+    long reads = 0;
+    long free = 0;
+    java.util.regex.Pattern line = java.util.regex.Pattern.compile("request: Request\\((\\w+) https?://[^/]+/([^?)]*)(\\?[^)]*)?\\)");
+    for (String l : Files.readAllLines(log)) {
+      java.util.regex.Matcher m = line.matcher(l);
+      if (!m.find()) {
+        continue;
+      }
+      String method = m.group(1);
+      boolean bucketOnly = !m.group(2).contains("/") || m.group(2).endsWith("/") && m.group(2).indexOf('/') == m.group(2).length() - 1;
+      String query = m.group(3) == null ? "" : m.group(3);
+      if (method.equals("DELETE") || method.equals("POST") && query.matches("\\?delete(=.*|&.*)?")) {
+        free++;
+      } else if (method.equals("PUT") || method.equals("POST") || method.equals("GET") && bucketOnly) {
+        writes++;
+      } else {
+        reads++;
+      }
+    }
+    return new Served(writes, reads, free);
+  }
 
   public S3ProxyServer(Path baseDir) throws IOException {
     this.baseDir = baseDir;
@@ -56,8 +94,10 @@ public final class S3ProxyServer implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
         "-jar", jar, "--properties", props.toString()));
-    process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("LOG_LEVEL", "debug"); // S3ProxyHandler logs every request it serves
+    this.log = log;
+    process = builder.start();
     awaitPort(Duration.ofSeconds(60), log);
     return this;
   }
