@@ -6,6 +6,7 @@ import dev.ghlake.run.DryRun;
 import dev.ghlake.run.ExitCode;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.run.RunSummary;
+import dev.ghlake.run.Version;
 import dev.ghlake.secrets.Redactor;
 import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;
@@ -26,6 +27,10 @@ public final class GhLake {
 
   /** The command's exit status ({@link dev.ghlake.run.ExitCode}), for main and for tests. */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
+    if (java.util.Arrays.asList(args).contains("--version")) {
+      out.println("ghlake " + Version.of());
+      return ExitCode.SUCCESS.code();
+    }
     try {
       GhLakeOptions options = CommandLine.options(args);
       if (options.getDryRun()) {

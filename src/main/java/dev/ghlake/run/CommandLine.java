@@ -38,6 +38,7 @@ public final class CommandLine {
       checkEnums(type, args);
       checkNumbers(type, args);
     }
+    OptionNames.check(args); // after every interface is registered, before Beam says it in its words
     GhLakeOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(GhLakeOptions.class);
     DirectRunnerTuning.apply(options, args);
     if (region != null) {
