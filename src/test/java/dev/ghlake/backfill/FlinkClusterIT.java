@@ -5,11 +5,9 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghlake.GhLake;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.BatchSummary.UnitStatus;
 import dev.ghlake.run.CommandLine;
-import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.LakeBytes;
