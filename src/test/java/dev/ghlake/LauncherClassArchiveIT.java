@@ -36,7 +36,7 @@ public class LauncherClassArchiveIT {
     assertTrue("the build recorded an archive: " + built, Files.isRegularFile(ARCHIVE));
     assertTrue(built, built.contains("recording the classes a run loads"));
 
-    String help = launcher(Map.of("JAVA_OPTS", "-Xlog:class+load"), "help");
+    String help = launcher(Map.of("JAVA_OPTS", "-Xlog:class+load"), "help", "options"); // a JVM run (help alone is the usage text)
     long shared = help.lines().filter(l -> l.contains(FROM_ARCHIVE)).count();
     assertTrue("classes from the archive: " + shared, shared > 1000);
     assertTrue("ghlake's own classes are in it",
