@@ -39,15 +39,24 @@ public record RunCost(S3Requests.Counts s3, long downloadedBytes, long bigQueryB
     return s3Usd() + downloadUsd() + bigQueryUsd() + lambdaUsd();
   }
 
-  /** This cost and another's (a batch's runs; an invocation's duration over its runs). */
+  /**
+   * This cost and another's (a batch's runs; an invocation's duration over its runs), priced as
+   * this one unless it used nothing: {@link #NONE}'s default prices must not replace a run's own.
+   */
   public RunCost plus(RunCost o) {
     return new RunCost(s3.plus(o.s3), downloadedBytes + o.downloadedBytes, bigQueryBytes + o.bigQueryBytes,
-        lambdaGbSeconds + o.lambdaGbSeconds, ephemeralGbSeconds + o.ephemeralGbSeconds, arm64 || o.arm64, prices);
+        lambdaGbSeconds + o.lambdaGbSeconds, ephemeralGbSeconds + o.ephemeralGbSeconds, arm64 || o.arm64,
+        usedNothing() ? o.prices : prices);
   }
 
-  /** The cost with an invocation's Lambda duration added. */
-  public RunCost withLambda(double gbSeconds, double ephemeralGbSeconds, boolean arm64) {
-    return new RunCost(s3, downloadedBytes, bigQueryBytes, gbSeconds, ephemeralGbSeconds, arm64, prices);
+  /** An invocation's Lambda duration, nothing else, at these prices. */
+  public static RunCost lambda(double gbSeconds, double ephemeralGbSeconds, boolean arm64, Prices prices) {
+    return new RunCost(NONE.s3, 0, 0, gbSeconds, ephemeralGbSeconds, arm64, prices);
+  }
+
+  private boolean usedNothing() {
+    return s3.equals(NONE.s3) && downloadedBytes == 0 && bigQueryBytes == 0 && lambdaGbSeconds == 0
+        && ephemeralGbSeconds == 0;
   }
 
   /** One line for the console and Slack. */

@@ -2,6 +2,8 @@ package dev.ghlake.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ghlake.GhLakeOptions;
+import dev.ghlake.cost.Prices;
+import dev.ghlake.cost.RunCost;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.CommandLine;
@@ -79,8 +81,9 @@ final class Invocation {
     batch.run(summary, windows.stream().map(List::of).toList(), this::outOfTime,
         (done, jobs, run, soFar) -> RunReport.print(run, log));
     refreshReport(options.getOutput(), windows, summary);
-    summary.recordLambda(InvocationCost.gbSeconds(context, t0), InvocationCost.ephemeralGbSeconds(t0),
-        InvocationCost.arm64());
+    double seconds = InvocationCost.billedSeconds(t0);
+    summary.recordLambda(RunCost.lambda(InvocationCost.gbSeconds(context, seconds),
+        InvocationCost.ephemeralGbSeconds(seconds), InvocationCost.arm64(), Prices.of(options.getPrices())));
     batch.report(summary);
     return new Outcome(summary, ExitCode.of(summary.status(), summary.notifyError(),
         options.getFailOnIncomplete(), options.getFailOnNotifyError()));
@@ -88,7 +91,7 @@ final class Invocation {
 
   /** The lake's health page after the loads, its place in the batch's message; a failure is said, not thrown. */
   private void refreshReport(String output, List<HourWindow> windows, BatchSummary summary) {
-    if (config.reportDays() == 0 || summary.attempted().isEmpty()) {
+    if (config.reportDays() == 0 || windows.isEmpty()) { // off, or nothing could be planned
       return;
     }
     try { // the days up to the last one loaded

@@ -17,14 +17,14 @@ final class InvocationCost {
 
   private InvocationCost() {}
 
-  static double gbSeconds(Context context, long t0) {
-    return context.getMemoryLimitInMB() / 1024.0 * seconds(t0);
+  static double gbSeconds(Context context, double seconds) {
+    return context.getMemoryLimitInMB() / 1024.0 * seconds;
   }
 
-  static double ephemeralGbSeconds(long t0) {
+  static double ephemeralGbSeconds(double seconds) {
     try {
       long mb = Files.getFileStore(Path.of("/tmp")).getTotalSpace() >> 20;
-      return Math.max(0, mb - FREE_EPHEMERAL_MB) / 1024.0 * seconds(t0);
+      return Math.max(0, mb - FREE_EPHEMERAL_MB) / 1024.0 * seconds;
     } catch (IOException e) { // no /tmp to measure: nothing billed for it here
       return 0;
     }
@@ -34,8 +34,8 @@ final class InvocationCost {
     return "aarch64".equals(System.getProperty("os.arch"));
   }
 
-  /** Lambda bills by the millisecond, rounded up. */
-  private static double seconds(long t0) {
+  /** The handler's duration since {@code t0}, as Lambda bills it: by the millisecond, rounded up. */
+  static double billedSeconds(long t0) {
     return Math.ceil((System.nanoTime() - t0) / 1e6) / 1000;
   }
 }

@@ -196,8 +196,8 @@ public final class BatchSummary {
   }
 
   /** The Lambda invocation's GB-seconds (memory and ephemeral storage above 512 MB). */
-  public void recordLambda(double gbSeconds, double ephemeralGbSeconds, boolean arm64) {
-    invocation = RunCost.NONE.withLambda(gbSeconds, ephemeralGbSeconds, arm64);
+  public void recordLambda(RunCost duration) {
+    invocation = duration;
   }
 
   /** Where the health page refreshed after the batch is (the Lambda's), for the message. */
