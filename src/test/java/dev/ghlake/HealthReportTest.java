@@ -127,6 +127,44 @@ public class HealthReportTest {
     assertTrue(Files.size(Path.of("target", "report", "health-payload-cut.png")) > 20_000);
   }
 
+  /** Runs from before summaries were kept in the lake: their ledger gives what it can. */
+  @Test
+  public void aRunWithOnlyItsLedgerIsListedFromItAndOneWithNeitherAsNoRecord() throws Exception {
+    Path copy = tmp.newFolder("older-lake").toPath();
+    try (Stream<Path> files = Files.walk(lake)) {
+      for (Path f : files.toList()) {
+        Path to = copy.resolve(lake.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+    List<Path> runs;
+    try (Stream<Path> folders = Files.list(copy.resolve("_runs"))) {
+      runs = folders.sorted().toList();
+    }
+    Files.delete(runs.get(0).resolve("summary.json")); // the first run: its ledger only
+    Files.delete(runs.get(1).resolve("summary.json")); // the second: neither
+    Files.delete(runs.get(1).resolve("ledger.json"));
+    long read = 0;
+    for (var e : new com.fasterxml.jackson.databind.ObjectMapper().readTree(runs.get(0).resolve("ledger.json").toFile())
+        .path("entries")) {
+      read += e.path("kind").asText().equals("READ") ? e.path("count").asLong() : 0;
+    }
+    Path older = tmp.getRoot().toPath().resolve("older.html");
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    assertEquals(0, ReportCommand.run(new String[] {"--lake=" + copy, "--out=" + older}, quiet, quiet));
+    String html = Files.readString(older);
+    Matcher ledgerOnly = Pattern.compile("<tr class=\"run\" data-status=\"unknown\"><td>"
+        + runs.get(0).getFileName() + "</td>.*?</tr>").matcher(html);
+    assertTrue(html, ledgerOnly.find());
+    assertTrue(ledgerOnly.group(), ledgerOnly.group().contains("(ledger only)")
+        && ledgerOnly.group().contains(String.format("<td class=\"num\">%,d</td>", read)));
+    assertTrue(html, html.contains("<tr class=\"run\" data-status=\"no record\"><td>" + runs.get(1).getFileName()));
+  }
+
   @Test
   public void badOptionsExit2() {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());

@@ -16,14 +16,13 @@ final class CalendarView {
 
   private CalendarView() {}
 
-  static String html(LakeState lake) {
+  static String html(LakeState lake, List<LakeState.Cell> cells) {
     StringBuilder out = new StringBuilder("<section id=\"calendar\"><h2>Completeness, every hour (UTC)</h2>");
     out.append("<p class=\"legend\">");
     for (LakeState.CellState s : LakeState.CellState.values()) {
       out.append("<span><i class=\"swatch ").append(s.css()).append("\"></i>").append(s.label).append("</span>");
     }
     out.append("</p>");
-    List<LakeState.Cell> cells = lake.cells();
     List<LocalDate> days = lake.days();
     for (int start = 0; start < days.size(); ) {
       int end = start;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,12 +19,13 @@ public final class HealthPage {
   private HealthPage() {}
 
   public static String html(LakeState lake, String version, Instant generated) {
+    List<LakeState.Cell> cells = lake.cells(); // every hour of the range: made once, drawn and counted
     return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>ghlake health: " + Html.esc(lake.lake()) + "</title><style>" + CSS + "</style></head><body>"
-        + header(lake, version, generated)
-        + CalendarView.html(lake)
+        + header(lake, cells, version, generated)
+        + CalendarView.html(lake, cells)
         + TrendViews.volume(lake)
         + TrendViews.typeMix(lake)
         + TrendViews.keys(lake)
@@ -33,9 +35,9 @@ public final class HealthPage {
         + "</body></html>\n";
   }
 
-  private static String header(LakeState lake, String version, Instant generated) {
+  private static String header(LakeState lake, List<LakeState.Cell> cells, String version, Instant generated) {
     Map<LakeState.CellState, Integer> counts = new EnumMap<>(LakeState.CellState.class);
-    lake.cells().forEach(c -> counts.merge(c.state(), 1, Integer::sum));
+    cells.forEach(c -> counts.merge(c.state(), 1, Integer::sum));
     long events = lake.eventsByDay().values().stream().mapToLong(Long::longValue).sum();
     StringBuilder out = new StringBuilder("<header><h1>ghlake health</h1><p class=\"lake\">")
         .append(Html.esc(lake.lake())).append("</p><p>").append(lake.from()).append(" to ").append(lake.to())

@@ -50,14 +50,15 @@ public final class LakeReading {
     String root = lake.endsWith("/") ? lake : lake + "/";
     PartitionBy by = LakeLayout.of(lake);
     List<MatchResult.Metadata> manifests = by == null ? List.of() : manifests(root, by, from, to);
-    List<String> runFolders = new ArrayList<>();
+    List<String> runIds = new ArrayList<>();
     for (MatchResult.Metadata m : LakeFiles.match(RunRecords.startedGlob(lake))) {
       String path = m.resourceId().toString();
       String folder = path.substring(0, path.lastIndexOf('/'));
-      Instant started = RunIds.startOf(folder.substring(folder.lastIndexOf('/') + 1));
+      String runId = folder.substring(folder.lastIndexOf('/') + 1);
+      Instant started = RunIds.startOf(runId);
       // a run that started before the range cannot have loaded it: GH Archive has no future
       if (from == null || started == null || !started.isBefore(from.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-        runFolders.add(folder);
+        runIds.add(runId);
       }
     }
     ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
@@ -67,7 +68,7 @@ public final class LakeReading {
     });
     try {
       List<PartitionState> partitions = all(pool, manifests, p -> manifest(p));
-      List<RunReading.Run> runs = all(pool, runFolders, RunReading::of);
+      List<RunReading.Run> runs = all(pool, runIds, id -> RunReading.of(lake, id));
       partitions.sort(Comparator.comparing(PartitionState::start));
       return LakeState.of(lake, partitions, runs, from, to);
     } finally {

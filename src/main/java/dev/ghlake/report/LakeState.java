@@ -5,8 +5,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -106,8 +109,8 @@ public record LakeState(String lake, LocalDate from, LocalDate to, List<Partitio
   }
 
   /** The days that hold a partition. */
-  public java.util.Set<LocalDate> loadedDays() {
-    java.util.Set<LocalDate> out = new java.util.HashSet<>();
+  public Set<LocalDate> loadedDays() {
+    Set<LocalDate> out = new HashSet<>();
     partitions.forEach(p -> out.add(p.start().toLocalDate()));
     return out;
   }
@@ -123,7 +126,7 @@ public record LakeState(String lake, LocalDate from, LocalDate to, List<Partitio
 
   /** Per watched object, per day: its type's events and each key's. */
   public Map<String, Map<LocalDate, PartitionState.KeyCounts>> keysByDay() {
-    Map<String, Map<LocalDate, PartitionState.KeyCounts>> out = new java.util.LinkedHashMap<>();
+    Map<String, Map<LocalDate, PartitionState.KeyCounts>> out = new LinkedHashMap<>();
     ManifestReading.WATCHED.forEach(w -> out.put(w.label(), new TreeMap<>()));
     for (PartitionState p : partitions) {
       p.keys().forEach((label, counts) -> out.computeIfAbsent(label, l -> new TreeMap<>())

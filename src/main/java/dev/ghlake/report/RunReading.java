@@ -1,21 +1,27 @@
 package dev.ghlake.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ghlake.accounting.RunLedger;
+import dev.ghlake.accounting.Tally;
 import dev.ghlake.run.RunIds;
+import dev.ghlake.storage.RunRecords;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A run's folder ({@code _runs/<run>/}) read: its summary when the run kept one, else its ledger. */
+/** A run's records ({@code _runs/<run>/}) read: its summary when the run kept one, else its ledger. */
 final class RunReading {
   /** @param kept the partitions the run left as the lake had them, with why */
   record Run(RunState state, Map<String, String> kept) {}
 
   private RunReading() {}
 
-  static Run of(String folder) {
-    JsonNode summary = LakeReading.tree(folder + "/summary.json");
-    String runId = folder.substring(folder.lastIndexOf('/') + 1);
+  static Run of(String lake, String runId) {
+    JsonNode summary = LakeReading.tree(RunRecords.summary(lake, runId));
     Instant started = RunIds.startOf(runId);
     Map<String, String> kept = new TreeMap<>();
     if (summary != null) {
@@ -28,27 +34,23 @@ final class RunReading {
           summary.path("read").asLong(), summary.path("written").asLong(), summary.path("partitions").asInt(),
           summary.path("cost").path("total_usd").asDouble(-1)), kept);
     }
-    JsonNode ledger = LakeReading.tree(folder + "/ledger.json");
-    if (ledger == null) { // it died before its end, or is running now
+    RunLedger ledger;
+    try {
+      ledger = RunLedger.read(RunRecords.ledger(lake, runId));
+    } catch (FileNotFoundException | NoSuchFileException e) { // it died before its end, or is running now
       return new Run(new RunState(runId, started, null, "no record", -1, 0, 0, 0, -1), kept);
-    }
-    long read = 0;
-    long written = 0;
-    for (JsonNode e : ledger.path("entries")) {
-      switch (e.path("kind").asText()) {
-        case "READ" -> read += e.path("count").asLong();
-        case "WRITTEN" -> written += e.path("count").asLong();
-        default -> { }
-      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(RunRecords.ledger(lake, runId) + ": " + e.getMessage(), e);
     }
     int partitions = 0;
-    for (JsonNode p : ledger.path("partitions")) {
+    for (JsonNode p : ledger.partitions()) {
       if (p.path("committed").asBoolean(true)) {
         partitions++;
       } else {
         kept.put(p.path("partition").asText(), String.join("; ", ManifestReading.strings(p.path("gaps"))));
       }
     }
-    return new Run(new RunState(runId, started, null, null, -1, read, written, partitions, -1), kept);
+    return new Run(new RunState(runId, started, null, null, -1, ledger.total(Tally.Kind.READ),
+        ledger.total(Tally.Kind.WRITTEN), partitions, -1), kept);
   }
 }

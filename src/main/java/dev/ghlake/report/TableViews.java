@@ -1,5 +1,6 @@
 package dev.ghlake.report;
 
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +11,7 @@ final class TableViews {
   static final int RUNS_SHOWN = 200;
   static final int FINDINGS_SHOWN = 100;
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-      .withZone(java.time.ZoneOffset.UTC);
+      .withZone(ZoneOffset.UTC);
 
   private TableViews() {}
 

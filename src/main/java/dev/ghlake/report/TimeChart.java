@@ -1,6 +1,7 @@
 package dev.ghlake.report;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -116,8 +117,8 @@ final class TimeChart {
   }
 
   /** The runs [from, to) of consecutive days that have a value. */
-  static java.util.List<int[]> runs(boolean[] has) {
-    java.util.List<int[]> out = new java.util.ArrayList<>();
+  static List<int[]> runs(boolean[] has) {
+    List<int[]> out = new ArrayList<>();
     int start = -1;
     for (int i = 0; i <= has.length; i++) {
       boolean h = i < has.length && has[i];

@@ -2,7 +2,9 @@ package dev.ghlake.run;
 
 import java.beans.Introspector;
 import java.lang.reflect.Method;
+import java.util.Locale;
 import java.util.Set;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.TreeSet;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -49,31 +51,12 @@ final class OptionNames {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {
-      int d = distance(name.toLowerCase(), k.toLowerCase());
+      int d = LevenshteinDistance.getDefaultInstance().apply(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = k;
         bestDistance = d;
       }
     }
     return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-  }
-
-  /** Levenshtein distance. */
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

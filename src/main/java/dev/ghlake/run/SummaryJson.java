@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /**
  * The summaries as users read them (--summaryFile, the Lambda response): one shape for a run, one
@@ -31,7 +32,7 @@ final class SummaryJson {
     ObjectNode o = JSON.createObjectNode();
     o.put("schema_version", SCHEMA_VERSION);
     o.put("ghlake_version", Version.of());
-    java.time.Instant started = RunIds.startOf(s.runId());
+    Instant started = RunIds.startOf(s.runId());
     o.put("started_at", started == null ? null : started.toString());
     o.put("status", s.status().name());
     o.put("run_id", s.runId());

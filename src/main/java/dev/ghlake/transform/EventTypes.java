@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Every event type GH Archive has carried, 2011 to today, so a typo in {@code --types} is refused
@@ -44,31 +45,12 @@ final class EventTypes {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String known : KNOWN) {
-      int d = distance(type.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+      int d = LevenshteinDistance.getDefaultInstance().apply(type.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = known;
         bestDistance = d;
       }
     }
     return bestDistance <= Math.max(2, type.length() / 4) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }
