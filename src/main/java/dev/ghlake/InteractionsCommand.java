@@ -1,0 +1,79 @@
+package dev.ghlake;
+
+import dev.ghlake.interactions.InteractionsOptions;
+import dev.ghlake.interactions.InteractionsPlan;
+import dev.ghlake.interactions.InteractionsPlanner;
+import dev.ghlake.interactions.InteractionsRun;
+import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.ConsoleLogging;
+import dev.ghlake.run.ExitCode;
+import dev.ghlake.run.Prepare;
+import dev.ghlake.run.RunIds;
+import dev.ghlake.run.Version;
+import dev.ghlake.secrets.Redactor;
+import dev.ghlake.storage.LakeStorage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * {@code ghlake interactions --lake=<root> [--from --to]}: the lake's events of a window into the
+ * interactions table, {@code <lake>/interactions/dt=<day>/} (docs/interactions.md).
+ */
+public final class InteractionsCommand {
+  private InteractionsCommand() {}
+
+  public static void main(String[] args) {
+    ConsoleLogging.configure();
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** 0 every day committed, 1 a day refused or the lake unreadable, 2 bad options. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    try {
+      GhLakeOptions options = CommandLine.options(List.of(InteractionsOptions.class), args);
+      InteractionsOptions table = options.as(InteractionsOptions.class);
+      String lake = table.getLake();
+      if (lake == null || lake.isBlank()) {
+        throw new IllegalArgumentException("give the lake: --lake=<its root>, as --output named it");
+      }
+      if (table.getDaysPerJob() < 1 || table.getFilesPerDay() < 1 || table.getBotDailyInteractions() < 1) {
+        throw new IllegalArgumentException("--daysPerJob, --filesPerDay and --botDailyInteractions must be 1 or more");
+      }
+      LocalDate from = day("--from", options.getFrom());
+      LocalDate to = day("--to", options.getTo());
+      if (from != null && to != null && !from.isBefore(to)) {
+        throw new IllegalArgumentException("--from must be before --to (got " + from + " and " + to + ")");
+      }
+      Prepare.storage(options);
+      try {
+        InteractionsPlan plan = InteractionsPlanner.plan(lake, from, to, table.getRebuild(),
+            RunIds.next(Instant.now()), Version.of(), table.getBotDailyInteractions(), table.getFilesPerDay());
+        InteractionsRun.Outcome outcome = InteractionsRun.run(plan, options, table.getDaysPerJob(), out);
+        out.println("ghlake interactions: " + outcome.describe());
+        return outcome.ok() ? ExitCode.SUCCESS.code() : ExitCode.FAILED.code();
+      } catch (IOException e) {
+        err.println("ghlake interactions failed: " + LakeStorage.describe(e));
+        return ExitCode.FAILED.code();
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("ghlake interactions: " + Redactor.redact(e.getMessage()));
+      return ExitCode.USAGE.code();
+    }
+  }
+
+  /** A day of --from/--to ({@code 2024-07-01}; an hour's day counts), null when not given. */
+  private static LocalDate day(String option, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.length() >= 10 ? value.substring(0, 10) : value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(option + " must be a UTC day, e.g. 2024-07-01 (got " + value + ")", e);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.ghlake.interactions;
+
+import dev.ghlake.model.EventSchema;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
+
+/**
+ * An event of the lake to its interaction, keyed by (day, actor id, repository id, kind); every
+ * event read is counted under exactly one heading per day (out: {@link #COUNTS}), so the commit
+ * can check that what was read is what the day's manifests hold.
+ *
+ * <p>Activities are summed per key within a bundle before they leave (a runner's combiner lifting,
+ * done here because the DirectRunner does none): a modern hour's pushes repeat the same actor and
+ * repository many times. At most {@link #HELD} keys are held; past that they are sent on.
+ */
+class ClassifyFn extends DoFn<GenericRecord, KV<PairKey, PairActivity>> {
+  static final TupleTag<KV<PairKey, PairActivity>> ACTIVITY = new TupleTag<>() {};
+  static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
+
+  /** The headings: each event read is under one of them. */
+  static final String INTERACTION = "interaction";
+  static final String NOT_INTERACTION = "not_interaction";
+  static final String MERGE_UNKNOWN = "merge_unknown";
+  static final String NO_ACTOR_ID = "no_actor_id";
+  static final String NO_REPO_ID = "no_repo_id";
+  static final java.util.Set<String> HEADINGS =
+      java.util.Set.of(INTERACTION, NOT_INTERACTION, MERGE_UNKNOWN, NO_ACTOR_ID, NO_REPO_ID);
+
+  /** Keys held before they are sent on: about 10 MiB of them. */
+  static final int HELD = 50_000;
+
+  private transient Map<String, Long> counts;
+  private transient Map<PairKey, PairActivity> held;
+
+  @StartBundle
+  public void start() {
+    counts = new HashMap<>();
+    held = new HashMap<>();
+  }
+
+  @ProcessElement
+  public void process(@Element GenericRecord e, MultiOutputReceiver out) {
+    long micros = (Long) e.get(EventSchema.CREATED_AT);
+    String day = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L)).atZone(ZoneOffset.UTC)
+        .toLocalDate().toString();
+    String type = e.get(EventSchema.TYPE).toString();
+    String action = text(e.get(EventSchema.ACTION));
+    Boolean merged = (Boolean) e.get(EventSchema.PR_MERGED);
+    InteractionKind kind = Classification.kindOf(type, action, merged);
+    if (kind == null) {
+      count(day, Classification.outcome(type, action, merged) == Classification.Outcome.MERGE_UNKNOWN
+          ? MERGE_UNKNOWN : NOT_INTERACTION);
+      return;
+    }
+    Long actor = (Long) e.get(EventSchema.ACTOR_ID);
+    Long repo = (Long) e.get(EventSchema.REPO_ID);
+    if (actor == null || repo == null) { // keys are ids: 2012-2014's timeline events have no actor id
+      count(day, actor == null ? NO_ACTOR_ID : NO_REPO_ID);
+      return;
+    }
+    count(day, INTERACTION);
+    held.merge(new PairKey(day, actor, repo, kind), new PairActivity(1, micros, micros,
+        text(e.get(EventSchema.ACTOR_LOGIN)), text(e.get(EventSchema.REPO_NAME))), PairActivity::plus);
+    if (held.size() >= HELD) {
+      held.forEach((k, a) -> out.get(ACTIVITY).output(KV.of(k, a)));
+      held.clear();
+    }
+  }
+
+  @FinishBundle
+  public void finish(FinishBundleContext c) {
+    held.forEach((k, a) -> c.output(ACTIVITY, KV.of(k, a), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+    counts.forEach((k, n) -> c.output(COUNTS, KV.of(k, n), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+    counts = null;
+    held = null;
+  }
+
+  private void count(String day, String heading) {
+    counts.merge(DayCounts.key(day, heading), 1L, Long::sum);
+  }
+
+  private static String text(Object avro) {
+    return avro == null ? null : avro.toString();
+  }
+}

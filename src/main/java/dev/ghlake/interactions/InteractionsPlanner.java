@@ -1,0 +1,92 @@
+package dev.ghlake.interactions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.model.PartitionBy;
+import dev.ghlake.sink.PartitionManifest;
+import dev.ghlake.storage.LakeFiles;
+import dev.ghlake.storage.LakeLayout;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.io.fs.MatchResult;
+
+/**
+ * Plans a run from the lake's events manifests: which days hold committed events, their files,
+ * and which of them the table already holds from the same events (skipped unless rebuilt).
+ */
+public final class InteractionsPlanner {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private InteractionsPlanner() {}
+
+  /** The days of [from, to) (either null: no bound) the run builds. */
+  public static InteractionsPlan plan(String lake, LocalDate from, LocalDate to, boolean rebuild,
+      String runId, String version, long botDailyInteractions, int filesPerDay) throws IOException {
+    String root = InteractionsPlan.root(lake);
+    PartitionBy by = LakeLayout.of(lake);
+    if (by == null) {
+      throw new IllegalArgumentException("no ghlake lake at " + lake + ": it holds no _lake.json "
+          + "and no events manifests. --lake is the root a run's --output named");
+    }
+    TreeMap<String, List<String>> manifestsByDay = new TreeMap<>();
+    String hour = by == PartitionBy.hour ? "hour=*/" : "";
+    for (MatchResult.Metadata m : LakeFiles.match(root + "events/dt=*/" + hour + PartitionManifest.NAME)) {
+      String path = m.resourceId().toString();
+      int at = path.indexOf("/dt=");
+      String day = path.substring(at + 4, at + 14);
+      LocalDate d = LocalDate.parse(day);
+      if ((from == null || !d.isBefore(from)) && (to == null || d.isBefore(to))) {
+        manifestsByDay.computeIfAbsent(day, k -> new ArrayList<>()).add(path);
+      }
+    }
+    List<DayPlan> days = new ArrayList<>();
+    List<String> upToDate = new ArrayList<>();
+    for (var e : manifestsByDay.entrySet()) {
+      DayPlan day = day(e.getKey(), e.getValue());
+      if (day.events() == 0) {
+        continue; // nothing committed that day: no table rows to make
+      }
+      if (!rebuild && day.sourceRuns().equals(builtFrom(root + "interactions/dt=" + day.day() + "/"))) {
+        upToDate.add(day.day());
+      } else {
+        days.add(day);
+      }
+    }
+    return new InteractionsPlan(lake, runId, version, List.copyOf(days), List.copyOf(upToDate), botDailyInteractions, filesPerDay);
+  }
+
+  private static DayPlan day(String day, List<String> manifests) throws IOException {
+    List<String> files = new ArrayList<>();
+    TreeSet<String> runs = new TreeSet<>();
+    long events = 0;
+    boolean complete = true;
+    for (String path : manifests) {
+      String text = PartitionManifest.read(path);
+      if (text == null) {
+        continue; // gone since the listing: a re-run of the events replaced the partition
+      }
+      String folder = path.substring(0, path.lastIndexOf('/') + 1);
+      PartitionManifest.files(text).forEach(f -> files.add(folder + f.name()));
+      JsonNode m = JSON.readTree(text);
+      events += m.path("counts").path("written").asLong();
+      runs.add(m.path("run_id").asText());
+      complete &= PartitionManifest.isComplete(text);
+    }
+    return new DayPlan(day, List.copyOf(files), events, List.copyOf(runs), complete);
+  }
+
+  /** The events runs a day of the table was built from; null when the table lacks the day. */
+  static List<String> builtFrom(String dayFolder) throws IOException {
+    String text = LakeFiles.readIfExists(dayFolder + InteractionsManifest.NAME);
+    if (text == null) {
+      return null;
+    }
+    List<String> runs = new ArrayList<>();
+    JSON.readTree(text).path("source_runs").forEach(r -> runs.add(r.asText()));
+    return runs;
+  }
+}
