@@ -4,6 +4,8 @@ import dev.ghlake.interactions.InteractionsOptions;
 import dev.ghlake.interactions.InteractionsPlan;
 import dev.ghlake.interactions.InteractionsPlanner;
 import dev.ghlake.interactions.InteractionsRun;
+import dev.ghlake.recommend.Baseline;
+import dev.ghlake.recommend.EvaluationOptions;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.ExitCode;
@@ -12,6 +14,9 @@ import dev.ghlake.run.RunIds;
 import dev.ghlake.run.Version;
 import dev.ghlake.secrets.Redactor;
 import dev.ghlake.storage.LakeStorage;
+import dev.ghlake.training.Export;
+import dev.ghlake.training.ExportOptions;
+import dev.ghlake.training.ExportPlan;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -20,8 +25,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * {@code ghlake interactions --lake=<root> [--from --to]}: the lake's events of a window into the
- * interactions table, {@code <lake>/interactions/dt=<day>/} (docs/interactions.md).
+ * {@code ghlake interactions --lake=<root> [--from --to] [--export=<dir> [--cutoff=<day>]]}: the
+ * lake's events of a window into the interactions table, {@code <lake>/interactions/dt=<day>/};
+ * with --export, its training set, and with --cutoff the baseline's offline evaluation
+ * (docs/interactions.md).
  */
 public final class InteractionsCommand {
   private InteractionsCommand() {}
@@ -34,7 +41,8 @@ public final class InteractionsCommand {
   /** 0 every day committed, 1 a day refused or the lake unreadable, 2 bad options. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
-      GhLakeOptions options = CommandLine.options(List.of(InteractionsOptions.class), args);
+      GhLakeOptions options = CommandLine.options(
+          List.of(InteractionsOptions.class, ExportOptions.class, EvaluationOptions.class), args);
       InteractionsOptions table = options.as(InteractionsOptions.class);
       String lake = table.getLake();
       if (lake == null || lake.isBlank()) {
@@ -54,7 +62,19 @@ public final class InteractionsCommand {
             RunIds.next(Instant.now()), Version.of(), table.getBotDailyInteractions(), table.getFilesPerDay());
         InteractionsRun.Outcome outcome = InteractionsRun.run(plan, options, table.getDaysPerJob(), out);
         out.println("ghlake interactions: " + outcome.describe());
-        return outcome.ok() ? ExitCode.SUCCESS.code() : ExitCode.FAILED.code();
+        if (!outcome.ok()) {
+          return ExitCode.FAILED.code();
+        }
+        ExportOptions export = options.as(ExportOptions.class);
+        if (export.getExport() != null) {
+          ExportPlan exportPlan = Export.plan(lake, from, to, export);
+          out.println("ghlake interactions: exported " + Export.run(exportPlan, options).describe());
+          EvaluationOptions evaluation = options.as(EvaluationOptions.class);
+          if (exportPlan.split() && evaluation.getEvaluate()) {
+            out.print(Baseline.evaluate(export.getExport(), evaluation.getEvaluateUsers()));
+          }
+        }
+        return ExitCode.SUCCESS.code();
       } catch (IOException e) {
         err.println("ghlake interactions failed: " + LakeStorage.describe(e));
         return ExitCode.FAILED.code();

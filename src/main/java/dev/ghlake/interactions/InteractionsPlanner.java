@@ -79,6 +79,26 @@ public final class InteractionsPlanner {
     return new DayPlan(day, List.copyOf(files), events, List.copyOf(runs), complete);
   }
 
+  /**
+   * The table's committed files of [from, to) (either null: no bound), as its manifests list them:
+   * what readers of the table read, never a glob of its folders.
+   */
+  public static List<String> committedFiles(String lake, LocalDate from, LocalDate to) throws IOException {
+    String root = InteractionsPlan.root(lake) + "interactions/";
+    List<String> files = new ArrayList<>();
+    for (MatchResult.Metadata m : LakeFiles.match(root + "dt=*/" + InteractionsManifest.NAME)) {
+      String path = m.resourceId().toString();
+      int at = path.indexOf("/dt=");
+      LocalDate d = LocalDate.parse(path.substring(at + 4, at + 14));
+      String text = LakeFiles.readIfExists(path);
+      if (text != null && (from == null || !d.isBefore(from)) && (to == null || d.isBefore(to))) {
+        String folder = path.substring(0, path.lastIndexOf('/') + 1);
+        JSON.readTree(text).path("files").forEach(f -> files.add(folder + f.path("path").asText()));
+      }
+    }
+    return files;
+  }
+
   /** The events runs a day of the table was built from; null when the table lacks the day. */
   static List<String> builtFrom(String dayFolder) throws IOException {
     String text = LakeFiles.readIfExists(dayFolder + InteractionsManifest.NAME);
