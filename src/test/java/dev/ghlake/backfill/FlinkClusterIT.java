@@ -5,11 +5,13 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.InteractionsCommand;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.BatchSummary.UnitStatus;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.LakeBytes;
 import dev.ghlake.testing.RealData;
 import java.io.IOException;
@@ -118,6 +120,71 @@ public class FlinkClusterIT {
     LakeBytes.assertSameLake(direct, flink);
     try (Stream<Path> staging = Files.list(Path.of(flink, "_staging"))) {
       assertEquals("staging is gone", 0, staging.count());
+    }
+  }
+
+  @Test(timeout = 900_000)
+  public void theInteractionsTableAndExportOnTheClusterAreTheDirectRunners() throws Exception {
+    Path archive = tmp.newFolder("two-days").toPath();
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(20_000, 48, "2024-07-01T00"), 13);
+    Path direct = tmp.newFolder("interactions-direct").toPath();
+    assertEquals(dev.ghlake.run.RunSummary.Status.success, direct("--input=" + archive, "--from=2024-07-01", "--to=2024-07-03",
+        "--latenessHours=0", "--output=" + direct).status());
+    Path flink = tmp.getRoot().toPath().resolve("interactions-flink");
+    copy(direct, flink);
+    String[] args = {"--from=2024-07-01", "--to=2024-07-03", "--cutoff=2024-07-02", "--daysPerJob=1"};
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    assertEquals(0, InteractionsCommand.run(concat(args, "--lake=" + direct, "--export=" + direct.resolve("export")),
+        quiet, quiet));
+
+    Path log = tmp.getRoot().toPath().resolve("interactions-flink.log");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", JAR.toString(), InteractionsCommand.class.getName(), "--runner=FlinkRunner",
+        "--flinkMaster=" + master, "--filesToStage=" + JAR, "--parallelism=2", "--lake=" + flink,
+        "--export=" + flink.resolve("export")));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue("the run finishes", p.waitFor(600, TimeUnit.SECONDS));
+    assertEquals(Files.readString(log), 0, p.exitValue());
+    assertTrue(Files.readString(log), Files.readString(log).contains("2 days committed"));
+
+    String rows = "SELECT CAST(dt AS VARCHAR), actor_id, repo_id, kind, events, first_at, last_at, actor_login, "
+        + "repo_name, bot, bot_reason, own_repo FROM read_parquet('%s/interactions/dt=*/*.parquet', "
+        + "hive_partitioning = true) ORDER BY ALL";
+    List<String> onDirect = rows(String.format(rows, direct));
+    assertTrue(onDirect.size() > 10_000);
+    assertEquals(onDirect, rows(String.format(rows, flink)));
+    for (String file : List.of("train.csv", "test.csv", "users.csv", "items.csv")) {
+      assertEquals(file, sortedLines(direct.resolve("export/" + file)), sortedLines(flink.resolve("export/" + file)));
+    }
+    for (String day : List.of("2024-07-01", "2024-07-02")) {
+      String manifest = "interactions/dt=" + day + "/_manifest.json";
+      assertEquals(JSON.readTree(direct.resolve(manifest).toFile()).get("counts"),
+          JSON.readTree(flink.resolve(manifest).toFile()).get("counts"));
+    }
+  }
+
+  private static List<String> rows(String sql) throws Exception {
+    List<String> out = new ArrayList<>();
+    DuckDb.query(sql, rs -> {
+      StringBuilder row = new StringBuilder();
+      for (int c = 1; c <= 12; c++) {
+        row.append(rs.getString(c)).append('|');
+      }
+      out.add(row.toString());
+    });
+    return out;
+  }
+
+  private static List<String> sortedLines(Path file) throws IOException {
+    return Files.readAllLines(file).stream().sorted().toList();
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
+      }
     }
   }
 
