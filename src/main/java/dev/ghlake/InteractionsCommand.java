@@ -68,9 +68,12 @@ public final class InteractionsCommand {
         ExportOptions export = options.as(ExportOptions.class);
         if (export.getExport() != null) {
           ExportPlan exportPlan = Export.plan(lake, from, to, export);
-          out.println("ghlake interactions: exported " + Export.run(exportPlan, options).describe());
+          Export.Written written = Export.run(exportPlan, options);
+          out.println("ghlake interactions: exported " + written.describe());
           EvaluationOptions evaluation = options.as(EvaluationOptions.class);
-          if (exportPlan.split() && evaluation.getEvaluate()) {
+          if (exportPlan.split() && evaluation.getEvaluate() && (written.trainPairs() == 0 || written.testPairs() == 0)) {
+            out.println("ghlake interactions: no evaluation: a split holds no pair (bots and known repositories left out)");
+          } else if (exportPlan.split() && evaluation.getEvaluate()) {
             out.print(Baseline.evaluate(export.getExport(), evaluation.getEvaluateUsers()));
           }
         }

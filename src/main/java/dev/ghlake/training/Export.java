@@ -46,6 +46,11 @@ public final class Export {
         throw new IllegalArgumentException("--cutoff must be a UTC day, e.g. 2024-07-01 (got " + options.getCutoff() + ")", e);
       }
       cutoff = ExportPlan.micros(day);
+      LocalDate first = files.stream().map(Export::day).min(LocalDate::compareTo).orElseThrow();
+      if (!day.isAfter(first) || !day.isBefore(end)) {
+        throw new IllegalArgumentException("--cutoff=" + day + " leaves a split empty: the table's window "
+            + "runs from " + first + " to " + end + " (exclusive); give a day after " + first + " and before " + end);
+      }
     }
     if (!(options.getHalfLifeDays() >= 0)) {
       throw new IllegalArgumentException("--halfLifeDays is 0 (no decay) or more (got " + options.getHalfLifeDays() + ")");
@@ -62,7 +67,20 @@ public final class Export {
     Written w = new Written(plan.folder(), counter(result, "train_pairs"), counter(result, "test_pairs"),
         counter(result, "bot_rows_left_out"), plan.split());
     LakeFiles.write(plan.path("export.json"), describe(plan, w));
+    headerOnly(plan, plan.split() ? List.of("train", "test") : List.of("train"));
     return w;
+  }
+
+  /** A split without pairs still gets its files, headers only: readers find an empty set, not no file. */
+  private static void headerOnly(ExportPlan plan, List<String> splits) throws IOException {
+    for (String split : splits) {
+      if (LakeFiles.match(plan.path(split + ".csv")).isEmpty()) {
+        LakeFiles.write(plan.path(split + ".csv"), IndexedPair.CSV_HEADER + "\n");
+      }
+      if (LakeFiles.match(plan.path("ghlake." + split + ".inter")).isEmpty()) {
+        LakeFiles.write(plan.path("ghlake." + split + ".inter"), IndexedPair.INTER_HEADER + "\n");
+      }
+    }
   }
 
   private static String describe(ExportPlan plan, Written w) throws IOException {

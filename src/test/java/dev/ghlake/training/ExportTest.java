@@ -95,6 +95,19 @@ public class ExportTest {
   }
 
   @Test
+  public void aCutoffThatLeavesASplitEmptyIsRefusedBeforeAnythingIsWritten() {
+    for (String cutoff : List.of("2011-02-15", "2012-02-16", "2030-01-01")) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+      Path elsewhere = tmp.getRoot().toPath().resolve("refused-" + cutoff);
+      assertEquals(2, InteractionsCommand.run(new String[] {"--lake=" + lake, "--export=" + elsewhere,
+          "--cutoff=" + cutoff}, out, out));
+      assertTrue(bytes.toString(StandardCharsets.UTF_8), bytes.toString(StandardCharsets.UTF_8).contains("leaves a split empty"));
+      assertTrue(!Files.exists(elsewhere));
+    }
+  }
+
+  @Test
   public void theIndexMapsAreDenseAndTheThreeShapesHoldTheSamePairs() throws Exception {
     for (String map : List.of("users", "items")) {
       String csv = "read_csv('" + export.resolve(map + ".csv") + "')";
