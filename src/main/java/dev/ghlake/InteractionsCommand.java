@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -51,8 +50,8 @@ public final class InteractionsCommand {
       if (table.getDaysPerJob() < 1 || table.getFilesPerDay() < 1 || table.getBotDailyInteractions() < 1) {
         throw new IllegalArgumentException("--daysPerJob, --filesPerDay and --botDailyInteractions must be 1 or more");
       }
-      LocalDate from = day("--from", options.getFrom());
-      LocalDate to = day("--to", options.getTo());
+      LocalDate from = CommandLine.day("--from", options.getFrom());
+      LocalDate to = CommandLine.day("--to", options.getTo());
       if (from != null && to != null && !from.isBefore(to)) {
         throw new IllegalArgumentException("--from must be before --to (got " + from + " and " + to + ")");
       }
@@ -85,18 +84,6 @@ public final class InteractionsCommand {
     } catch (IllegalArgumentException e) {
       err.println("ghlake interactions: " + Redactor.redact(e.getMessage()));
       return ExitCode.USAGE.code();
-    }
-  }
-
-  /** A day of --from/--to ({@code 2024-07-01}; an hour's day counts), null when not given. */
-  private static LocalDate day(String option, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.length() >= 10 ? value.substring(0, 10) : value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(option + " must be a UTC day, e.g. 2024-07-01 (got " + value + ")", e);
     }
   }
 }

@@ -12,7 +12,6 @@ import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -35,8 +34,8 @@ public final class ReportCommand {
       if (report.getLake() == null || report.getLake().isBlank()) {
         throw new IllegalArgumentException("give the lake: --lake=<its root>, as --output named it");
       }
-      LocalDate from = day("--from", options.getFrom());
-      LocalDate to = day("--to", options.getTo());
+      LocalDate from = CommandLine.day("--from", options.getFrom());
+      LocalDate to = CommandLine.day("--to", options.getTo());
       if (from != null && to != null && !from.isBefore(to)) {
         throw new IllegalArgumentException("--from must be before --to (got " + from + " and " + to + ")");
       }
@@ -52,18 +51,6 @@ public final class ReportCommand {
     } catch (IllegalArgumentException e) {
       err.println("ghlake report: " + Redactor.redact(e.getMessage()));
       return ExitCode.USAGE.code();
-    }
-  }
-
-  /** A day of --from/--to ({@code 2024-07-01}; an hour's day counts), null when not given. */
-  private static LocalDate day(String option, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.length() >= 10 ? value.substring(0, 10) : value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(option + " must be a UTC day, e.g. 2024-07-01 (got " + value + ")", e);
     }
   }
 }

@@ -47,6 +47,21 @@ public final class CommandLine {
     return options;
   }
 
+  /**
+   * A UTC day of --from/--to for the commands that work by day ({@code 2024-07-01}; an hour's
+   * day counts), null when not given; {@link IllegalArgumentException} naming the option.
+   */
+  public static java.time.LocalDate day(String option, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(value.length() >= 10 ? value.substring(0, 10) : value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(option + " must be a UTC day, e.g. 2024-07-01 (got " + value + ")", e);
+    }
+  }
+
   /** Whether the command line sets an option itself ({@code --name=value}, or {@code --name} alone). */
   static boolean names(String[] args, String option) {
     return Arrays.stream(args).anyMatch(a -> a.equals("--" + option) || a.startsWith("--" + option + "="));
