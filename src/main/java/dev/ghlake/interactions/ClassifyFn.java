@@ -2,6 +2,7 @@ package dev.ghlake.interactions;
 
 import dev.ghlake.model.EventSchema;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,6 +39,10 @@ class ClassifyFn extends DoFn<GenericRecord, KV<PairKey, PairActivity>> {
 
   private transient Map<String, Long> counts;
   private transient Map<PairKey, PairActivity> held;
+  /** The day of the last event and its bounds: a file's events are mostly of one day, so its name is made once. */
+  private transient String day;
+  private transient long dayStart;
+  private transient long dayEnd;
 
   @StartBundle
   public void start() {
@@ -48,8 +53,7 @@ class ClassifyFn extends DoFn<GenericRecord, KV<PairKey, PairActivity>> {
   @ProcessElement
   public void process(@Element GenericRecord e, MultiOutputReceiver out) {
     long micros = (Long) e.get(EventSchema.CREATED_AT);
-    String day = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L)).atZone(ZoneOffset.UTC)
-        .toLocalDate().toString();
+    String day = dayOf(micros);
     String type = e.get(EventSchema.TYPE).toString();
     String action = text(e.get(EventSchema.ACTION));
     Boolean merged = (Boolean) e.get(EventSchema.PR_MERGED);
@@ -80,6 +84,16 @@ class ClassifyFn extends DoFn<GenericRecord, KV<PairKey, PairActivity>> {
     counts.forEach((k, n) -> c.output(COUNTS, KV.of(k, n), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
     counts = null;
     held = null;
+  }
+
+  private String dayOf(long micros) {
+    if (day == null || micros < dayStart || micros >= dayEnd) {
+      LocalDate d = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L)).atZone(ZoneOffset.UTC).toLocalDate();
+      day = d.toString();
+      dayStart = d.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
+      dayEnd = dayStart + 86_400_000_000L;
+    }
+    return day;
   }
 
   private void count(String day, String heading) {
