@@ -50,11 +50,9 @@ public final class InteractionsCommand {
       if (table.getDaysPerJob() < 1 || table.getFilesPerDay() < 1 || table.getBotDailyInteractions() < 1) {
         throw new IllegalArgumentException("--daysPerJob, --filesPerDay and --botDailyInteractions must be 1 or more");
       }
-      LocalDate from = CommandLine.day("--from", options.getFrom());
-      LocalDate to = CommandLine.day("--to", options.getTo());
-      if (from != null && to != null && !from.isBefore(to)) {
-        throw new IllegalArgumentException("--from must be before --to (got " + from + " and " + to + ")");
-      }
+      CommandLine.Days days = CommandLine.days(options);
+      LocalDate from = days.from();
+      LocalDate to = days.to();
       Prepare.storage(options);
       try {
         InteractionsPlan plan = InteractionsPlanner.plan(lake, from, to, table.getRebuild(),
@@ -70,10 +68,10 @@ public final class InteractionsCommand {
           Export.Written written = Export.run(exportPlan, options);
           out.println("ghlake interactions: exported " + written.describe());
           EvaluationOptions evaluation = options.as(EvaluationOptions.class);
-          if (exportPlan.split() && evaluation.getEvaluate() && (written.trainPairs() == 0 || written.testPairs() == 0)) {
-            out.println("ghlake interactions: no evaluation: a split holds no pair (bots and known repositories left out)");
-          } else if (exportPlan.split() && evaluation.getEvaluate()) {
-            out.print(Baseline.evaluate(export.getExport(), evaluation.getEvaluateUsers()));
+          if (exportPlan.split() && evaluation.getEvaluate()) {
+            out.print(written.trainPairs() == 0 || written.testPairs() == 0
+                ? "ghlake interactions: no evaluation: a split holds no pair (bots and known repositories left out)\n"
+                : Baseline.evaluate(export.getExport(), evaluation.getEvaluateUsers()));
           }
         }
         return ExitCode.SUCCESS.code();

@@ -34,11 +34,9 @@ public final class ReportCommand {
       if (report.getLake() == null || report.getLake().isBlank()) {
         throw new IllegalArgumentException("give the lake: --lake=<its root>, as --output named it");
       }
-      LocalDate from = CommandLine.day("--from", options.getFrom());
-      LocalDate to = CommandLine.day("--to", options.getTo());
-      if (from != null && to != null && !from.isBefore(to)) {
-        throw new IllegalArgumentException("--from must be before --to (got " + from + " and " + to + ")");
-      }
+      CommandLine.Days days = CommandLine.days(options);
+      LocalDate from = days.from();
+      LocalDate to = days.to();
       Prepare.storage(options);
       try {
         out.println("ghlake report: " + HealthReport.write(report.getLake(), from, to, report.getOut(),

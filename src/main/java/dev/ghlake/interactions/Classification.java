@@ -8,16 +8,13 @@ package dev.ghlake.interactions;
  * 2025-10-07 (GitHub changelog 2025-08-08), a merge was a PullRequestEvent {@code closed} whose
  * {@code pull_request.merged} is true; after the cut {@code pull_request} is a stub without
  * {@code merged}, and GitHub later delivers merges as action {@code merged}. A {@code closed}
- * without the flag (the weeks between) cannot say whether it merged: it is counted as
- * {@link Outcome#MERGE_UNKNOWN}, never guessed.
+ * without the flag (the weeks between) cannot say whether it merged: it is counted as such
+ * ({@link #mergeUnknown}), never guessed.
  */
 public final class Classification {
-  /** What one event is to the interactions table. */
-  public enum Outcome { INTERACTION, OTHER, MERGE_UNKNOWN }
-
   private Classification() {}
 
-  /** The interaction kind of an event; null when it is none (see {@link #outcome}). */
+  /** The interaction kind of an event; null when it is none (see {@link #mergeUnknown}). */
   public static InteractionKind kindOf(String type, String action, Boolean merged) {
     return switch (type) {
       case "WatchEvent" -> action == null || action.equals("started") ? InteractionKind.STAR : null;
@@ -35,13 +32,9 @@ public final class Classification {
     };
   }
 
-  /** Whether the event is an interaction, no interaction, or a closed pull request of unknown merge. */
-  public static Outcome outcome(String type, String action, Boolean merged) {
-    if (kindOf(type, action, merged) != null) {
-      return Outcome.INTERACTION;
-    }
-    boolean undecided = "PullRequestEvent".equals(type) && "closed".equals(action) && merged == null;
-    return undecided ? Outcome.MERGE_UNKNOWN : Outcome.OTHER;
+  /** A closed pull request that does not say whether it merged (never an interaction). */
+  public static boolean mergeUnknown(String type, String action, Boolean merged) {
+    return merged == null && "closed".equals(action) && "PullRequestEvent".equals(type);
   }
 
   private static InteractionKind pullRequest(String action, Boolean merged) {

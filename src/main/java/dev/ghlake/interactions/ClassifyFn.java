@@ -59,8 +59,7 @@ class ClassifyFn extends DoFn<GenericRecord, KV<PairKey, PairActivity>> {
     Boolean merged = (Boolean) e.get(EventSchema.PR_MERGED);
     InteractionKind kind = Classification.kindOf(type, action, merged);
     if (kind == null) {
-      count(day, Classification.outcome(type, action, merged) == Classification.Outcome.MERGE_UNKNOWN
-          ? MERGE_UNKNOWN : NOT_INTERACTION);
+      count(day, Classification.mergeUnknown(type, action, merged) ? MERGE_UNKNOWN : NOT_INTERACTION);
       return;
     }
     Long actor = (Long) e.get(EventSchema.ACTOR_ID);

@@ -3,6 +3,7 @@ package dev.ghlake.interactions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.model.PartitionBy;
+import dev.ghlake.model.PartitionPath;
 import dev.ghlake.sink.PartitionManifest;
 import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.LakeLayout;
@@ -36,11 +37,9 @@ public final class InteractionsPlanner {
     String hour = by == PartitionBy.hour ? "hour=*/" : "";
     for (MatchResult.Metadata m : LakeFiles.match(root + "events/dt=*/" + hour + PartitionManifest.NAME)) {
       String path = m.resourceId().toString();
-      int at = path.indexOf("/dt=");
-      String day = path.substring(at + 4, at + 14);
-      LocalDate d = LocalDate.parse(day);
-      if ((from == null || !d.isBefore(from)) && (to == null || d.isBefore(to))) {
-        manifestsByDay.computeIfAbsent(day, k -> new ArrayList<>()).add(path);
+      LocalDate d = PartitionPath.dayOf(path);
+      if (inWindow(d, from, to)) {
+        manifestsByDay.computeIfAbsent(d.toString(), k -> new ArrayList<>()).add(path);
       }
     }
     List<DayPlan> days = new ArrayList<>();
@@ -88,15 +87,17 @@ public final class InteractionsPlanner {
     List<String> files = new ArrayList<>();
     for (MatchResult.Metadata m : LakeFiles.match(root + "dt=*/" + InteractionsManifest.NAME)) {
       String path = m.resourceId().toString();
-      int at = path.indexOf("/dt=");
-      LocalDate d = LocalDate.parse(path.substring(at + 4, at + 14));
-      String text = LakeFiles.readIfExists(path);
-      if (text != null && (from == null || !d.isBefore(from)) && (to == null || d.isBefore(to))) {
+      String text = inWindow(PartitionPath.dayOf(path), from, to) ? LakeFiles.readIfExists(path) : null;
+      if (text != null) { // outside the window: not read at all
         String folder = path.substring(0, path.lastIndexOf('/') + 1);
         JSON.readTree(text).path("files").forEach(f -> files.add(folder + f.path("path").asText()));
       }
     }
     return files;
+  }
+
+  private static boolean inWindow(LocalDate d, LocalDate from, LocalDate to) {
+    return (from == null || !d.isBefore(from)) && (to == null || d.isBefore(to));
   }
 
   /** The events runs a day of the table was built from; null when the table lacks the day. */

@@ -16,8 +16,8 @@ public record PairActivity(long events, long firstMicros, long lastMicros, Strin
 
   /** Both together: counts add, times widen, the later event's names win (ties: the greater, so any order agrees). */
   public PairActivity plus(PairActivity o) {
-    boolean later = o.lastMicros > lastMicros
-        || (o.lastMicros == lastMicros && compare(o.login, login) + compare(o.repoName, repoName) > 0);
+    int names = compare(o.login, login) != 0 ? compare(o.login, login) : compare(o.repoName, repoName);
+    boolean later = o.lastMicros > lastMicros || (o.lastMicros == lastMicros && names > 0);
     return new PairActivity(events + o.events, Math.min(firstMicros, o.firstMicros),
         Math.max(lastMicros, o.lastMicros), later ? o.login : login, later ? o.repoName : repoName);
   }

@@ -31,6 +31,12 @@ public final class PartitionPath {
     return day + "/hour=" + (hour < 10 ? "0" : "") + hour;
   }
 
+  /** The day of a path inside a partition's folder ({@code …/events/dt=2024-07-01/…}). */
+  public static LocalDate dayOf(String path) {
+    int at = path.indexOf("/dt=");
+    return LocalDate.parse(path.substring(at + 4, at + 14));
+  }
+
   /** The start of a partition's time range. */
   public static LocalDateTime start(String partition) {
     LocalDate day = LocalDate.parse(partition.substring(3, 13));

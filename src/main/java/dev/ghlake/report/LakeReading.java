@@ -99,8 +99,7 @@ public final class LakeReading {
   }
 
   private static boolean inRange(String manifestPath, LocalDate from, LocalDate to) {
-    int at = manifestPath.indexOf("/dt=");
-    LocalDate day = LocalDate.parse(manifestPath.substring(at + 4, at + 14));
+    LocalDate day = dev.ghlake.model.PartitionPath.dayOf(manifestPath);
     return (from == null || !day.isBefore(from)) && (to == null || day.isBefore(to));
   }
 

@@ -47,11 +47,23 @@ public final class CommandLine {
     return options;
   }
 
+  /** The days of --from/--to of a command that works by day; either null when not given. */
+  public record Days(java.time.LocalDate from, java.time.LocalDate to) {}
+
   /**
-   * A UTC day of --from/--to for the commands that work by day ({@code 2024-07-01}; an hour's
-   * day counts), null when not given; {@link IllegalArgumentException} naming the option.
+   * --from/--to as days ({@code 2024-07-01}; an hour's day counts), from before to;
+   * {@link IllegalArgumentException} naming the option otherwise.
    */
-  public static java.time.LocalDate day(String option, String value) {
+  public static Days days(GhLakeOptions options) {
+    java.time.LocalDate from = day("--from", options.getFrom());
+    java.time.LocalDate to = day("--to", options.getTo());
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new IllegalArgumentException("--from must be before --to (got " + from + " and " + to + ")");
+    }
+    return new Days(from, to);
+  }
+
+  private static java.time.LocalDate day(String option, String value) {
     if (value == null) {
       return null;
     }

@@ -3,6 +3,7 @@ package dev.ghlake.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.interactions.InteractionsPlanner;
+import dev.ghlake.model.PartitionPath;
 import dev.ghlake.storage.LakeFiles;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ public final class Export {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("the interactions table of " + lake + " holds no day of the window");
     }
-    LocalDate end = to != null ? to : files.stream().map(Export::day).max(LocalDate::compareTo).orElseThrow().plusDays(1);
+    LocalDate end = to != null ? to : files.stream().map(PartitionPath::dayOf).max(LocalDate::compareTo).orElseThrow().plusDays(1);
     long cutoff = Long.MAX_VALUE;
     if (options.getCutoff() != null) {
       LocalDate day;
@@ -46,7 +47,7 @@ public final class Export {
         throw new IllegalArgumentException("--cutoff must be a UTC day, e.g. 2024-07-01 (got " + options.getCutoff() + ")", e);
       }
       cutoff = ExportPlan.micros(day);
-      LocalDate first = files.stream().map(Export::day).min(LocalDate::compareTo).orElseThrow();
+      LocalDate first = files.stream().map(PartitionPath::dayOf).min(LocalDate::compareTo).orElseThrow();
       if (!day.isAfter(first) || !day.isBefore(end)) {
         throw new IllegalArgumentException("--cutoff=" + day + " leaves a split empty: the table's window "
             + "runs from " + first + " to " + end + " (exclusive); give a day after " + first + " and before " + end);
@@ -103,10 +104,5 @@ public final class Export {
       sum += c.getAttempted();
     }
     return sum;
-  }
-
-  private static LocalDate day(String file) {
-    int at = file.indexOf("/dt=");
-    return LocalDate.parse(file.substring(at + 4, at + 14));
   }
 }

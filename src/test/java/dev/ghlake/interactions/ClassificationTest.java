@@ -1,11 +1,12 @@
 package dev.ghlake.interactions;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghlake.interactions.Classification.Outcome;
 import dev.ghlake.testing.RealData;
 import java.io.IOException;
 import org.junit.Test;
@@ -25,10 +26,12 @@ public class ClassificationTest {
     JsonNode y2011 = payload("2011");
     assertEquals("closed", y2011.path("action").asText());
     assertEquals(false, y2011.path("pull_request").has("merged"));
-    assertEquals(Outcome.MERGE_UNKNOWN, Classification.outcome("PullRequestEvent", "closed", null));
+    assertNull(Classification.kindOf("PullRequestEvent", "closed", null));
+    assertTrue(Classification.mergeUnknown("PullRequestEvent", "closed", null));
     // after 2025-10-07 pull_request is a stub: a close says nothing; the later 'merged' action does
     assertEquals(InteractionKind.PR_MERGED, Classification.kindOf("PullRequestEvent", "merged", null));
-    assertEquals(Outcome.OTHER, Classification.outcome("PullRequestEvent", "closed", false));
+    assertNull(Classification.kindOf("PullRequestEvent", "closed", false)); // closed unmerged: no interaction
+    assertFalse(Classification.mergeUnknown("PullRequestEvent", "closed", false));
     assertEquals(InteractionKind.PR_OPENED, Classification.kindOf("PullRequestEvent", "opened", null));
   }
 
@@ -42,7 +45,7 @@ public class ClassificationTest {
     assertEquals(InteractionKind.RELEASE, Classification.kindOf("ReleaseEvent", "published", null));
     assertNull(Classification.kindOf("ReleaseEvent", "deleted", null));
     assertNull(Classification.kindOf("CreateEvent", null, null));
-    assertEquals(Outcome.OTHER, Classification.outcome("GollumEvent", null, null));
+    assertFalse(Classification.mergeUnknown("GollumEvent", null, null));
   }
 
   private static JsonNode payload(String year) throws IOException {
