@@ -13,6 +13,7 @@ import dev.ghlake.run.Prepare;
 import dev.ghlake.run.RunIds;
 import dev.ghlake.run.Version;
 import dev.ghlake.secrets.Redactor;
+import dev.ghlake.stage.StagingFolders;
 import dev.ghlake.storage.LakeStorage;
 import dev.ghlake.training.Export;
 import dev.ghlake.training.ExportOptions;
@@ -22,6 +23,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.beam.runners.direct.DirectRunner;
 
 /**
  * {@code ghlake interactions --lake=<root> [--from --to] [--export=<dir> [--cutoff=<day>]]}: the
@@ -35,6 +37,14 @@ public final class InteractionsCommand {
   public static void main(String[] args) {
     ConsoleLogging.configure();
     System.exit(run(args, System.out, System.err));
+  }
+
+  /** Where a job stages: --stagingLocation, else local on the DirectRunner, else beside its output; old runs' staging removed. */
+  private static String staging(GhLakeOptions options, String output) {
+    String location = StagingFolders.location(options.getStagingLocation(), options.getRunner() == DirectRunner.class,
+        output);
+    StagingFolders.cleanAbandoned(location);
+    return location;
   }
 
   /** 0 every day committed, 1 a day refused or the lake unreadable, 2 bad options. */
@@ -55,8 +65,10 @@ public final class InteractionsCommand {
       LocalDate to = days.to();
       Prepare.storage(options);
       try {
-        InteractionsPlan plan = InteractionsPlanner.plan(lake, from, to, table.getRebuild(),
-            RunIds.next(Instant.now()), Version.of(), table.getBotDailyInteractions(), table.getFilesPerDay());
+        String runId = RunIds.next(Instant.now());
+        InteractionsPlan plan = InteractionsPlanner.plan(lake, from, to, table.getRebuild(), runId, Version.of(),
+            table.getBotDailyInteractions(), table.getFilesPerDay(),
+            StagingFolders.forRun(staging(options, lake), "interactions-" + runId));
         InteractionsRun.Outcome outcome = InteractionsRun.run(plan, options, table.getDaysPerJob(), out);
         out.println("ghlake interactions: " + outcome.describe());
         if (!outcome.ok()) {
@@ -64,7 +76,8 @@ public final class InteractionsCommand {
         }
         ExportOptions export = options.as(ExportOptions.class);
         if (export.getExport() != null) {
-          ExportPlan exportPlan = Export.plan(lake, from, to, export);
+          ExportPlan exportPlan = Export.plan(lake, from, to, export,
+              StagingFolders.forRun(staging(options, export.getExport()), "export-" + plan.runId()));
           Export.Written written = Export.run(exportPlan, options);
           out.println("ghlake interactions: exported " + written.describe());
           EvaluationOptions evaluation = options.as(EvaluationOptions.class);

@@ -2,13 +2,10 @@ package dev.ghlake.interactions;
 
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
@@ -18,12 +15,13 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * The interactions table's pipeline, as its diagram (docs/interactions.md):
+ * The interactions table's pipeline, as its diagram (docs/interactions.md). Activities and rows
+ * travel through staging files; grouped are their references:
  *
  * <pre>
- * EventsFiles → ReadLake → BuildRows → WriteTable ─┐
- *                  │            └──── CountRows ─┤
- *                  └─ counts of every event read ┴→ SumCounts → CommitDays
+ * EventsFiles → ReadLake ─ activity (staged) → BuildRows ─ rows (staged) → WriteTable ─┐
+ *                  │                                └─ counts of the rows ─────────────┤
+ *                  └─ counts of every event read ──────────────────────→ SumCounts ────┴→ CommitDays
  * </pre>
  */
 public final class InteractionsPipeline {
@@ -33,15 +31,12 @@ public final class InteractionsPipeline {
     List<String> files = plan.days().stream().flatMap(d -> d.files().stream()).toList();
     PCollectionTuple read = pipeline
         .apply("EventsFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
-        .apply("ReadLake", new ReadLakeInteractions());
-    PCollection<InteractionRow> rows = read.get(ClassifyFn.ACTIVITY)
-        .apply("BuildRows", new BuildRows(plan.botDailyInteractions()));
-    PCollection<KV<String, String>> written = rows
-        .apply("WriteTable", new WriteTable(plan.tableRoot(), plan.temporaryFolder(), plan.runId(), plan.filesPerDay()));
-    PCollection<KV<String, Long>> tableCounts = rows.apply("CountRows", ParDo.of(new RowCountsFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+        .apply("ReadLake", new ReadLakeInteractions(plan.staging()));
+    PCollectionTuple rows = read.get(ClassifyFn.CHUNKS)
+        .apply("BuildRows", new BuildRows(plan.botDailyInteractions(), plan.filesPerDay(), plan.staging()));
+    PCollection<KV<String, String>> written = rows.get(BuildRows.ROWS).apply("WriteTable", new WriteTable(plan));
     PCollection<KV<String, KV<String, Long>>> counts = PCollectionList.of(read.get(ClassifyFn.COUNTS))
-        .and(tableCounts)
+        .and(rows.get(BuildRows.COUNTS))
         .apply("AllCounts", Flatten.pCollections())
         .apply("SumCounts", Sum.longsPerKey())
         .apply("ByDay", MapElements

@@ -9,9 +9,10 @@ import java.util.List;
  *
  * @param botDailyInteractions an actor with more interaction events than this in a day is
  *     flagged a bot by volume
+ * @param staging the run's staging folder (local, or a Beam filesystem path every worker reads)
  */
 public record InteractionsPlan(String lake, String runId, String version, List<DayPlan> days,
-    List<String> upToDate, long botDailyInteractions, int filesPerDay) implements Serializable {
+    List<String> upToDate, long botDailyInteractions, int filesPerDay, String staging) implements Serializable {
 
   /** The table's root: {@code <lake>/interactions/}. */
   public String tableRoot() {
@@ -34,7 +35,8 @@ public record InteractionsPlan(String lake, String runId, String version, List<D
 
   /** The same plan for some of its days (a job of a longer run). */
   public InteractionsPlan only(List<DayPlan> some) {
-    return new InteractionsPlan(lake, runId, version, List.copyOf(some), upToDate, botDailyInteractions, filesPerDay);
+    return new InteractionsPlan(lake, runId, version, List.copyOf(some), upToDate, botDailyInteractions, filesPerDay,
+        staging);
   }
 
   public DayPlan day(String day) {

@@ -26,7 +26,7 @@ public final class InteractionsPlanner {
 
   /** The days of [from, to) (either null: no bound) the run builds. */
   public static InteractionsPlan plan(String lake, LocalDate from, LocalDate to, boolean rebuild,
-      String runId, String version, long botDailyInteractions, int filesPerDay) throws IOException {
+      String runId, String version, long botDailyInteractions, int filesPerDay, String staging) throws IOException {
     String root = InteractionsPlan.root(lake);
     PartitionBy by = LakeLayout.of(lake);
     if (by == null) {
@@ -55,7 +55,8 @@ public final class InteractionsPlanner {
         days.add(day);
       }
     }
-    return new InteractionsPlan(lake, runId, version, List.copyOf(days), List.copyOf(upToDate), botDailyInteractions, filesPerDay);
+    return new InteractionsPlan(lake, runId, version, List.copyOf(days), List.copyOf(upToDate), botDailyInteractions,
+        filesPerDay, staging);
   }
 
   private static DayPlan day(String day, List<String> manifests) throws IOException {
@@ -82,19 +83,25 @@ public final class InteractionsPlanner {
    * The table's committed files of [from, to) (either null: no bound), as its manifests list them:
    * what readers of the table read, never a glob of its folders.
    */
-  public static List<String> committedFiles(String lake, LocalDate from, LocalDate to) throws IOException {
+  public static CommittedTable committedFiles(String lake, LocalDate from, LocalDate to) throws IOException {
     String root = InteractionsPlan.root(lake) + "interactions/";
     List<String> files = new ArrayList<>();
+    long rows = 0;
     for (MatchResult.Metadata m : LakeFiles.match(root + "dt=*/" + InteractionsManifest.NAME)) {
       String path = m.resourceId().toString();
       String text = inWindow(PartitionPath.dayOf(path), from, to) ? LakeFiles.readIfExists(path) : null;
       if (text != null) { // outside the window: not read at all
         String folder = path.substring(0, path.lastIndexOf('/') + 1);
-        JSON.readTree(text).path("files").forEach(f -> files.add(folder + f.path("path").asText()));
+        JsonNode manifest = JSON.readTree(text);
+        manifest.path("files").forEach(f -> files.add(folder + f.path("path").asText()));
+        rows += manifest.path("counts").path("rows").asLong();
       }
     }
-    return files;
+    return new CommittedTable(files, rows);
   }
+
+  /** The table's committed files of a window, and the rows their manifests count. */
+  public record CommittedTable(List<String> files, long rows) {}
 
   private static boolean inWindow(LocalDate d, LocalDate from, LocalDate to) {
     return (from == null || !d.isBefore(from)) && (to == null || d.isBefore(to));

@@ -3,6 +3,7 @@ package dev.ghlake.interactions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.stage.StagingFolders;
 import dev.ghlake.storage.LakeFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,10 +57,13 @@ public final class InteractionsRun {
       Pipeline pipeline = Pipeline.create(options);
       InteractionsPipeline.build(pipeline, job);
       String failure = null;
+      StagingFolders.create(plan.staging());
       try {
         pipeline.run().waitUntilFinish();
       } catch (Pipeline.PipelineExecutionException e) { // a listed file gone, unreadable: said, and the run stops
         failure = "the job failed: " + (e.getCause() == null ? e : e.getCause());
+      } finally {
+        StagingFolders.delete(plan.staging());
       }
       for (DayPlan d : job.days()) {
         verdicts.add(failure == null ? verdict(job, d) : new DayVerdict(d.day(), false, 0, 0, failure));
@@ -76,9 +80,7 @@ public final class InteractionsRun {
 
   /** The writer's temporary folder of the run, emptied by the writer (object stores have no folders). */
   private static void removeTemporaryFolder(InteractionsPlan plan) {
-    String folder = plan.temporaryFolder();
-    LakeFiles.removeEmptyFolder(folder + "/.temp-beam");
-    LakeFiles.removeEmptyFolder(folder);
+    LakeFiles.removeEmptyFolder(plan.temporaryFolder());
     LakeFiles.removeEmptyFolder(plan.tableRoot() + "_tmp");
   }
 

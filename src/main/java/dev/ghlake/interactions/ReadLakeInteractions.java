@@ -1,6 +1,7 @@
 package dev.ghlake.interactions;
 
 import dev.ghlake.model.EventSchema;
+import dev.ghlake.stage.StagedChunk;
 import java.util.List;
 import java.util.Set;
 import org.apache.avro.Schema;
@@ -9,7 +10,6 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -18,10 +18,17 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * The events files a plan lists, read with only the columns the table needs (Parquet skips the
- * rest, the payload above all), classified: out come keyed activities ({@link ClassifyFn#ACTIVITY})
- * and every event counted by day ({@link ClassifyFn#COUNTS}).
+ * rest, the payload above all), classified: out come the staged activities' files
+ * ({@link ClassifyFn#CHUNKS}) and every event counted by day ({@link ClassifyFn#COUNTS}).
  */
 public class ReadLakeInteractions extends PTransform<PCollection<String>, PCollectionTuple> {
+  private final String staging;
+
+  /** @param staging the job's staging folder */
+  public ReadLakeInteractions(String staging) {
+    this.staging = staging;
+  }
+
   /** The columns read: the cheap ones, no payload. */
   static final Schema COLUMNS = projection(List.of(EventSchema.TYPE, EventSchema.CREATED_AT,
       EventSchema.ACTOR_ID, EventSchema.ACTOR_LOGIN, EventSchema.REPO_ID, EventSchema.REPO_NAME,
@@ -33,10 +40,9 @@ public class ReadLakeInteractions extends PTransform<PCollection<String>, PColle
         // every listed file must be there: a file a manifest names and the lake lacks fails the run
         .apply("Match", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
         .apply("Open", FileIO.readMatches())
-        .apply("Read", ParquetIO.readFiles(EventSchema.SCHEMA).withProjection(COLUMNS, COLUMNS))
-        .apply("Classify", ParDo.of(new ClassifyFn())
-            .withOutputTags(ClassifyFn.ACTIVITY, TupleTagList.of(ClassifyFn.COUNTS)));
-    out.get(ClassifyFn.ACTIVITY).setCoder(KvCoder.of(PairKey.Coder.of(), PairActivity.Coder.of()));
+        .apply("Classify", ParDo.of(new ClassifyFn(staging))
+            .withOutputTags(ClassifyFn.CHUNKS, TupleTagList.of(ClassifyFn.COUNTS)));
+    out.get(ClassifyFn.CHUNKS).setCoder(StagedChunk.Coder.of());
     out.get(ClassifyFn.COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
   }

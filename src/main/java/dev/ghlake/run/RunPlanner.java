@@ -96,12 +96,8 @@ public final class RunPlanner {
 
   /** Where staging goes when --stagingLocation is not given: local on the DirectRunner, else the lake. */
   static String stagingLocation(GhLakeOptions options) {
-    if (options.getStagingLocation() != null && !options.getStagingLocation().isBlank()) {
-      return options.getStagingLocation();
-    }
-    return options.getRunner() == DirectRunner.class
-        ? System.getProperty("java.io.tmpdir") + "/ghlake-staging"
-        : slash(options.getOutput()) + "_staging";
+    return StagingFolders.location(options.getStagingLocation(), options.getRunner() == DirectRunner.class,
+        options.getOutput());
   }
 
   private static String windowText(List<HourWindow> windows) {

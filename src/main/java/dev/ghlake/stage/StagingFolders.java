@@ -30,6 +30,19 @@ public final class StagingFolders {
 
   private StagingFolders() {}
 
+  /**
+   * Where a job stages when --stagingLocation is not given: the JVM's temporary folder when every
+   * worker is this process (the DirectRunner), else beside the job's output, which every worker
+   * reaches.
+   */
+  public static String location(String given, boolean workersAreThisProcess, String output) {
+    if (given != null && !given.isBlank()) {
+      return given;
+    }
+    return workersAreThisProcess ? System.getProperty("java.io.tmpdir") + "/ghlake-staging"
+        : (output.endsWith("/") ? output : output + "/") + "_staging";
+  }
+
   /** The run's folder under a staging location. */
   public static String forRun(String location, String runId) {
     return (location.endsWith("/") ? location : location + "/") + "run=" + runId;

@@ -23,11 +23,18 @@ import org.apache.beam.sdk.util.MimeTypes;
  * is first written to local disk and uploaded whole when finished, one at a time.
  */
 public final class StagingWriter implements AutoCloseable {
-  private final StagingPlan plan;
+  private final String root;
+  private final boolean local;
   private final Map<String, Chunk> open = new HashMap<>();
 
   public StagingWriter(StagingPlan plan) {
-    this.plan = plan;
+    this(plan.root());
+  }
+
+  /** A writer under any staging folder: a local path, or a Beam filesystem path every worker can read. */
+  public StagingWriter(String root) {
+    this.root = root;
+    this.local = !root.contains("://");
   }
 
   /** Appends one encoded row to its partition's bucket. */
@@ -71,17 +78,17 @@ public final class StagingWriter implements AutoCloseable {
 
   private Path localPath(String partition, int bucket) throws IOException {
     String name = String.format("b%03d-%s.rows.lz4", bucket, UUID.randomUUID());
-    Path folder = plan.isLocal() ? Path.of(plan.root(), partition)
+    Path folder = local ? Path.of(root, partition)
         : Path.of(System.getProperty("java.io.tmpdir"), "ghlake-upload");
     Files.createDirectories(folder);
-    return folder.resolve(plan.isLocal() ? name : partition.replace('/', '_') + "-" + name);
+    return folder.resolve(local ? name : partition.replace('/', '_') + "-" + name);
   }
 
   private String publish(Chunk c) throws IOException {
-    if (plan.isLocal()) {
+    if (local) {
       return c.local.toString();
     }
-    String target = plan.root() + "/" + c.partition + "/" + c.local.getFileName().toString()
+    String target = root + "/" + c.partition + "/" + c.local.getFileName().toString()
         .substring(c.partition.length() + 1);
     try (InputStream in = Files.newInputStream(c.local);
         OutputStream out = Channels.newOutputStream(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.interactions.InteractionsPlanner;
 import dev.ghlake.model.PartitionPath;
+import dev.ghlake.stage.StagingFolders;
 import dev.ghlake.storage.LakeFiles;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -31,9 +32,15 @@ public final class Export {
     }
   }
 
-  /** The export's plan: {@link IllegalArgumentException} for options that cannot make one. */
-  public static ExportPlan plan(String lake, LocalDate from, LocalDate to, ExportOptions options) throws IOException {
-    List<String> files = InteractionsPlanner.committedFiles(lake, from, to);
+  /**
+   * The export's plan: {@link IllegalArgumentException} for options that cannot make one.
+   *
+   * @param staging the export's own staging folder, removed when it ends
+   */
+  public static ExportPlan plan(String lake, LocalDate from, LocalDate to, ExportOptions options, String staging)
+      throws IOException {
+    InteractionsPlanner.CommittedTable table = InteractionsPlanner.committedFiles(lake, from, to);
+    List<String> files = table.files();
     if (files.isEmpty()) {
       throw new IllegalArgumentException("the interactions table of " + lake + " holds no day of the window");
     }
@@ -57,31 +64,30 @@ public final class Export {
       throw new IllegalArgumentException("--halfLifeDays is 0 (no decay) or more (got " + options.getHalfLifeDays() + ")");
     }
     return new ExportPlan(files, options.getExport(), cutoff, ExportPlan.micros(end),
-        ExportPlan.weights(options.getWeights()), options.getHalfLifeDays(), options.getExportBots());
+        ExportPlan.weights(options.getWeights()), options.getHalfLifeDays(), options.getExportBots(), staging,
+        ExportPlan.bucketsFor(table.rows()));
   }
 
+  /**
+   * Writes the set. {@code export.json} is written last: a folder without it holds an export that
+   * did not finish (a re-export removes the old one first).
+   */
   public static Written run(ExportPlan plan, PipelineOptions options) throws IOException {
-    Pipeline pipeline = Pipeline.create(options);
-    ExportPipeline.build(pipeline, plan);
-    PipelineResult result = pipeline.run();
-    result.waitUntilFinish();
+    LakeFiles.delete(List.of(plan.path("export.json")));
+    StagingFolders.create(plan.staging());
+    PipelineResult result;
+    try {
+      Pipeline pipeline = Pipeline.create(options);
+      ExportPipeline.build(pipeline, plan);
+      result = pipeline.run();
+      result.waitUntilFinish();
+    } finally {
+      StagingFolders.delete(plan.staging());
+    }
     Written w = new Written(plan.folder(), counter(result, "train_pairs"), counter(result, "test_pairs"),
         counter(result, "bot_rows_left_out"), plan.split());
     LakeFiles.write(plan.path("export.json"), describe(plan, w));
-    headerOnly(plan, plan.split() ? List.of("train", "test") : List.of("train"));
     return w;
-  }
-
-  /** A split without pairs still gets its files, headers only: readers find an empty set, not no file. */
-  private static void headerOnly(ExportPlan plan, List<String> splits) throws IOException {
-    for (String split : splits) {
-      if (LakeFiles.match(plan.path(split + ".csv")).isEmpty()) {
-        LakeFiles.write(plan.path(split + ".csv"), IndexedPair.CSV_HEADER + "\n");
-      }
-      if (LakeFiles.match(plan.path("ghlake." + split + ".inter")).isEmpty()) {
-        LakeFiles.write(plan.path("ghlake." + split + ".inter"), IndexedPair.INTER_HEADER + "\n");
-      }
-    }
   }
 
   private static String describe(ExportPlan plan, Written w) throws IOException {

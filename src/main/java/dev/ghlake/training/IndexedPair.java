@@ -1,18 +1,10 @@
 package dev.ghlake.training;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Locale;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.BooleanCoder;
-import org.apache.beam.sdk.coders.DoubleCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
  * A pair of the training set by its dense indices, in the shapes recommenders read: a CSV line
@@ -42,28 +34,5 @@ public record IndexedPair(boolean test, int user, int item, double weight, long 
     r.put("weight", weight);
     r.put("timestamp", timestampSeconds);
     return r;
-  }
-
-  public static final class Coder extends AtomicCoder<IndexedPair> {
-    private static final Coder INSTANCE = new Coder();
-
-    public static Coder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(IndexedPair p, OutputStream out) throws IOException {
-      BooleanCoder.of().encode(p.test, out);
-      VarIntCoder.of().encode(p.user, out);
-      VarIntCoder.of().encode(p.item, out);
-      DoubleCoder.of().encode(p.weight, out);
-      VarLongCoder.of().encode(p.timestampSeconds, out);
-    }
-
-    @Override
-    public IndexedPair decode(InputStream in) throws IOException {
-      return new IndexedPair(BooleanCoder.of().decode(in), VarIntCoder.of().decode(in), VarIntCoder.of().decode(in),
-          DoubleCoder.of().decode(in), VarLongCoder.of().decode(in));
-    }
   }
 }

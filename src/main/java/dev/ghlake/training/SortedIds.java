@@ -13,10 +13,10 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * Ids into one sorted array without repeats: an id's position is its dense index (int32, as ALS
- * and CSR matrices take them). Eight bytes an id: ten million users are 80 MB.
+ * The buckets' ids into one sorted array without repeats: an id's position is its dense index
+ * (int32, as ALS and CSR matrices take them). Eight bytes an id: ten million users are 80 MB.
  */
-final class SortedIds extends Combine.CombineFn<Long, SortedIds.Ids, long[]> {
+final class SortedIds extends Combine.CombineFn<long[], SortedIds.Ids, long[]> {
 
   /** A growing array of ids. */
   static final class Ids {
@@ -37,8 +37,10 @@ final class SortedIds extends Combine.CombineFn<Long, SortedIds.Ids, long[]> {
   }
 
   @Override
-  public Ids addInput(Ids acc, Long id) {
-    acc.add(id);
+  public Ids addInput(Ids acc, long[] ids) {
+    for (long id : ids) {
+      acc.add(id);
+    }
     return acc;
   }
 
@@ -61,12 +63,12 @@ final class SortedIds extends Combine.CombineFn<Long, SortedIds.Ids, long[]> {
   }
 
   @Override
-  public Coder<Ids> getAccumulatorCoder(CoderRegistry registry, Coder<Long> input) {
+  public Coder<Ids> getAccumulatorCoder(CoderRegistry registry, Coder<long[]> input) {
     return new IdsCoder();
   }
 
   @Override
-  public Coder<long[]> getDefaultOutputCoder(CoderRegistry registry, Coder<Long> input)
+  public Coder<long[]> getDefaultOutputCoder(CoderRegistry registry, Coder<long[]> input)
       throws CannotProvideCoderException {
     return new ArrayCoder();
   }
