@@ -8,9 +8,8 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.util.VarInt;
 
 /**
  * The buckets' ids into one sorted array without repeats: an id's position is its dense index
@@ -103,17 +102,17 @@ final class SortedIds extends Combine.CombineFn<long[], SortedIds.Ids, long[]> {
   static final class ArrayCoder extends AtomicCoder<long[]> {
     @Override
     public void encode(long[] ids, OutputStream out) throws IOException {
-      VarIntCoder.of().encode(ids.length, out);
+      VarInt.encode(ids.length, out);
       for (long id : ids) {
-        VarLongCoder.of().encode(id, out);
+        VarInt.encode(id, out); // not VarLongCoder: no boxing, a side input of millions of ids
       }
     }
 
     @Override
     public long[] decode(InputStream in) throws IOException {
-      long[] ids = new long[VarIntCoder.of().decode(in)];
+      long[] ids = new long[VarInt.decodeInt(in)];
       for (int i = 0; i < ids.length; i++) {
-        ids[i] = VarLongCoder.of().decode(in);
+        ids[i] = VarInt.decodeLong(in);
       }
       return ids;
     }

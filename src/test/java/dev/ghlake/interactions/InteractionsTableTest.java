@@ -36,7 +36,7 @@ import org.junit.rules.TemporaryFolder;
 public class InteractionsTableTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The documented rules in SQL (docs/interactions.md): an implementation independent of ClassifyFn. */
-  static final String KIND_SQL = "CASE "
+  public static final String KIND_SQL = "CASE "
       + "WHEN type = 'WatchEvent' AND (action IS NULL OR action = 'started') THEN 'star' "
       + "WHEN type = 'ForkEvent' THEN 'fork' "
       + "WHEN type = 'IssuesEvent' AND action = 'opened' THEN 'issue_opened' "

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -43,8 +44,21 @@ public class ExportTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     assertEquals(0, InteractionsCommand.run(new String[] {"--lake=" + lake, "--export=" + export,
-        "--cutoff=2012-01-01", "--weights=push=2"}, out, out));
+        "--cutoff=2012-01-01", "--weights=push=2", "--stagingLocation=" + tmp.getRoot().toPath().resolve("staging")},
+        out, out));
     said = bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  public void theFolderHoldsTheSetAndNothingElseAndTheStagingIsGone() throws Exception {
+    try (Stream<Path> files = Files.list(export)) {
+      assertEquals(List.of("evaluation.txt", "export.json", "ghlake.test.inter", "ghlake.train.inter", "items.csv",
+          "test.csv", "test.parquet", "train.csv", "train.parquet", "users.csv"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    try (Stream<Path> left = Files.list(tmp.getRoot().toPath().resolve("staging"))) {
+      assertEquals("the runs' staging folders are removed", List.of(), left.toList());
+    }
   }
 
   @Test
