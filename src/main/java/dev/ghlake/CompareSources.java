@@ -5,6 +5,7 @@ import dev.ghlake.compare.CompareOptions;
 import dev.ghlake.compare.ParityReport;
 import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.DirectRunnerTuning;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunIds;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.secrets.Redactor;

@@ -4,6 +4,7 @@ import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.DryRun;
 import dev.ghlake.run.ExitCode;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.run.Version;

@@ -9,6 +9,7 @@ import dev.ghlake.recommend.EvaluationOptions;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.ExitCode;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.Prepare;
 import dev.ghlake.run.RunIds;
 import dev.ghlake.run.Version;

@@ -5,6 +5,7 @@ import dev.ghlake.report.ReportOptions;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.ExitCode;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.Prepare;
 import dev.ghlake.run.Version;
 import dev.ghlake.secrets.Redactor;

@@ -3,6 +3,7 @@ package dev.ghlake;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.Prepare;
 import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.secrets.Redactor;

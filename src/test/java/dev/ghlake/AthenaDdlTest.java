@@ -3,6 +3,7 @@ package dev.ghlake;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;

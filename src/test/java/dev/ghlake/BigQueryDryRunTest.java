@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.run.DryRun;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.testing.GhArchiveBigQuery;
 import dev.ghlake.testing.RealData;
 import java.io.ByteArrayOutputStream;

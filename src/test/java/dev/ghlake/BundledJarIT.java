@@ -3,6 +3,7 @@ package dev.ghlake;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.run.GhLakeOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public class BundledJarIT {
       }
     }
     assertTrue("the docs' option tables were found: " + documented, documented.size() > 30);
-    Set<String> taken = helpedOptions("dev.ghlake.GhLake", "dev.ghlake.GhLakeOptions");
+    Set<String> taken = helpedOptions("dev.ghlake.GhLake", "dev.ghlake.run.GhLakeOptions");
     taken.addAll(helpedOptions("dev.ghlake.backfill.Backfill", "dev.ghlake.backfill.BackfillOptions"));
     Set<String> missing = new TreeSet<>(documented);
     missing.removeAll(taken);

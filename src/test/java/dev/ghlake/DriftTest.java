@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ExitCode;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;

@@ -8,6 +8,7 @@ import dev.ghlake.backfill.Backfill;
 import dev.ghlake.backfill.BackfillOptions;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticEventGenerator;
 import dev.ghlake.source.synthetic.SyntheticPlan;

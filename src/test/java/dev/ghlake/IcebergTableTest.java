@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.table.Catalogs;
 import dev.ghlake.table.EventTable;

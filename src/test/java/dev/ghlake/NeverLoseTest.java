@@ -7,6 +7,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;

@@ -2,6 +2,7 @@ package dev.ghlake;
 
 import static org.junit.Assert.assertEquals;
 
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;

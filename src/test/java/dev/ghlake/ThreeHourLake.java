@@ -1,6 +1,7 @@
 package dev.ghlake;
 
 import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;

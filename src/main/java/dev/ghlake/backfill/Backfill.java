@@ -1,6 +1,6 @@
 package dev.ghlake.backfill;
 
-import dev.ghlake.GhLakeOptions;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.CommandLine;

@@ -1,7 +1,7 @@
 package dev.ghlake.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.ghlake.GhLakeOptions;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.cost.Prices;
 import dev.ghlake.cost.RunCost;
 import dev.ghlake.model.HourWindow;

@@ -1,6 +1,5 @@
 package dev.ghlake.run;
 
-import dev.ghlake.GhLakeOptions;
 import dev.ghlake.storage.RegionLookup;
 import java.lang.reflect.Method;
 import java.util.Arrays;

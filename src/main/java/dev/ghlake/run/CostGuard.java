@@ -1,6 +1,5 @@
 package dev.ghlake.run;
 
-import dev.ghlake.GhLakeOptions;
 import dev.ghlake.source.bigquery.BigQueryCost;
 import dev.ghlake.source.bigquery.BigQueryPlan;
 import dev.ghlake.storage.LakeStorage;

@@ -1,6 +1,5 @@
 package dev.ghlake.run;
 
-import dev.ghlake.GhLakeOptions;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.sink.CommitForecast;

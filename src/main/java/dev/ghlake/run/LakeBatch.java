@@ -1,9 +1,7 @@
 package dev.ghlake.run;
 
-import dev.ghlake.GhLakeOptions;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.notify.Notifier;
-import dev.ghlake.notify.SlackMessage;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -68,7 +66,7 @@ public final class LakeBatch {
   public void report(BatchSummary batch) {
     RunReport.print(batch, out);
     if (!batch.attempted().isEmpty()) {
-      batch.recordNotifyError(Notifier.notify(SlackMessage.of(batch, Version.of()), webhook,
+      batch.recordNotifyError(Notifier.notify(RunMessage.of(batch, Version.of()), webhook,
           options.getNotifyAttempts(), out));
     }
     LakeRun.writeSummaryFile(batch.toJson(), options.getSummaryFile(), err);

@@ -1,6 +1,5 @@
 package dev.ghlake.run;
 
-import dev.ghlake.GhLakeOptions;
 import dev.ghlake.accounting.SumTallies;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.accounting.WithAccount;

@@ -1,12 +1,10 @@
 package dev.ghlake.run;
 
-import dev.ghlake.GhLakeOptions;
 import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.cost.Prices;
 import dev.ghlake.cost.RunCost;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.notify.Notifier;
-import dev.ghlake.notify.SlackMessage;
 import dev.ghlake.sink.PendingFiles;
 import dev.ghlake.sink.SpillFolders;
 import dev.ghlake.source.SourceUnit;
@@ -239,7 +237,7 @@ public final class LakeRun {
   /** The run's last steps, whatever happened: print, tell Slack, write the summary file. */
   private void report(RunSummary summary, URI webhook) {
     RunReport.print(summary, out);
-    summary.recordNotifyError(Notifier.notify(SlackMessage.of(summary, Version.of()), webhook,
+    summary.recordNotifyError(Notifier.notify(RunMessage.of(summary, Version.of()), webhook,
         options.getNotifyAttempts(), out));
     writeSummaryFile(summary.toJson(), options.getSummaryFile(), err);
   }

@@ -1,6 +1,5 @@
 package dev.ghlake.run;
 
-import dev.ghlake.GhLakeOptions;
 import dev.ghlake.secrets.SecretException;
 import dev.ghlake.source.SourceOptions;
 import dev.ghlake.source.bigquery.GcpCredentials;

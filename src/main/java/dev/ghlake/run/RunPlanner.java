@@ -1,6 +1,5 @@
 package dev.ghlake.run;
 
-import dev.ghlake.GhLakeOptions;
 import dev.ghlake.accounting.CompletenessCheck;
 import dev.ghlake.cost.Prices;
 import dev.ghlake.model.HourWindow;

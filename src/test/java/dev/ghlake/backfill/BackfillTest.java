@@ -7,7 +7,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
-import dev.ghlake.GhLakeOptions;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.BatchSummary.UnitStatus;
 import dev.ghlake.run.CommandLine;

@@ -105,7 +105,7 @@ public class EmrTemplateTest {
   /** Whether ghlake (a run's or the backfill's options) or the FlinkRunner has the option. */
   private static boolean known(String option) {
     String getter = "get" + Character.toUpperCase(option.charAt(0)) + option.substring(1);
-    for (Class<?> c : List.of(dev.ghlake.GhLakeOptions.class, BackfillOptions.class,
+    for (Class<?> c : List.of(dev.ghlake.run.GhLakeOptions.class, BackfillOptions.class,
         org.apache.beam.runners.flink.FlinkPipelineOptions.class)) {
       for (var m : c.getMethods()) {
         if (m.getName().equals(getter) || m.getName().equals("is" + getter.substring(3))) {

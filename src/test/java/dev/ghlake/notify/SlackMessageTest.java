@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.accounting.RunLedger;
+import dev.ghlake.run.RunMessage;
 import dev.ghlake.run.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public class SlackMessageTest {
   @Test
   public void showsStatusCountsAndWhereTheDataIs() throws Exception {
     RunSummary s = summary(null, 0);
-    JsonNode payload = JSON.readTree(SlackMessage.of(s, "1.0").toJson());
+    JsonNode payload = JSON.readTree(RunMessage.of(s, "1.0").toJson());
     assertEquals("header", payload.at("/blocks/0/type").asText());
     assertEquals(":white_check_mark: ghlake run succeeded", payload.at("/blocks/0/text/text").asText());
     String all = String.join("\n", texts(payload));
@@ -70,7 +71,7 @@ public class SlackMessageTest {
   @Test
   public void staysWithinSlacksLimitsWhateverHappened() throws Exception {
     RunSummary s = summary("RuntimeException: " + "boom ".repeat(4_000), 37);
-    JsonNode payload = JSON.readTree(SlackMessage.of(s, "1.0").toJson());
+    JsonNode payload = JSON.readTree(RunMessage.of(s, "1.0").toJson());
     assertTrue(payload.get("blocks").size() <= 50);
     assertEquals(":x: ghlake run failed", payload.at("/blocks/0/text/text").asText());
     for (JsonNode block : payload.get("blocks")) {
@@ -89,7 +90,7 @@ public class SlackMessageTest {
   @Test
   public void pathsWithGlobCharactersAreShownAsTheyAreInSlackAndOnTheConsole() throws Exception {
     RunSummary s = summary("cannot list /data/hours/*.json.gz: no_such_file", 0, "/data/*_raw/lake");
-    SlackMessage m = SlackMessage.of(s, "1.0");
+    SlackMessage m = RunMessage.of(s, "1.0");
     JsonNode payload = JSON.readTree(m.toJson());
     String all = String.join("\n", texts(payload));
     assertTrue(all, all.contains("*Output*\n`/data/*_raw/lake`")); // code: mrkdwn leaves it alone

@@ -5,7 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.GhLake;
-import dev.ghlake.GhLakeOptions;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.testing.AwsJsonServer;
 import dev.ghlake.testing.SlackServer;

@@ -6,7 +6,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
-import dev.ghlake.GhLakeOptions;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;

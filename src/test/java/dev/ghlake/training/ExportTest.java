@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.GhLake;
-import dev.ghlake.GhLakeOptions;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.InteractionsCommand;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.RealData;

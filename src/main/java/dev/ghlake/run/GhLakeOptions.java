@@ -1,9 +1,8 @@
-package dev.ghlake;
+package dev.ghlake.run;
 
 import dev.ghlake.accounting.AccountingOptions;
 import dev.ghlake.cost.CostOptions;
 import dev.ghlake.notify.NotifyOptions;
-import dev.ghlake.run.RunOptions;
 import dev.ghlake.secrets.SecretOptions;
 import dev.ghlake.sink.SinkOptions;
 import dev.ghlake.source.SourceOptions;
