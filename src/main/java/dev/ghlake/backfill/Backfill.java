@@ -1,14 +1,14 @@
 package dev.ghlake.backfill;
 
-import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.ExitCode;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeBatch;
-import dev.ghlake.run.RunIds;
 import dev.ghlake.run.Prepare;
+import dev.ghlake.run.RunIds;
 import dev.ghlake.run.RunPlanner;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.secrets.Redactor;

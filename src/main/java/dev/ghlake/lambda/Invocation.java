@@ -1,21 +1,21 @@
 package dev.ghlake.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.cost.Prices;
 import dev.ghlake.cost.RunCost;
 import dev.ghlake.model.HourWindow;
+import dev.ghlake.report.HealthReport;
 import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.DryRun;
 import dev.ghlake.run.ExitCode;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeBatch;
 import dev.ghlake.run.Prepare;
 import dev.ghlake.run.RunIds;
 import dev.ghlake.run.RunReport;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.run.Version;
-import dev.ghlake.report.HealthReport;
 import dev.ghlake.source.SourceOptions;
 import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;

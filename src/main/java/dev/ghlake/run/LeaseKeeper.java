@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Renews a run's lease every third of its time to live, for as long as the run goes on. */
-final class LeaseKeeper implements AutoCloseable {
+public final class LeaseKeeper implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
 
   private final ScheduledExecutorService timer;
@@ -19,7 +19,7 @@ final class LeaseKeeper implements AutoCloseable {
   }
 
   /** Starts renewing; a null lease (a lake without leases) is a keeper that does nothing. */
-  static LeaseKeeper start(Lease lease) {
+  public static LeaseKeeper start(Lease lease) {
     if (lease == null) {
       return new LeaseKeeper(null);
     }

@@ -35,6 +35,8 @@ public final class Leases {
   static final String FOLDER = "_leases";
   /** The key of a run without a window: it may touch any partition. */
   public static final String LAKE = "lake";
+  /** The key of an interactions run: the table's days are replaced by one run at a time. */
+  public static final String INTERACTIONS = "interactions";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Runs of this process that hold leases now: a lease of this process for another run is stale. */
   static final Set<String> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();

@@ -8,9 +8,12 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
-import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.InteractionsCommand;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunSummary;
+import dev.ghlake.storage.Lease;
+import dev.ghlake.storage.Leases;
+import dev.ghlake.storage.StorageOptions;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.RealData;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,6 +91,22 @@ public class InteractionsTableTest {
     assertEquals(0, y2013.path("interaction").asLong());
     assertEquals(DuckDb.count("SELECT count(*) FROM (SELECT " + KIND_SQL + " AS kind FROM " + events()
         + " WHERE CAST(dt AS VARCHAR) = '2013-02-15') WHERE kind IS NOT NULL"), y2013.path("no_actor_id").asLong());
+  }
+
+  @Test
+  public void aSecondRunOnTheSameLakeWaitsForTheFirstAndIsRefusedWhenItDoesNotFinish() throws Exception {
+    Leases leases = Leases.of(PipelineOptionsFactory.create().as(StorageOptions.class), lake.toString());
+    try (Lease first = leases.acquire("20240101T000000Z-a1b2", "interactions", List.of(Leases.INTERACTIONS),
+        Duration.ZERO, Duration.ofMinutes(5))) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+      assertEquals(1, InteractionsCommand.run(new String[] {"--lake=" + lake, "--leaseWaitSeconds=1"}, out, out));
+      String said = bytes.toString(StandardCharsets.UTF_8);
+      assertTrue(said, said.contains("not run: another run holds") && said.contains("20240101T000000Z-a1b2"));
+      assertFalse("nothing built", Files.exists(lake.resolve("interactions")));
+    }
+    assertEquals(0, interactions()); // released: the next run builds
+    assertEquals(2, parquet().size()); // 2011 and 2012; 2013's events have no actor ids, so no rows
   }
 
   @Test

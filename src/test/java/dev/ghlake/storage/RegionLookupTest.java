@@ -2,8 +2,8 @@ package dev.ghlake.storage;
 
 import static org.junit.Assert.assertEquals;
 
-import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.CommandLine;
+import dev.ghlake.run.GhLakeOptions;
 import org.apache.beam.sdk.io.aws2.options.AwsOptions;
 import org.junit.After;
 import org.junit.Test;

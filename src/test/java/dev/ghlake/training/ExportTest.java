@@ -4,8 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.GhLake;
-import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.InteractionsCommand;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.RealData;
 import java.io.ByteArrayOutputStream;

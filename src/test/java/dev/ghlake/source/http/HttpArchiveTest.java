@@ -8,23 +8,23 @@ import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
-import dev.ghlake.testing.ArchiveHttpServer;
 import dev.ghlake.testing.ArchiveHttpServer.Fault;
+import dev.ghlake.testing.ArchiveHttpServer;
 import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.TestCertificate;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
-import javax.net.ssl.SSLContext;
-import dev.ghlake.testing.TestCertificate;
 import org.junit.rules.TemporaryFolder;
 
 /** Archive hours from a web server that misbehaves as real ones do. */
