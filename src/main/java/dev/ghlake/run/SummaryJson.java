@@ -34,6 +34,7 @@ final class SummaryJson {
     o.put("ghlake_version", Version.of());
     Instant started = RunIds.startOf(s.runId());
     o.put("started_at", started == null ? null : started.toString());
+    o.put("finished_at", finishedAt(started, s.seconds()));
     o.put("status", s.status().name());
     o.put("run_id", s.runId());
     o.put("output", s.output());
@@ -98,6 +99,14 @@ final class SummaryJson {
     b.runs().forEach(r -> runs.add(tree(r)));
     o.put("notify_error", b.notifyError());
     return o;
+  }
+
+  /**
+   * When the run ended: its start and its measured seconds (to the second, as started_at), so that
+   * a reader of the summary alone can place the run on a timeline without a clock of its own.
+   */
+  static String finishedAt(Instant started, double seconds) {
+    return started == null ? null : started.plusSeconds(Math.round(seconds)).toString();
   }
 
   private static double tenths(double seconds) {

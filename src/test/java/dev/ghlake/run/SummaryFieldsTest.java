@@ -34,4 +34,12 @@ public class SummaryFieldsTest {
     new ObjectMapper().readTree(json).fieldNames().forEachRemaining(fields::add);
     assertEquals(new TreeSet<>(fields), documented);
   }
+
+  @Test
+  public void aSummaryPlacesTheRunBetweenItsStartAndItsEnd() throws Exception {
+    String json = RunSummary.failed("20241204T100000Z-abcd", "/lake", null, "a failure", null, 61.6).toJson();
+    var tree = new ObjectMapper().readTree(json);
+    assertEquals("2024-12-04T10:00:00Z", tree.path("started_at").asText());
+    assertEquals("2024-12-04T10:01:02Z", tree.path("finished_at").asText());
+  }
 }
