@@ -7,10 +7,13 @@ import dev.ghlake.model.PartitionPath;
 import dev.ghlake.sink.PartitionManifest;
 import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.LakeLayout;
+import dev.ghlake.storage.ParallelReads;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -42,14 +45,15 @@ public final class InteractionsPlanner {
         manifestsByDay.computeIfAbsent(d.toString(), k -> new ArrayList<>()).add(path);
       }
     }
+    Map<String, String> texts = read(manifestsByDay, root, rebuild);
     List<DayPlan> days = new ArrayList<>();
     List<String> upToDate = new ArrayList<>();
     for (var e : manifestsByDay.entrySet()) {
-      DayPlan day = day(e.getKey(), e.getValue());
+      DayPlan day = day(e.getKey(), e.getValue(), texts);
       if (day.events() == 0) {
         continue; // nothing committed that day: no table rows to make
       }
-      if (!rebuild && day.sourceRuns().equals(builtFrom(root + "interactions/dt=" + day.day() + "/"))) {
+      if (!rebuild && day.sourceRuns().equals(builtFrom(texts.get(tableManifest(root, day.day()))))) {
         upToDate.add(day.day());
       } else {
         days.add(day);
@@ -59,13 +63,39 @@ public final class InteractionsPlanner {
         filesPerDay, staging);
   }
 
-  private static DayPlan day(String day, List<String> manifests) throws IOException {
+  /**
+   * Every manifest the plan needs, read at once (a request each on S3): the window's events
+   * manifests and, unless rebuilding, the table's own of each day. A file gone since the listing
+   * is absent from the map.
+   */
+  private static Map<String, String> read(Map<String, List<String>> manifestsByDay, String root, boolean rebuild)
+      throws IOException {
+    List<String> paths = new ArrayList<>();
+    manifestsByDay.forEach((day, manifests) -> {
+      paths.addAll(manifests);
+      if (!rebuild) {
+        paths.add(tableManifest(root, day));
+      }
+    });
+    Map<String, String> texts = new HashMap<>();
+    ParallelReads.all(paths, "ghlake-interactions-plan", p -> {
+      String text = p.contains("/interactions/") ? LakeFiles.readIfExists(p) : PartitionManifest.read(p);
+      return text == null ? null : Map.entry(p, text);
+    }).forEach(e -> texts.put(e.getKey(), e.getValue()));
+    return texts;
+  }
+
+  private static String tableManifest(String root, String day) {
+    return root + "interactions/dt=" + day + "/" + InteractionsManifest.NAME;
+  }
+
+  private static DayPlan day(String day, List<String> manifests, Map<String, String> texts) throws IOException {
     List<String> files = new ArrayList<>();
     TreeSet<String> runs = new TreeSet<>();
     long events = 0;
     boolean complete = true;
     for (String path : manifests) {
-      String text = PartitionManifest.read(path);
+      String text = texts.get(path);
       if (text == null) {
         continue; // gone since the listing: a re-run of the events replaced the partition
       }
@@ -108,13 +138,13 @@ public final class InteractionsPlanner {
   }
 
   /** The events runs a day of the table was built from; null when the table lacks the day. */
-  static List<String> builtFrom(String dayFolder) throws IOException {
-    String text = LakeFiles.readIfExists(dayFolder + InteractionsManifest.NAME);
-    if (text == null) {
+  static List<String> builtFrom(String tableManifest) throws IOException {
+    if (tableManifest == null) {
       return null;
     }
     List<String> runs = new ArrayList<>();
-    JSON.readTree(text).path("source_runs").forEach(r -> runs.add(r.asText()));
+    JSON.readTree(tableManifest).path("source_runs").forEach(r -> runs.add(r.asText()));
     return runs;
   }
+
 }

@@ -3,16 +3,17 @@ package dev.ghlake.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.model.PartitionBy;
+import dev.ghlake.run.RunIds;
+import dev.ghlake.sink.PartitionManifest;
 import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.LakeLayout;
+import dev.ghlake.storage.ParallelReads;
 import dev.ghlake.storage.RunRecords;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.io.UncheckedIOException;
-import dev.ghlake.run.RunIds;
-import dev.ghlake.sink.PartitionManifest;
+import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,11 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
@@ -34,8 +30,6 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  */
 public final class LakeReading {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Reads at once: S3 answers each in tens of milliseconds, and 43,800 of them make five years of hours. */
-  static final int THREADS = 16;
   /** Up to this many days, the range is listed day by day. */
   static final int DAY_LISTINGS = 366;
 
@@ -61,19 +55,11 @@ public final class LakeReading {
         runIds.add(runId);
       }
     }
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "ghlake-report-read");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<PartitionState> partitions = all(pool, manifests, p -> manifest(p));
-      List<RunReading.Run> runs = all(pool, runIds, id -> RunReading.of(lake, id));
-      partitions.sort(Comparator.comparing(PartitionState::start));
-      return LakeState.of(lake, partitions, runs, from, to);
-    } finally {
-      pool.shutdownNow();
-    }
+    List<PartitionState> partitions = new ArrayList<>(
+        ParallelReads.all(manifests, "ghlake-report-read", LakeReading::manifest));
+    List<RunReading.Run> runs = ParallelReads.all(runIds, "ghlake-report-read", id -> RunReading.of(lake, id));
+    partitions.sort(Comparator.comparing(PartitionState::start));
+    return LakeState.of(lake, partitions, runs, from, to);
   }
 
   /**
@@ -120,27 +106,5 @@ public final class LakeReading {
     } catch (IOException e) {
       throw new UncheckedIOException(path + ": " + e.getMessage(), e);
     }
-  }
-
-  private static <P, T> List<T> all(ExecutorService pool, List<P> paths, Function<P, T> read)
-      throws IOException {
-    List<Future<T>> futures = new ArrayList<>();
-    paths.forEach(p -> futures.add(pool.submit(() -> read.apply(p))));
-    List<T> out = new ArrayList<>();
-    try {
-      for (Future<T> f : futures) {
-        T value = f.get();
-        if (value != null) {
-          out.add(value);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading the lake", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof UncheckedIOException u ? u.getCause()
-          : new IOException(e.getCause().toString(), e.getCause());
-    }
-    return out;
   }
 }
