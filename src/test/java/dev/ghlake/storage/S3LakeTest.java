@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
+import dev.ghlake.InteractionsCommand;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
@@ -15,6 +16,9 @@ import dev.ghlake.table.EventTable;
 import dev.ghlake.table.TablePlan;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.S3ProxyServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,6 +116,37 @@ public class S3LakeTest {
    * (the lake's endpoint and keys), its catalog Iceberg's JDBC one on an embedded H2 database.
    * Read back through Iceberg's own reader, which opens every file through the table's FileIO.
    */
+  @Test
+  public void theInteractionsTableAndItsExportOnS3AreTheSameAsOnDisk() throws Exception {
+    assertEquals(RunSummary.Status.success, run("s3://lake/inter", s3.beamOptions()).status());
+    String local = tmp.newFolder("inter-local").getPath();
+    assertEquals(RunSummary.Status.success, run(local, s3.beamOptions()).status());
+    List<String> onS3 = new ArrayList<>(List.of("--lake=s3://lake/inter", "--export=s3://lake/inter-export",
+        "--progressSeconds=0"));
+    onS3.addAll(s3.beamOptions());
+    ByteArrayOutputStream said = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(said, true, StandardCharsets.UTF_8);
+    assertEquals(said.toString(), 0, InteractionsCommand.run(onS3.toArray(new String[0]), out, out));
+    List<String> onDisk = new ArrayList<>(List.of("--lake=" + local, "--export=" + local + "/export"));
+    onDisk.addAll(s3.beamOptions());
+    assertEquals(0, InteractionsCommand.run(onDisk.toArray(new String[0]), out, out));
+
+    List<String> table = keys("lake", "inter/interactions/dt=");
+    assertEquals(table.toString(), 2, table.size()); // one day: its file and its manifest, nothing half-made
+    assertTrue(table.toString(), table.get(0).endsWith("_manifest.json") && table.get(1).endsWith(".parquet"));
+    assertEquals(List.of(), keys("lake", "inter/interactions/_tmp"));
+    assertEquals(List.of(), keys("lake", "inter/_staging"));
+    assertEquals(List.of("inter-export/export.json", "inter-export/ghlake.train.inter", "inter-export/items.csv",
+        "inter-export/train.csv", "inter-export/train.parquet", "inter-export/users.csv"), keys("lake", "inter-export/"));
+    for (String file : List.of("train.csv", "users.csv", "items.csv")) {
+      assertEquals(file, Files.readAllLines(Path.of(local, "export", file)), List.of(client.getObjectAsBytes(
+          b -> b.bucket("lake").key("inter-export/" + file)).asUtf8String().split("\n")));
+    }
+    assertEquals(DuckDb.count("SELECT count(*) FROM read_parquet('" + local + "/interactions/dt=*/*.parquet')"),
+        JSON.readTree(client.getObjectAsBytes(b -> b.bucket("lake").key(table.get(0))).asUtf8String())
+            .path("counts").path("rows").asLong());
+  }
+
   @Test
   public void anIcebergTableOfALakeOnS3ReadsBackThroughIceberg() throws Exception {
     String[] table = {"--table=iceberg", "--icebergCatalog=jdbc", "--icebergUri=jdbc:h2:file:"
