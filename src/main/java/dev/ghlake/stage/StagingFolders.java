@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +30,11 @@ public final class StagingFolders {
   private static final Logger LOG = LoggerFactory.getLogger(StagingFolders.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String OWNER = "owner.json";
+  /** A folder a tidier took (renamed) to delete it, and the record of that tidier inside it. */
+  static final String TIDYING = "tidying=";
+  static final String TIDIER = "tidier.json";
+  /** How long a taken folder may lack its tidier's record before it counts as abandoned. */
+  static final Duration UNCLAIMED = Duration.ofMinutes(10);
 
   private StagingFolders() {}
 
@@ -68,7 +76,10 @@ public final class StagingFolders {
     LakeFiles.delete(files);
   }
 
-  /** Removes the run folders under a local staging location whose owner process is gone. */
+  /**
+   * Removes the run folders under a local staging location whose owner process is gone, and the
+   * folders a tidier took and did not finish (it was killed while deleting).
+   */
   public static List<String> cleanAbandoned(String location) {
     List<String> removed = new ArrayList<>();
     Path root = Path.of(location);
@@ -76,7 +87,8 @@ public final class StagingFolders {
       return removed;
     }
     try (Stream<Path> runs = Files.list(root)) {
-      for (Path run : runs.filter(p -> p.getFileName().toString().startsWith("run=")).toList()) {
+      for (Path run : runs.filter(p -> p.getFileName().toString().startsWith("run=")
+          || p.getFileName().toString().startsWith(TIDYING)).toList()) {
         Path claimed = isAbandoned(run) ? claim(run) : null;
         if (claimed != null) {
           deleteLocal(claimed);
@@ -90,16 +102,19 @@ public final class StagingFolders {
     return removed;
   }
 
-  private static boolean isAbandoned(Path run) throws IOException {
-    String owner;
+  private static boolean isAbandoned(Path folder) throws IOException {
+    boolean taken = folder.getFileName().toString().startsWith(TIDYING);
     try {
-      owner = Files.readString(run.resolve(OWNER));
+      if (taken && !Files.exists(folder.resolve(TIDIER))) {
+        // a tidier writes its record right after it takes a folder: without one for a while, it died in between
+        return Files.getLastModifiedTime(folder).toInstant().isBefore(Instant.now().minus(UNCLAIMED));
+      }
+      JsonNode o = JSON.readTree(Files.readString(folder.resolve(taken ? TIDIER : OWNER)));
+      return new ProcessOwner(o.path("host").asText(), o.path("pid").asLong(), o.path("started").asText())
+          .isDeadHere();
     } catch (NoSuchFileException e) {
-      return false; // being created right now, taken by another tidier, or not ours
+      return false; // being created right now, taken or finished by another tidier, or not ours
     }
-    JsonNode o = JSON.readTree(owner);
-    return new ProcessOwner(o.path("host").asText(), o.path("pid").asLong(), o.path("started").asText())
-        .isDeadHere();
   }
 
   /**
@@ -108,23 +123,38 @@ public final class StagingFolders {
    * move on a local file system). Null when another tidier was first.
    */
   private static Path claim(Path run) throws IOException {
-    Path claimed = run.resolveSibling("tidying=" + UUID.randomUUID());
+    Path claimed = run.resolveSibling(TIDYING + UUID.randomUUID());
     try {
       Files.move(run, claimed, StandardCopyOption.ATOMIC_MOVE);
-      return claimed;
     } catch (NoSuchFileException e) {
       return null;
     }
+    ProcessOwner me = ProcessOwner.current();
+    try {
+      // a move keeps a folder's time: set it, so the folder reads as just taken until the record is there
+      Files.setLastModifiedTime(claimed, FileTime.from(Instant.now()));
+      Files.writeString(claimed.resolve(TIDIER), JSON.createObjectNode().put("host", me.host())
+          .put("pid", me.pid()).put("started", me.started()).toString());
+    } catch (NoSuchFileException e) {
+      return null; // another tidier took it from under this one: it deletes it
+    }
+    return claimed;
   }
 
+  /** Deletes a folder; a tidier's record last, so that a tidier killed part-way is known by it. */
   private static void deleteLocal(Path folder) throws IOException {
     if (!Files.exists(folder)) {
       return;
     }
+    Path tidier = folder.resolve(TIDIER);
     try (Stream<Path> all = Files.walk(folder)) {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+        if (!p.equals(tidier) && !p.equals(folder)) {
+          Files.deleteIfExists(p);
+        }
       }
     }
+    Files.deleteIfExists(tidier);
+    Files.deleteIfExists(folder);
   }
 }

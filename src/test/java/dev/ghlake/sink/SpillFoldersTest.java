@@ -8,6 +8,9 @@ import dev.ghlake.model.ProcessOwner;
 import dev.ghlake.stage.StagingFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -85,6 +88,37 @@ public class SpillFoldersTest {
       pool.shutdown();
       assertEquals("round " + round + ": every abandoned folder is gone", 0, count(root));
     }
+  }
+
+  /**
+   * Issue 24: a tidier killed while it deleted a folder it had taken left {@code tidying=…} for
+   * good. The next tidier removes it once that tidier is gone (or never wrote its record), and
+   * leaves one a live tidier is deleting.
+   */
+  @Test
+  public void aFolderAKilledTidierWasDeletingIsRemovedByTheNext() throws Exception {
+    Path root = tmp.newFolder("sort").toPath();
+    ProcessOwner me = ProcessOwner.current();
+    Path killed = root.resolve("tidying=0a1b2c3d");
+    Files.createDirectories(killed.resolve("a"));
+    Files.write(killed.resolve("a/sort-1.rows"), new byte[64]);
+    Files.writeString(killed.resolve("tidier.json"), "{\"host\":\"" + me.host() + "\",\"pid\":" + me.pid()
+        + ",\"started\":\"1999-01-01T00:00:00Z\"}");
+    Path recordless = root.resolve("tidying=4e5f6a7b"); // killed between taking it and writing its record
+    Files.createDirectories(recordless);
+    Files.write(recordless.resolve("sort-2.rows"), new byte[64]);
+    Files.setLastModifiedTime(recordless, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+    Path busy = root.resolve("tidying=8c9d0e1f"); // a live tidier (this process) deleting it now
+    Files.createDirectories(busy);
+    Files.writeString(busy.resolve("tidier.json"), "{\"host\":\"" + me.host() + "\",\"pid\":" + me.pid()
+        + ",\"started\":\"" + me.started() + "\"}");
+
+    StagingFolders.cleanAbandoned(root.toString());
+
+    assertFalse(Files.exists(killed));
+    assertFalse(Files.exists(recordless));
+    assertTrue(Files.isDirectory(busy));
+    assertEquals(1, count(root));
   }
 
   private static long count(Path folder) throws Exception {
