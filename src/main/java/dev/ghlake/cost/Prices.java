@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * <ul>
  *   <li>Lambda duration per GB-second, x86_64 and arm64; ephemeral storage above the free 512 MB
- *       per GB-second (aws.amazon.com/lambda/pricing);
+ *       per GB-second; each request ($0.20 per million) (aws.amazon.com/lambda/pricing);
  *   <li>S3 Standard requests: PUT, COPY, POST, LIST per request ($0.005 per 1,000), GET and all
  *       other requests ($0.0004 per 1,000); DELETE and CANCEL are free (aws.amazon.com/s3/pricing);
  *   <li>data transferred in from the internet (GH Archive's files) is free
@@ -19,9 +19,9 @@ import java.util.Map;
  * </ul>
  */
 public record Prices(double lambdaX86GbSecond, double lambdaArmGbSecond, double ephemeralGbSecond,
-    double s3PutCopyPostList, double s3GetAndOther, double downloadGb, double bigQueryTiB) {
+    double lambdaRequest, double s3PutCopyPostList, double s3GetAndOther, double downloadGb, double bigQueryTiB) {
   public static final String AS_OF = "2026-12-04";
-  public static final Prices DEFAULT = new Prices(0.0000166667, 0.0000133334, 0.0000000309,
+  public static final Prices DEFAULT = new Prices(0.0000166667, 0.0000133334, 0.0000000309, 0.20 / 1_000_000,
       0.005 / 1000, 0.0004 / 1000, 0.0, 6.25);
 
   /** The prices by the names {@code --prices} takes. */
@@ -30,6 +30,7 @@ public record Prices(double lambdaX86GbSecond, double lambdaArmGbSecond, double 
     m.put("lambdaX86GbSecond", lambdaX86GbSecond);
     m.put("lambdaArmGbSecond", lambdaArmGbSecond);
     m.put("ephemeralGbSecond", ephemeralGbSecond);
+    m.put("lambdaRequest", lambdaRequest);
     m.put("s3PutCopyPostList", s3PutCopyPostList);
     m.put("s3GetAndOther", s3GetAndOther);
     m.put("downloadGb", downloadGb);
@@ -60,6 +61,6 @@ public record Prices(double lambdaX86GbSecond, double lambdaArmGbSecond, double 
       }
     }
     return new Prices(m.get("lambdaX86GbSecond"), m.get("lambdaArmGbSecond"), m.get("ephemeralGbSecond"),
-        m.get("s3PutCopyPostList"), m.get("s3GetAndOther"), m.get("downloadGb"), m.get("bigQueryTiB"));
+        m.get("lambdaRequest"), m.get("s3PutCopyPostList"), m.get("s3GetAndOther"), m.get("downloadGb"), m.get("bigQueryTiB"));
   }
 }

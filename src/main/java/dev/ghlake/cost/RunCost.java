@@ -8,15 +8,17 @@ import java.util.Map;
 /**
  * What a run (or a batch of runs, or a Lambda invocation) cost: the S3 requests ghlake sent by
  * billing class, the bytes downloaded from GH Archive, the BigQuery bytes billed, and in Lambda
- * the GB-seconds of the function's memory and of its ephemeral storage above 512 MB, each priced.
+ * the GB-seconds of the function's memory and of its ephemeral storage above 512 MB and the
+ * requests, each priced.
  *
- * @param lambdaGbSeconds memory (GB) × billed duration (s); 0 outside Lambda
+ * @param lambdaGbSeconds memory (GB) × billed duration (s), a cold start's INIT phase included; 0 outside Lambda
  * @param ephemeralGbSeconds ephemeral storage above 512 MB (GB) × billed duration (s)
  * @param arm64 whether the function runs on arm64 (Graviton), priced lower
+ * @param lambdaRequests invocations billed (one per Lambda invocation)
  */
 public record RunCost(S3Requests.Counts s3, long downloadedBytes, long bigQueryBytes, double lambdaGbSeconds,
-    double ephemeralGbSeconds, boolean arm64, Prices prices) {
-  public static final RunCost NONE = new RunCost(new S3Requests.Counts(0, 0, 0), 0, 0, 0, 0, false, Prices.DEFAULT);
+    double ephemeralGbSeconds, boolean arm64, long lambdaRequests, Prices prices) {
+  public static final RunCost NONE = new RunCost(new S3Requests.Counts(0, 0, 0), 0, 0, 0, 0, false, 0, Prices.DEFAULT);
 
   public double s3Usd() {
     return s3.putCopyPostList() * prices.s3PutCopyPostList() + s3.getAndOther() * prices.s3GetAndOther();
@@ -32,7 +34,7 @@ public record RunCost(S3Requests.Counts s3, long downloadedBytes, long bigQueryB
 
   public double lambdaUsd() {
     return lambdaGbSeconds * (arm64 ? prices.lambdaArmGbSecond() : prices.lambdaX86GbSecond())
-        + ephemeralGbSeconds * prices.ephemeralGbSecond();
+        + ephemeralGbSeconds * prices.ephemeralGbSecond() + lambdaRequests * prices.lambdaRequest();
   }
 
   public double totalUsd() {
@@ -46,17 +48,17 @@ public record RunCost(S3Requests.Counts s3, long downloadedBytes, long bigQueryB
   public RunCost plus(RunCost o) {
     return new RunCost(s3.plus(o.s3), downloadedBytes + o.downloadedBytes, bigQueryBytes + o.bigQueryBytes,
         lambdaGbSeconds + o.lambdaGbSeconds, ephemeralGbSeconds + o.ephemeralGbSeconds, arm64 || o.arm64,
-        usedNothing() ? o.prices : prices);
+        lambdaRequests + o.lambdaRequests, usedNothing() ? o.prices : prices);
   }
 
-  /** An invocation's Lambda duration, nothing else, at these prices. */
+  /** An invocation's Lambda duration and its request, nothing else, at these prices. */
   public static RunCost lambda(double gbSeconds, double ephemeralGbSeconds, boolean arm64, Prices prices) {
-    return new RunCost(NONE.s3, 0, 0, gbSeconds, ephemeralGbSeconds, arm64, prices);
+    return new RunCost(NONE.s3, 0, 0, gbSeconds, ephemeralGbSeconds, arm64, 1, prices);
   }
 
   private boolean usedNothing() {
     return s3.equals(NONE.s3) && downloadedBytes == 0 && bigQueryBytes == 0 && lambdaGbSeconds == 0
-        && ephemeralGbSeconds == 0;
+        && ephemeralGbSeconds == 0 && lambdaRequests == 0;
   }
 
   /** One line for the console and Slack. */
@@ -90,6 +92,7 @@ public record RunCost(S3Requests.Counts s3, long downloadedBytes, long bigQueryB
     m.put("lambda_gb_seconds", round(lambdaGbSeconds));
     m.put("lambda_ephemeral_gb_seconds", round(ephemeralGbSeconds));
     m.put("lambda_architecture", lambdaGbSeconds > 0 ? (arm64 ? "arm64" : "x86_64") : null);
+    m.put("lambda_requests", lambdaRequests);
     m.put("lambda_usd", round(lambdaUsd()));
     m.put("prices_as_of", Prices.AS_OF);
     return m;

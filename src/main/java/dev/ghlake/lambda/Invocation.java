@@ -51,6 +51,7 @@ final class Invocation {
 
   Outcome run() throws IOException {
     long t0 = System.nanoTime();
+    double init = InvocationCost.initSeconds(System.currentTimeMillis());
     GhLakeOptions options = CommandLine.options(arguments());
     if (options.getSource() == SourceOptions.SourceKind.bigquery) {
       // the package leaves BigQuery's gRPC client out to stay far under Lambda's size limit
@@ -81,7 +82,7 @@ final class Invocation {
     batch.run(summary, windows.stream().map(List::of).toList(), this::outOfTime,
         (done, jobs, run, soFar) -> RunReport.print(run, log));
     refreshReport(options.getOutput(), windows, summary);
-    double seconds = InvocationCost.billedSeconds(t0);
+    double seconds = InvocationCost.billedSeconds(t0) + init;
     summary.recordLambda(RunCost.lambda(InvocationCost.gbSeconds(context, seconds),
         InvocationCost.ephemeralGbSeconds(seconds), InvocationCost.arm64(), Prices.of(options.getPrices())));
     batch.report(summary);

@@ -91,7 +91,7 @@ public final class LakeRun {
       summary = run(plan);
     }
     summary.recordCost(new RunCost(S3Requests.now().minus(s3Before), downloaded(summary), bigQueryBytes, 0, 0,
-        false, Prices.of(options.getPrices())));
+        false, 0, Prices.of(options.getPrices())));
     if (started) {
       keepInLake(summary);
     }
