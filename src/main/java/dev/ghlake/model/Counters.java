@@ -9,6 +9,8 @@ public final class Counters {
   public static final String NAMESPACE = "ghlake";
   /** Lines read from sources, each a candidate event. */
   public static final String READ = "read";
+  /** When a worker opened a source that held lines (epoch milliseconds, a distribution: its minimum is the run's first read). */
+  public static final String FIRST_READ = "first_read_epoch_millis";
   /** Sources opened, and read to their end (or to the point they broke). */
   public static final String SOURCES_OPENED = "sources_opened";
   public static final String SOURCES_DONE = "sources_done";

@@ -44,6 +44,7 @@ public final class LakeRun {
   private final PrintStream out;
   private final PrintStream err;
   private long bigQueryBytes;
+  private Long firstReadMillis;
 
   public LakeRun(GhLakeOptions options, PrintStream out, PrintStream err) {
     this.options = options;
@@ -61,6 +62,7 @@ public final class LakeRun {
    * Slack and writes --summaryFile (a backfill reports once for all its runs instead).
    */
   public RunSummary execute(List<HourWindow> windows, boolean report) {
+    long origin = StartupClock.origin();
     if (options.getDryRun()) { // the commands that take it print a plan instead (DryRun): never a load
       throw new IllegalArgumentException("--dryRun is taken by ghlake run and ghlake backfill, which "
           + "print a run's plan; this command would load: leave --dryRun out");
@@ -92,6 +94,7 @@ public final class LakeRun {
     }
     summary.recordCost(new RunCost(S3Requests.now().minus(s3Before), downloaded(summary), bigQueryBytes, 0, 0,
         false, 0, Prices.of(options.getPrices())));
+    summary.recordStartup(StartupClock.seconds(firstReadMillis, origin));
     if (started) {
       keepInLake(summary);
     }
@@ -187,6 +190,7 @@ public final class LakeRun {
       PipelineRun run = PipelineRun.start(pipeline, places(plan), options.getProgressSeconds(), err);
       error = run.error();
       counts = run.counts();
+      firstReadMillis = counts == null ? null : counts.firstReadMillis();
       workersRunning = run.workersRunning();
       if (error == null) { // before Housekeeping.tidyOwn removes the files the lake commit retired
         table = TableCommit.of(plan.table(), plan.commit().windowPartitions());

@@ -49,6 +49,19 @@ final class RunJudge {
     ledger.partitions().forEach(p -> p.path("warnings").forEach(w -> warnings.add(w.asText())));
   }
 
+  /** How a run ended: failed, suspect (an error-level drift finding), incomplete or success. */
+  static RunSummary.Status status(RunSummary s, boolean ranWhole) {
+    if (!ranWhole) {
+      return RunSummary.Status.failed;
+    }
+    if (s.findings().stream().anyMatch(f -> f.path("level").asText().equals("error"))) {
+      return RunSummary.Status.suspect;
+    }
+    boolean whole = s.missingHours().isEmpty() && s.brokenSources().isEmpty() && s.kept().isEmpty()
+        && s.incompletePartitions().isEmpty();
+    return whole ? RunSummary.Status.success : RunSummary.Status.incomplete;
+  }
+
   private static long total(Map<String, Long> m) {
     return m.values().stream().mapToLong(Long::longValue).sum();
   }

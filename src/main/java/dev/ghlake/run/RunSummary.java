@@ -38,6 +38,7 @@ public final class RunSummary {
   private String table;
   private boolean refused;
   private RunCost cost = RunCost.NONE;
+  private Double startupSeconds;
 
   /** A run that left its ledger ({@code error} is null unless something failed after it). */
   public RunSummary(String runId, String output, String window, RunLedger ledger, double seconds,
@@ -90,15 +91,7 @@ public final class RunSummary {
   }
 
   public Status status() {
-    if (!failures.isEmpty() || ledger == null) {
-      return Status.failed;
-    }
-    if (findings().stream().anyMatch(f -> f.path("level").asText().equals("error"))) {
-      return Status.suspect;
-    }
-    boolean whole = missingHours().isEmpty() && brokenSources().isEmpty() && kept().isEmpty()
-        && incompletePartitions().isEmpty();
-    return whole ? Status.success : Status.incomplete;
+    return RunJudge.status(this, failures.isEmpty() && ledger != null);
   }
 
   public long read() {
@@ -252,6 +245,15 @@ public final class RunSummary {
 
   public RunCost cost() {
     return cost;
+  }
+
+  /** Seconds from the JVM's start (a JVM's later runs: the run's start) to the first source opened. */
+  public void recordStartup(Double value) {
+    this.startupSeconds = value;
+  }
+
+  public Double startupSeconds() {
+    return startupSeconds;
   }
 
   /** What the run's table commit did (null without a table). */

@@ -55,6 +55,7 @@ final class SummaryJson {
     o.put("bytes", s.bytes());
     o.put("source_bytes", s.sourceBytes());
     o.put("seconds", tenths(s.seconds()));
+    o.put("startup_seconds", s.startupSeconds() == null ? null : Math.round(s.startupSeconds() * 100) / 100.0);
     o.set("missing_hours", JSON.valueToTree(s.missingHours()));
     o.set("partitions_kept", JSON.valueToTree(s.kept()));
     o.set("partitions_incomplete", JSON.valueToTree(s.incompletePartitions()));

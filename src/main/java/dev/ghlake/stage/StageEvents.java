@@ -13,6 +13,7 @@ import dev.ghlake.source.SourceUnit;
 import dev.ghlake.transform.EventShaper;
 import java.io.IOException;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -54,6 +55,7 @@ public class StageEvents extends PTransform<PCollection<SourceUnit>, Staged> {
     private final Counter opened = Metrics.counter(Counters.NAMESPACE, Counters.SOURCES_OPENED);
     private final Counter done = Metrics.counter(Counters.NAMESPACE, Counters.SOURCES_DONE);
     private final Counter bytes = Metrics.counter(Counters.NAMESPACE, Counters.BYTES_READ);
+    private final Distribution firstRead = Metrics.distribution(Counters.NAMESPACE, Counters.FIRST_READ);
     private transient ArchiveReader reader;
 
     StageUnitFn(ReadSettings read, EventShaper shaper, StagingPlan staging) {
@@ -72,8 +74,12 @@ public class StageEvents extends PTransform<PCollection<SourceUnit>, Staged> {
       Stager stager = new Stager(shaper, staging, tallies());
       stager.from(unit.name(), unit.location(), out.get(Staged.REJECTED)::output);
       opened.inc();
+      long openedAt = System.currentTimeMillis();
       try {
         SourceOutcome outcome = reader.read(unit, stager);
+        if (outcome.lines() > 0) { // a missing or empty hour is no first read
+          firstRead.update(openedAt);
+        }
         for (StagedChunk chunk : stager.finish()) {
           out.get(Staged.CHUNKS).output(chunk);
         }
