@@ -9,7 +9,6 @@ import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -72,8 +71,7 @@ public class WriteTable extends PTransform<PCollection<StagedChunk>, PCollection
       StagedRecords.read(chunks, InteractionRow.Coder.of(), row -> sink.write(row.toRecord()));
       sink.flush(); // parquet-mr finishes a file (its footer) only when its writer closes
       String target = plan.dayFolder(day) + name;
-      FileSystems.rename(List.of(temporary), List.of(FileSystems.matchNewResource(target, false)),
-          MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      FileSystems.rename(List.of(temporary), List.of(FileSystems.matchNewResource(target, false)));
       out.output(KV.of(day, target));
     }
   }
