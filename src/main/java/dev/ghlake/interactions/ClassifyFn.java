@@ -11,16 +11,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.hadoop.ParquetReader;
 
 /**
@@ -68,11 +64,8 @@ class ClassifyFn extends DoFn<FileIO.ReadableFile, StagedChunk> {
   public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) throws IOException {
     counts = new HashMap<>();
     held = new HashMap<>();
-    Configuration conf = new Configuration(false);
-    AvroReadSupport.setRequestedProjection(conf, ReadLakeInteractions.COLUMNS);
     try (StagingWriter writer = new StagingWriter(staging);
-        ParquetReader<GenericRecord> events = AvroParquetReader.<GenericRecord>builder(new ReadableParquetFile(file))
-            .withDataModel(GenericData.get()).withConf(conf).build()) {
+        ParquetReader<GenericRecord> events = ReadableParquetFile.records(file, ReadLakeInteractions.COLUMNS)) {
       staged = new StagedRecords.Appender<>(writer, ACTIVITY);
       for (GenericRecord e = events.read(); e != null; e = events.read()) {
         classify(e);

@@ -4,7 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
@@ -19,6 +26,14 @@ public final class ReadableParquetFile implements InputFile {
 
   public ReadableParquetFile(FileIO.ReadableFile file) {
     this.file = file;
+  }
+
+  /** A reader of the file's records, only the projection's columns read (Parquet skips the rest). */
+  public static ParquetReader<GenericRecord> records(FileIO.ReadableFile file, Schema projection) throws IOException {
+    Configuration conf = new Configuration(false);
+    AvroReadSupport.setRequestedProjection(conf, projection);
+    return AvroParquetReader.<GenericRecord>builder(new ReadableParquetFile(file))
+        .withDataModel(GenericData.get()).withConf(conf).build();
   }
 
   @Override

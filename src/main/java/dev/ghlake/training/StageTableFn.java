@@ -8,15 +8,11 @@ import dev.ghlake.storage.ReadableParquetFile;
 import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.hadoop.ParquetReader;
 
 /**
@@ -50,11 +46,8 @@ class StageTableFn extends DoFn<FileIO.ReadableFile, StagedChunk> {
 
   @ProcessElement
   public void process(@Element FileIO.ReadableFile file, OutputReceiver<StagedChunk> out) throws IOException {
-    Configuration conf = new Configuration(false);
-    AvroReadSupport.setRequestedProjection(conf, PROJECTION);
     try (StagingWriter writer = new StagingWriter(plan.staging());
-        ParquetReader<GenericRecord> rows = AvroParquetReader.<GenericRecord>builder(new ReadableParquetFile(file))
-            .withDataModel(GenericData.get()).withConf(conf).build()) {
+        ParquetReader<GenericRecord> rows = ReadableParquetFile.records(file, PROJECTION)) {
       StagedRecords.Appender<Contribution> staged = new StagedRecords.Appender<>(writer, Contribution.Coder.of());
       for (GenericRecord r = rows.read(); r != null; r = rows.read()) {
         if (!plan.keepBots() && (Boolean) r.get(InteractionSchema.BOT)) {
