@@ -14,14 +14,21 @@ import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.PayloadCut;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -45,13 +52,14 @@ public class DriftTest {
   private static RunSummary normal;
   private static RunSummary trimmed;
   private static RunSummary sparse;
+  private static RunSummary doubled;
   private static GhLakeOptions trimmedOptions;
   private static final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
   @BeforeClass
   public static void replayTheCut() throws Exception {
     archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(8L * EVENTS_A_DAY, 8 * 24, "2025-10-01T00"), 7);
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(9L * EVENTS_A_DAY, 9 * 24, "2025-10-01T00"), 7);
     try (Stream<Path> files = Files.list(archive)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
@@ -59,6 +67,8 @@ public class DriftTest {
           PayloadCut.rewrite(f, false);
         } else if (name.startsWith("2025-10-08-")) {
           PayloadCut.rewrite(f, true);
+        } else if (name.startsWith("2025-10-09-")) {
+          everyLineTwice(f);
         }
       }
     }
@@ -67,6 +77,24 @@ public class DriftTest {
     trimmed = run("--from=2025-10-07", "--to=2025-10-08");
     trimmedOptions = lastOptions;
     sparse = run("--from=2025-10-08", "--to=2025-10-09");
+    doubled = run("--from=2025-10-09", "--to=2025-10-10");
+  }
+
+  /** An hour file holding its events twice over (as if GH Archive had appended a second fetch). */
+  private static void everyLineTwice(Path hour) throws IOException {
+    List<String> lines;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(hour)), StandardCharsets.UTF_8))) {
+      lines = in.lines().toList();
+    }
+    try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(hour)), StandardCharsets.UTF_8)) {
+      for (int copy = 0; copy < 2; copy++) {
+        for (String line : lines) {
+          out.write(line);
+          out.write('\n');
+        }
+      }
+    }
   }
 
   private static GhLakeOptions lastOptions;
@@ -123,6 +151,19 @@ public class DriftTest {
     assertTrue(manifest.path("profile").path("DiscussionEvent").path("events").asLong() > 50);
     String said = console.toString(StandardCharsets.UTF_8);
     assertTrue(said, said.contains("DRIFT       error dt=2025-10-07 PushEvent payload key 'size' present: baseline 100.0%, now 0.0%"));
+  }
+
+  @Test
+  public void aDayWhoseEventsComeTwiceIsFlaggedAndWrittenOnce() throws Exception {
+    JsonNode repeats = doubled.findings().stream()
+        .filter(f -> f.path("measure").asText().equals("events repeating an earlier id")).findFirst().orElseThrow();
+    assertEquals("50.0%", repeats.path("now").asText());
+    assertEquals(RunSummary.Status.success, doubled.status()); // a warning: the repeats are dropped
+    // every event once: the second copies, and the few repeats the generator makes, are dropped
+    assertTrue(doubled.toJson(), doubled.duplicates() >= doubled.written() && doubled.written() < doubled.read() / 2);
+    JsonNode manifest = JSON.readTree(Path.of(lake, "events", "dt=2025-10-09", "_manifest.json").toFile());
+    assertEquals(doubled.duplicates(), manifest.path("profile").path("_duplicates").asLong());
+    assertTrue(lines(normal, "warn").stream().noneMatch(w -> w.contains("repeating")));
   }
 
   @Test

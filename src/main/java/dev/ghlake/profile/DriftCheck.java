@@ -48,6 +48,7 @@ public record DriftCheck(boolean enabled, int baselineDays, int minBaseline, dou
     }
     Judge j = new Judge(partition, baseline, out);
     j.volume(now);
+    j.duplicates(now);
     TreeSet<String> types = new TreeSet<>(now.types());
     baseline.forEach(b -> types.addAll(b.types()));
     for (String type : types) {
@@ -79,6 +80,20 @@ public record DriftCheck(boolean enabled, int baselineDays, int minBaseline, dou
         add(Level.warn, "volume under half the baseline", b, v);
       } else if (n > base * 2) {
         add(Level.warn, "volume over double the baseline", b, v);
+      }
+    }
+
+    /**
+     * GH Archive's files repeating events (an hour fetched twice, overlapping polls): the share of
+     * events that repeat an earlier id, against the baseline's. The repeats are dropped either way;
+     * a sudden share says GH Archive's file is not what it was.
+     */
+    void duplicates(PartitionProfile now) {
+      double share = now.duplicates() / (double) Math.max(1, now.events());
+      double base = DriftCheck.median(baseline.stream()
+          .mapToDouble(p -> p.duplicates() / (double) Math.max(1, p.events())).toArray());
+      if (share >= 0.05 && share >= 3 * base) {
+        add(Level.warn, "events repeating an earlier id", pct(base), pct(share));
       }
     }
 

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * What a partition holds, by event type: events, actions, how many events carry each payload key
  * (and each key of {@code payload.pull_request}), how many have each typed column null, and the
- * payload sizes. Built from the run's {@code PROFILE} tallies, stored in the partition's manifest
+ * payload sizes; and how many events repeated an earlier one's id ({@code _duplicates}). Built
+ * from the run's {@code PROFILE} tallies (the repeats included), stored in the partition's manifest
  * as {@code "profile"}, read back from the lake as the drift check's baseline.
  */
 public final class PartitionProfile {
@@ -21,9 +22,12 @@ public final class PartitionProfile {
   static final String PR_KEY = "pr=";
   static final String NULL = "null=";
   static final String BYTES = "bytes=";
+  /** The profile's one key that is no event type: the events dropped as repeats of an earlier id. */
+  static final String DUPLICATES = "_duplicates";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, TypeProfile> types = new TreeMap<>();
+  private long duplicates;
 
   /** One type's counts. */
   public static final class TypeProfile {
@@ -71,6 +75,15 @@ public final class PartitionProfile {
     }
   }
 
+  /** Events of the partition that repeated an earlier event's id (counted, not written). */
+  public void addDuplicates(long n) {
+    duplicates += n;
+  }
+
+  long duplicates() {
+    return duplicates;
+  }
+
   public boolean isEmpty() {
     return types.isEmpty();
   }
@@ -100,13 +113,18 @@ public final class PartitionProfile {
       o.set("payload_bytes", JSON.valueToTree(t.sizes));
       o.put("median_payload_bytes", t.medianBytes());
     });
+    out.put(DUPLICATES, duplicates);
     return out;
   }
 
   /** A profile as a manifest stored it (empty for manifests written before profiles). */
   public static PartitionProfile fromJson(JsonNode profile) {
     PartitionProfile p = new PartitionProfile();
+    p.duplicates = profile.path(DUPLICATES).asLong(); // 0 in manifests written before it was counted
     profile.fields().forEachRemaining(e -> {
+      if (e.getKey().equals(DUPLICATES)) {
+        return;
+      }
       TypeProfile t = new TypeProfile();
       JsonNode o = e.getValue();
       t.events = o.path("events").asLong();

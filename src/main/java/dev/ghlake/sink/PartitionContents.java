@@ -22,6 +22,7 @@ final class PartitionContents {
     files.forEach(c.files::add);
     c.files.sort((a, b) -> a.name().compareTo(b.name()));
     tallies.forEach(t -> c.add(t.getKey(), t.getValue()));
+    c.profile.addDuplicates(c.duplicates);
     return c;
   }
 
