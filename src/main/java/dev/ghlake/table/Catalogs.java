@@ -5,10 +5,14 @@ import java.util.Map;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.jdbc.UncheckedSQLException;
 import org.slf4j.LoggerFactory;
 
 /** Opens the plan's Iceberg catalog through Iceberg's own factory. */
 public final class Catalogs {
+  /** Attempts at opening a JDBC catalog that other runs create at the same moment: one per table it makes, and more. */
+  static final int CREATE_ATTEMPTS = 4;
+
   private Catalogs() {}
 
   public static Catalog open(TablePlan plan) {
@@ -26,14 +30,20 @@ public final class Catalogs {
     props.putAll(plan.properties()); // the user's last
     Object hadoopConf = plan.catalog() == TableOptions.CatalogKind.hadoop
         ? new org.apache.hadoop.conf.Configuration() : null;
-    try {
-      return CatalogUtil.buildIcebergCatalog("ghlake", props, hadoopConf);
-    } catch (RuntimeException first) {
-      // the JDBC catalog creates its own tables on first use, and two runs doing it at once
-      // race: the loser's "already exists" means they are there now; once more, then it stands
-      return CatalogUtil.buildIcebergCatalog("ghlake", props, hadoopConf);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return CatalogUtil.buildIcebergCatalog("ghlake", props, hadoopConf);
+      } catch (UncheckedSQLException e) {
+        // the JDBC catalog creates its two tables on first use, each checked then created, and
+        // runs doing it at once race: a loser's "already exists" means one more table is there
+        // now, so the next attempt gets further (one retry was not always enough: CI, 2026-12-05)
+        if (attempt == CREATE_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
   }
+
 
   /** Closes a catalog that holds connections (JDBC, REST); null and the rest are left alone. */
   public static void close(Catalog catalog) {
