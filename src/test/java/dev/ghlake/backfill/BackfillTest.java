@@ -21,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -211,6 +212,8 @@ public class BackfillTest {
     }
     try (Stream<Path> files = Files.walk(day)) {
       return files.filter(f -> f.getFileName().toString().equals("_manifest.json")).count();
+    } catch (UncheckedIOException e) { // a manifest's temporary file renamed while it was walked: look again
+      return 0;
     }
   }
 }
