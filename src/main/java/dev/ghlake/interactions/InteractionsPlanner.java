@@ -12,8 +12,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -71,15 +73,17 @@ public final class InteractionsPlanner {
   private static Map<String, String> read(Map<String, List<String>> manifestsByDay, String root, boolean rebuild)
       throws IOException {
     List<String> paths = new ArrayList<>();
+    Set<String> tables = new HashSet<>(); // by path, not by its name: the lake's own root may hold "interactions"
     manifestsByDay.forEach((day, manifests) -> {
       paths.addAll(manifests);
       if (!rebuild) {
-        paths.add(tableManifest(root, day));
+        tables.add(tableManifest(root, day));
       }
     });
+    paths.addAll(tables);
     Map<String, String> texts = new HashMap<>();
     ParallelReads.all(paths, "ghlake-interactions-plan", p -> {
-      String text = p.contains("/interactions/") ? LakeFiles.readIfExists(p) : PartitionManifest.read(p);
+      String text = tables.contains(p) ? LakeFiles.readIfExists(p) : PartitionManifest.read(p);
       return text == null ? null : Map.entry(p, text);
     }).forEach(e -> texts.put(e.getKey(), e.getValue()));
     return texts;

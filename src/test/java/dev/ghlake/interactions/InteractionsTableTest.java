@@ -109,6 +109,28 @@ public class InteractionsTableTest {
     assertEquals(2, parquet().size()); // 2011 and 2012; 2013's events have no actor ids, so no rows
   }
 
+  /** A lake kept under a folder named "interactions" is planned as any other: a broken events manifest is named as such. */
+  @Test
+  public void aBrokenEventsManifestIsNamedEvenUnderAFolderCalledInteractions() throws Exception {
+    Path moved = tmp.getRoot().toPath().resolve("interactions").resolve("lake");
+    Files.createDirectories(moved.getParent());
+    try (Stream<Path> all = Files.walk(lake)) {
+      for (Path p : all.toList()) {
+        Files.copy(p, moved.resolve(lake.relativize(p).toString()));
+      }
+    }
+    Path manifest;
+    try (Stream<Path> all = Files.walk(moved.resolve("events"))) {
+      manifest = all.filter(p -> p.getFileName().toString().equals("_manifest.json")).findFirst().orElseThrow();
+    }
+    Files.writeString(manifest, "{}");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    assertEquals(1, InteractionsCommand.run(new String[] {"--lake=" + moved}, out, out));
+    String said = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(said, said.contains(manifest.toString()) && said.contains("no list of files"));
+  }
+
   @Test
   public void aRerunReplacesTheDaysAndAnUnchangedDayIsSkipped() throws Exception {
     assertEquals(0, interactions());
