@@ -23,6 +23,12 @@ public record Tally(Kind kind, String detail, String hour, String source) {
    */
   public static final String SHARED_LINE = "shared_line";
 
+  /**
+   * The detail of {@link Kind#OUTSIDE_WINDOW} for events of hours another era's files hold (the
+   * last timeline files' events of 2015: {@code source.ArchiveEra}): counted, never loaded twice.
+   */
+  public static final String OTHER_ERA = "other_era";
+
   /** What a tally counts; the first six make up the accounting identity. */
   public enum Kind {
     /** Lines read from a source (each a candidate event). */

@@ -30,6 +30,9 @@ public final class RunReport {
     printBreakdown(out, "filtered", s.filtered());
     out.printf("  duplicates  %,14d%n", s.duplicates());
     out.printf("  outside     %,14d  (created outside the window)%n", s.outsideWindow());
+    if (s.otherEra() > 0) {
+      out.printf("    of which  %,14d of hours the other era's files hold (docs/eras.md)%n", s.otherEra());
+    }
     printBreakdown(out, "rejected", s.rejected());
     if (s.hasLedger()) {
       out.printf("  accounted   %,14d  %s%n", s.accounted(),

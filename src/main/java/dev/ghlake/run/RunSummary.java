@@ -78,8 +78,7 @@ public final class RunSummary {
   }
 
   /** A run that did not start because another run holds its window (the lake is untouched). */
-  public static RunSummary refused(String runId, String output, String window, String why,
-      double seconds) {
+  public static RunSummary refused(String runId, String output, String window, String why, double seconds) {
     RunSummary s = new RunSummary(runId, output, window, null, null, seconds, why);
     s.refused = true;
     return s;
@@ -119,6 +118,11 @@ public final class RunSummary {
     return total(Tally.Kind.OUTSIDE_WINDOW);
   }
 
+  /** Of {@link #outsideWindow()}, events of hours another era's files hold (source.ArchiveEra). */
+  public long otherEra() {
+    return byDetail(Tally.Kind.OUTSIDE_WINDOW).getOrDefault(Tally.OTHER_ERA, 0L);
+  }
+
   public Map<String, Long> rejected() {
     return byDetail(Tally.Kind.REJECTED);
   }
@@ -154,7 +158,7 @@ public final class RunSummary {
 
   /** Everything the read events turned into; equals {@link #read()} when nothing was lost. */
   public long accounted() {
-    return written() + sum(filtered()) + duplicates() + outsideWindow() + sum(rejected());
+    return written() + total(Tally.Kind.FILTERED) + duplicates() + outsideWindow() + total(Tally.Kind.REJECTED);
   }
 
   public boolean identityHolds() {
@@ -292,9 +296,5 @@ public final class RunSummary {
   /** The summary as JSON (see {@link SummaryJson}). */
   public String toJson() {
     return SummaryJson.of(this);
-  }
-
-  private static long sum(Map<String, Long> m) {
-    return m.values().stream().mapToLong(Long::longValue).sum();
   }
 }

@@ -47,6 +47,7 @@ final class SummaryJson {
     o.set("filtered", JSON.valueToTree(s.filtered()));
     o.put("duplicates", s.duplicates());
     o.put("outside_window", s.outsideWindow());
+    o.put("outside_window_other_era", s.otherEra());
     o.set("rejected", JSON.valueToTree(s.rejected()));
     o.set("file_errors", JSON.valueToTree(s.brokenSources()));
     o.put("identity_holds", s.identityHolds());

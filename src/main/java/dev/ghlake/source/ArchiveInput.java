@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +25,9 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  * be missing), the hours to download from a web folder, or the files a glob (or one path) names.
  *
  * <p>A window's events are not only in its own hour files: files hold late events (up to
- * --latenessHours after), and timeline-era files (2012-03-09 to 2014) are named in Pacific time
- * (7–8 hours behind UTC).
- * So a window reads those margin files too, and events outside it are counted and dropped.
+ * --latenessHours after), so a window reads those margin files too, and events outside it are
+ * counted and dropped. Timeline-era files (2012-03-10-22 to 2014) are named in Pacific time
+ * (7–8 hours behind UTC): {@link ArchiveHourNames} maps each hour to its file.
  */
 public final class ArchiveInput {
   private ArchiveInput() {}
@@ -59,7 +62,8 @@ public final class ArchiveInput {
     boolean folder = !glob && (input.endsWith("/") || isLocalDirectory(input));
     if (folder && !windows.isEmpty()) {
       String prefix = asFolder(input);
-      return hours(prefix, windows, latenessHours, found(prefix, readHours(windows, latenessHours)));
+      return hours(prefix, windows, latenessHours,
+          found(prefix, readNames(windows, latenessHours).keySet()));
     }
     String pattern = folder ? asFolder(input) + "*.json.gz" : input;
     return matched(pattern, glob || folder);
@@ -68,14 +72,14 @@ public final class ArchiveInput {
   /** Every hour file of the windows and their margins; sizes from {@code found}, or URLs. */
   private static List<SourceUnit> hours(String prefix, List<HourWindow> windows, int lateness,
       Map<String, Long> found) {
-    List<ZonedDateTime> own = ownHours(windows);
     List<SourceUnit> units = new ArrayList<>();
-    for (ZonedDateTime hour : readHours(windows, lateness)) {
-      String name = ArchiveHourNames.of(hour);
-      SourceOutcome.Role role = own.contains(hour) ? SourceOutcome.Role.WINDOW : SourceOutcome.Role.MARGIN;
+    readNames(windows, lateness).forEach((name, own) -> {
+      SourceOutcome.Role role = own ? SourceOutcome.Role.WINDOW : SourceOutcome.Role.MARGIN;
       units.add(found == null ? SourceUnit.url(prefix + name, role)
           : SourceUnit.file(prefix + name, found.getOrDefault(name, SourceUnit.MISSING), role));
-    }
+    });
+    windows.stream().flatMap(w -> w.hours().stream()).filter(h -> ArchiveHourNames.clockOf(h) == null)
+        .distinct().forEach(h -> units.add(SourceUnit.unnamedHour(prefix, h)));
     return units;
   }
 
@@ -85,8 +89,8 @@ public final class ArchiveInput {
    * a folder that does not exist, or holds nothing, is a wrong --input or a mirror that is gone,
    * and fails the run.
    */
-  private static Map<String, Long> found(String prefix, List<ZonedDateTime> hours) throws IOException {
-    Map<String, Long> sizes = listed(prefix, hours);
+  private static Map<String, Long> found(String prefix, Collection<String> names) throws IOException {
+    Map<String, Long> sizes = listed(prefix, names);
     if (sizes.isEmpty() && !holdsAnything(prefix)) {
       throw new FileNotFoundException("the folder " + prefix + " does not exist or holds no file");
     }
@@ -105,9 +109,12 @@ public final class ArchiveInput {
     return r.status() == MatchResult.Status.OK && !r.metadata().isEmpty();
   }
 
-  private static Map<String, Long> listed(String prefix, List<ZonedDateTime> hours) throws IOException {
-    List<String> days = hours.stream().map(h -> prefix + h.toLocalDate() + "-*.json.gz").distinct().toList();
+  private static Map<String, Long> listed(String prefix, Collection<String> names) throws IOException {
+    List<String> days = names.stream().map(n -> prefix + n.substring(0, 10) + "-*.json.gz").distinct().toList();
     Map<String, Long> sizes = new HashMap<>();
+    if (days.isEmpty()) {
+      return sizes; // hours no file name stands for (March 2012)
+    }
     for (MatchResult r : FileSystems.match(days, EmptyMatchTreatment.ALLOW)) {
       if (r.status() == MatchResult.Status.ERROR) {
         throw new IOException("cannot list the archive files under " + prefix
@@ -133,28 +140,46 @@ public final class ArchiveInput {
     return new ArrayList<>(units.values());
   }
 
-  /** The hours whose files are read: each window's, widened by its margins, in order, once each. */
-  public static List<ZonedDateTime> readHours(List<HourWindow> windows, int latenessHours) {
-    return distinct(windows.stream().map(w -> readWindow(w, latenessHours)).toList());
+  /**
+   * The names of the files read for the windows, in order, each with whether it is the file of
+   * one of their own hours (else a margin): each hour's file by {@link ArchiveHourNames#nameOf},
+   * and after the last hour of each clock the next {@code latenessHours} files of that clock,
+   * which hold events delivered late. So a window across 2015-01-01T00Z reads the timeline files
+   * 2014-12-31-16… for the late events of 2014's last hours, and the Events API files for 2015.
+   */
+  public static Map<String, Boolean> readNames(List<HourWindow> windows, int latenessHours) {
+    List<NameAt> names = new ArrayList<>();
+    for (HourWindow w : windows) {
+      for (ZonedDateTime h : w.hours()) {
+        ArchiveHourNames.Clock clock = ArchiveHourNames.clockOf(h);
+        if (clock == null) {
+          continue; // the hours no name stands for (March 2012): vouching names them
+        }
+        names.add(new NameAt(h, ArchiveHourNames.nameIn(h, clock), true));
+        ZonedDateTime next = h.plusHours(1);
+        if (!w.contains(next) || ArchiveHourNames.clockOf(next) != clock) {
+          for (int k = 1; k <= latenessHours; k++) {
+            String name = ArchiveHourNames.nameIn(h.plusHours(k), clock);
+            if (name != null) {
+              names.add(new NameAt(h.plusHours(k), name, false));
+            }
+          }
+        }
+      }
+    }
+    names.sort(Comparator.comparing(NameAt::hour).thenComparing(NameAt::name));
+    LinkedHashMap<String, Boolean> inOrder = new LinkedHashMap<>();
+    names.forEach(n -> inOrder.merge(n.name(), n.own(), Boolean::logicalOr));
+    return inOrder;
   }
 
-  /** The hours named for the windows' own hours: UTC names, or Pacific ones in the timeline era. */
-  static List<ZonedDateTime> ownHours(List<HourWindow> windows) {
-    int behind = ArchiveHourNames.PACIFIC_OFFSET_HOURS;
-    return distinct(windows.stream()
-        .map(w -> ArchiveHourNames.isPacific(w.from()) ? w.widen(behind, -(behind - 1)) : w).toList());
-  }
+  /** A file name and the UTC hour it stands for, as the window's own file or a margin. */
+  private record NameAt(ZonedDateTime hour, String name, boolean own) {}
 
   /** The hours whose archive files (or day tables) can hold events of a window. */
   public static HourWindow readWindow(HourWindow window, int latenessHours) {
     boolean pacific = ArchiveHourNames.isPacific(window.from());
     return window.widen(pacific ? ArchiveHourNames.PACIFIC_OFFSET_HOURS : 0, latenessHours);
-  }
-
-  private static List<ZonedDateTime> distinct(List<HourWindow> windows) {
-    TreeMap<ZonedDateTime, Boolean> hours = new TreeMap<>();
-    windows.forEach(w -> w.hours().forEach(h -> hours.put(h, true)));
-    return new ArrayList<>(hours.keySet());
   }
 
   private static boolean isHttp(String input) {

@@ -1,10 +1,12 @@
 package dev.ghlake.source;
 
 import dev.ghlake.accounting.SourceOutcome;
+import dev.ghlake.accounting.Tally;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.ZonedDateTime;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -45,6 +47,17 @@ public record SourceUnit(Kind kind, String location, String name, String hour,
   public static SourceUnit url(String url, SourceOutcome.Role role) {
     String name = SourceNames.of(url);
     return new SourceUnit(Kind.URL, url, name, ArchiveHourNames.utcHoursOf(name), role, UNKNOWN, null);
+  }
+
+  /**
+   * An hour of a window no archive file name stands for (2012-03-10T22Z to 2012-03-11T05Z, where
+   * GH Archive's names switched from UTC to Pacific time: {@link ArchiveHourNames#nameOf}): a
+   * missing hour of the window, never fetched.
+   */
+  public static SourceUnit unnamedHour(String prefix, ZonedDateTime utcHour) {
+    String hour = Tally.hourOf(utcHour.toEpochSecond() * 1_000_000L);
+    String name = hour + " (no GH Archive file: its names switched from UTC to Pacific time, docs/eras.md)";
+    return new SourceUnit(Kind.FILE, prefix + name, name, hour, SourceOutcome.Role.WINDOW, MISSING, null);
   }
 
   public static SourceUnit synthetic(SyntheticPlan.Shard shard) {

@@ -7,6 +7,7 @@ import dev.ghlake.model.PartitionPath;
 import dev.ghlake.model.RejectReason;
 import dev.ghlake.model.Rejected;
 import dev.ghlake.profile.EventProfiler;
+import dev.ghlake.source.ArchiveEra;
 import dev.ghlake.source.LineSink;
 import dev.ghlake.source.SharedLine;
 import dev.ghlake.transform.EventShaper;
@@ -42,6 +43,7 @@ final class Stager implements LineSink {
   private final Counter repairedCounter = Metrics.counter(Counters.NAMESPACE, Counters.UTF8_REPAIRED);
   private String source = "";
   private String path = "";
+  private ArchiveEra era = ArchiveEra.ofFile("");
   private long hourIndex = Long.MIN_VALUE;
   private String hour;
   private String partition;
@@ -61,6 +63,7 @@ final class Stager implements LineSink {
   void from(String sourceName, String sourcePath, Consumer<Rejected> deadLetters) {
     this.source = sourceName;
     this.path = sourcePath;
+    this.era = ArchiveEra.ofFile(sourceName);
     this.rejected = deadLetters;
   }
 
@@ -113,11 +116,16 @@ final class Stager implements LineSink {
     if (s.repaired) {
       repairedCounter.inc();
     }
-    switch (s.fate) {
-      case ROW -> stage(s);
-      case OUTSIDE_WINDOW -> tallies.add(Tally.Kind.OUTSIDE_WINDOW, "", hourOf(s.createdAt), source);
-      case FILTERED -> tallies.add(Tally.Kind.FILTERED, s.filtered.label(), hourOf(s.createdAt), source);
-      case REJECTED -> reject(bytes, length, lineNumber, s.reason, s.error);
+    if (s.fate != EventShaper.Fate.REJECTED && !era.holds(s.createdAt)) {
+      // an hour another era's files hold (source.ArchiveEra): counted, never loaded twice
+      tallies.add(Tally.Kind.OUTSIDE_WINDOW, Tally.OTHER_ERA, hourOf(s.createdAt), source);
+    } else {
+      switch (s.fate) {
+        case ROW -> stage(s);
+        case OUTSIDE_WINDOW -> tallies.add(Tally.Kind.OUTSIDE_WINDOW, "", hourOf(s.createdAt), source);
+        case FILTERED -> tallies.add(Tally.Kind.FILTERED, s.filtered.label(), hourOf(s.createdAt), source);
+        case REJECTED -> reject(bytes, length, lineNumber, s.reason, s.error);
+      }
     }
     if (++unreported == COUNTER_BATCH) {
       flushCounters();

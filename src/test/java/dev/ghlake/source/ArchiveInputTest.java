@@ -44,11 +44,43 @@ public class ArchiveInputTest {
     // UTC 08:00-10:00 on 2013-02-15 is 00:00-02:00 Pacific: those files are the window's own
     String dir = tmp.getRoot().getPath();
     List<SourceUnit> units = ArchiveInput.units(dir, window("2013-02-15T08", "2013-02-15T10"), 1);
-    assertEquals(List.of(dir + "/2013-02-15-0.json.gz", dir + "/2013-02-15-1.json.gz",
-        dir + "/2013-02-15-2.json.gz"), locations(units, SourceOutcome.Role.WINDOW));
-    assertEquals(dir + "/2013-02-15-0.json.gz", units.get(0).location());
-    assertEquals(dir + "/2013-02-15-10.json.gz", units.get(units.size() - 1).location());
+    assertEquals(List.of(dir + "/2013-02-15-0.json.gz", dir + "/2013-02-15-1.json.gz"),
+        locations(units, SourceOutcome.Role.WINDOW));
+    // late events of 09Z are in the next Pacific file, and no file of later hours is read
+    assertEquals(List.of(dir + "/2013-02-15-2.json.gz"), locations(units, SourceOutcome.Role.MARGIN));
     assertEquals("2013-02-15T08", units.get(0).hour());
+  }
+
+  private static List<String> names(String from, String to, int lateness, boolean own) {
+    return ArchiveInput.readNames(window(from, to), lateness).entrySet().stream()
+        .filter(e -> e.getValue() == own).map(e -> e.getKey().replace(".json.gz", "")).toList();
+  }
+
+  @Test
+  public void aWindowAcrossTwoThousandFifteenTakesEachHourFromOneEraAndLateEventsFromBoth() {
+    // 2015-01-01T00-07Z are in the last timeline files (2014-12-31-16..23, Pacific) and in the
+    // first Events API files (2015-01-01-0..7, UTC): the hours are the UTC files'; the timeline
+    // files after 2014's last hour are read as its margin (late events), their 2015 events dropped
+    assertEquals(List.of("2014-12-31-14", "2014-12-31-15", "2015-01-01-0", "2015-01-01-1"),
+        names("2014-12-31T22", "2015-01-01T02", 2, true));
+    assertEquals(List.of("2014-12-31-16", "2014-12-31-17", "2015-01-01-2", "2015-01-01-3"),
+        names("2014-12-31T22", "2015-01-01T02", 2, false));
+    // a window of 2015 alone never reads a timeline file
+    assertEquals(List.of("2015-01-01-0", "2015-01-01-1"), names("2015-01-01T00", "2015-01-01T02", 0, true));
+  }
+
+  @Test
+  public void theSwitchToPacificNamesOfMarchTwentyTwelveIsWhereGhArchiveLostThirteenFiles() {
+    // UTC names up to 2012-03-10-21 (9..21 never published), then Pacific from 2012-03-10-22
+    // (= 2012-03-11T06Z): no name stands for 2012-03-10T22Z..2012-03-11T05Z
+    List<String> own = names("2012-03-10T20", "2012-03-11T08", 1, true);
+    assertEquals(List.of("2012-03-10-20", "2012-03-10-21", "2012-03-10-22", "2012-03-10-23"), own);
+    assertEquals(List.of("2012-03-11-0"), names("2012-03-10T20", "2012-03-11T08", 1, false));
+    // the day before is UTC: its own files, no Pacific shift
+    assertEquals("2012-03-09-0", names("2012-03-09", null, 0, true).get(0));
+    assertEquals(24, names("2012-03-09", null, 0, true).size());
+    // and daylight saving's missing 02:00 of 2012-03-11 is never asked for
+    assertTrue(names("2012-03-11", null, 2, true).stream().noneMatch("2012-03-11-2"::equals));
   }
 
   @Test
