@@ -130,6 +130,10 @@ public class DriftTest {
       assertTrue(errors.toString(), errors.contains("PullRequestEvent payload.pull_request key '" + key + "' present"));
     }
     assertTrue(errors.toString(), errors.stream().noneMatch(e -> e.contains("'number'") || e.contains("'head'")));
+    // one level down in issues and comments too (the profile keeps their keys like pull_request's)
+    assertTrue(errors.toString(), errors.contains("IssuesEvent payload.issue key 'author_association' present"));
+    assertTrue(errors.toString(), errors.contains("IssueCommentEvent payload.comment key 'author_association' present"));
+    assertTrue(errors.toString(), errors.stream().noneMatch(e -> e.contains("payload.issue key 'title'")));
     JsonNode size = trimmed.findings().stream()
         .filter(f -> f.path("measure").asText().equals("PushEvent payload key 'size' present")).findFirst().orElseThrow();
     assertEquals("dt=2025-10-07", size.path("partition").asText());

@@ -38,8 +38,8 @@ public final class EventRow {
   public String sourceFile;
   /** The payload's keys ({@link PayloadKeys#TOP}), for the partition's profile; not a column. */
   public final long[] payloadKeys = new long[2];
-  /** The keys of {@code payload.pull_request} ({@link PayloadKeys#PULL_REQUEST}); not a column. */
-  public final long[] pullRequestKeys = new long[2];
+  /** The keys of the payload's nested objects ({@link PayloadKeys.Nested}); not a column. */
+  public final long[] nestedKeys = new long[PayloadKeys.Nested.WORDS];
   private byte[] payload;
   private int payloadOffset;
   private int payloadLength = -1;
@@ -52,7 +52,8 @@ public final class EventRow {
     commentId = forkeeRepoId = null;
     isPublic = prMerged = null;
     createdAt = 0;
-    payloadKeys[0] = payloadKeys[1] = pullRequestKeys[0] = pullRequestKeys[1] = 0;
+    payloadKeys[0] = payloadKeys[1] = 0;
+    java.util.Arrays.fill(nestedKeys, 0);
     payload = null;
     payloadLength = -1;
   }

@@ -13,8 +13,32 @@ public final class PayloadKeys {
   public static final int MAX = 128;
   /** The payload's own keys. */
   public static final PayloadKeys TOP = new PayloadKeys();
-  /** The keys of {@code payload.pull_request}: GitHub cut it to a stub on 2025-10-07. */
-  public static final PayloadKeys PULL_REQUEST = new PayloadKeys();
+
+  /**
+   * The payload's objects whose keys are profiled one level down, each in two longs of
+   * {@code EventRow.nestedKeys} from {@link #at()}: GitHub cut {@code pull_request} to a stub on
+   * 2025-10-07 and dropped {@code author_association} from issues and comments (docs/lake.md,
+   * "Profiles and drift").
+   */
+  public enum Nested {
+    PULL_REQUEST("pull_request"),
+    ISSUE("issue"),
+    COMMENT("comment");
+
+    /** The longs all nested objects' keys take in a row. */
+    public static final int WORDS = 6;
+    public final String field;
+    public final PayloadKeys keys = new PayloadKeys();
+
+    Nested(String field) {
+      this.field = field;
+    }
+
+    /** Where this object's two longs start. */
+    public int at() {
+      return 2 * ordinal();
+    }
+  }
 
   private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
   private final AtomicReferenceArray<String> names = new AtomicReferenceArray<>(MAX);
@@ -23,12 +47,17 @@ public final class PayloadKeys {
 
   /** Marks {@code name} in {@code bits} (two longs). */
   public void mark(String name, long[] bits) {
+    mark(name, bits, 0);
+  }
+
+  /** Marks {@code name} in the two longs of {@code bits} from {@code at}. */
+  public void mark(String name, long[] bits, int at) {
     Integer id = ids.get(name);
     if (id == null) {
       id = register(name);
     }
     if (id >= 0) {
-      bits[id >>> 6] |= 1L << (id & 63);
+      bits[at + (id >>> 6)] |= 1L << (id & 63);
     }
   }
 

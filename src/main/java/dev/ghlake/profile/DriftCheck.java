@@ -4,6 +4,7 @@ import dev.ghlake.profile.DriftFinding.Level;
 import dev.ghlake.profile.PartitionProfile.TypeProfile;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
+import dev.ghlake.model.PayloadKeys;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -117,7 +118,12 @@ public record DriftCheck(boolean enabled, int baselineDays, int minBaseline, dou
       }
       newNames(type + " action", now.actions, base, t -> t.actions, 5);
       keys(type + " payload key", now, now.keys, base, t -> t.keys);
-      keys(type + " payload.pull_request key", now, now.pullRequestKeys, base, t -> t.pullRequestKeys);
+      for (PayloadKeys.Nested o : PayloadKeys.Nested.values()) {
+        List<TypeProfile> profiled = base.stream().map(t -> t == null || t.unprofiled.contains(o) ? null : t).toList();
+        if (profiled.stream().anyMatch(Objects::nonNull)) { // a lake older than the measure: no baseline yet
+          keys(type + " payload." + o.field + " key", now, now.nested(o), profiled, t -> t.nested(o));
+        }
+      }
       nulls(type, now, base);
       size(type, now, base);
     }

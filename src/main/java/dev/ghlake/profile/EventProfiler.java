@@ -46,8 +46,9 @@ public final class EventProfiler {
       if (r.action != null) {
         actions.computeIfAbsent(r.action, a -> new long[1])[0]++;
       }
-      shapes.computeIfAbsent(new Shape(r.payloadKeys[0], r.payloadKeys[1], r.pullRequestKeys[0],
-          r.pullRequestKeys[1], TypedColumns.nulls(r)), s -> new long[1])[0]++;
+      long[] n = r.nestedKeys;
+      shapes.computeIfAbsent(new Shape(r.payloadKeys[0], r.payloadKeys[1], n[0], n[1], n[2], n[3], n[4], n[5],
+          TypedColumns.nulls(r)), s -> new long[1])[0]++;
       sizes[PayloadSizes.bucket(Math.max(0, r.payloadLength()))]++;
     }
 
@@ -57,8 +58,11 @@ public final class EventProfiler {
       Map<String, Long> measures = new HashMap<>();
       shapes.forEach((s, n) -> {
         PayloadKeys.TOP.forEach(s.k0, s.k1, k -> measures.merge(PartitionProfile.KEY + k, n[0], Long::sum));
-        PayloadKeys.PULL_REQUEST.forEach(s.p0, s.p1,
-            k -> measures.merge(PartitionProfile.PR_KEY + k, n[0], Long::sum));
+        long[] nested = {s.p0, s.p1, s.i0, s.i1, s.c0, s.c1};
+        for (PayloadKeys.Nested o : PayloadKeys.Nested.values()) {
+          String prefix = PartitionProfile.NESTED_KEY + o.field + ".";
+          o.keys.forEach(nested[o.at()], nested[o.at() + 1], k -> measures.merge(prefix + k, n[0], Long::sum));
+        }
         for (int i = 0; i < TypedColumns.NAMES.size(); i++) {
           if ((s.nulls & (1 << i)) != 0) {
             measures.merge(PartitionProfile.NULL + TypedColumns.NAMES.get(i), n[0], Long::sum);
@@ -78,5 +82,6 @@ public final class EventProfiler {
     }
   }
 
-  private record Shape(long k0, long k1, long p0, long p1, int nulls) {}
+  /** A payload's key sets (its own; pull_request's, issue's, comment's) and null columns. */
+  private record Shape(long k0, long k1, long p0, long p1, long i0, long i1, long c0, long c1, int nulls) {}
 }

@@ -3,13 +3,18 @@ package dev.ghlake.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.model.PayloadKeys;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What a partition holds, by event type: events, actions, how many events carry each payload key
- * (and each key of {@code payload.pull_request}), how many have each typed column null, and the
+ * (and each key one level down in {@code pull_request}, {@code issue} and {@code comment}), how many have each typed column null, and the
  * payload sizes; and how many events repeated an earlier one's id ({@code _duplicates}). Built
  * from the run's {@code PROFILE} tallies (the repeats included), stored in the partition's manifest
  * as {@code "profile"}, read back from the lake as the drift check's baseline.
@@ -19,12 +24,15 @@ public final class PartitionProfile {
   static final String EVENTS = "events";
   static final String ACTION = "action=";
   static final String KEY = "key=";
-  static final String PR_KEY = "pr=";
+  /** A key of a nested object: {@code nested=pull_request.merged}. */
+  static final String NESTED_KEY = "nested=";
   static final String NULL = "null=";
   static final String BYTES = "bytes=";
   /** The profile's one key that is no event type: the events dropped as repeats of an earlier id. */
   static final String DUPLICATES = "_duplicates";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, PayloadKeys.Nested> NESTED_BY_FIELD = Arrays.stream(PayloadKeys.Nested.values())
+      .collect(Collectors.toMap(n -> n.field, n -> n));
 
   private final Map<String, TypeProfile> types = new TreeMap<>();
   private long duplicates;
@@ -34,9 +42,16 @@ public final class PartitionProfile {
     long events;
     final Map<String, Long> actions = new TreeMap<>();
     final Map<String, Long> keys = new TreeMap<>();
-    final Map<String, Long> pullRequestKeys = new TreeMap<>();
+    final Map<PayloadKeys.Nested, Map<String, Long>> nestedKeys = new EnumMap<>(PayloadKeys.Nested.class);
+    /** Nested objects a manifest written before they were profiled says nothing of. */
+    final Set<PayloadKeys.Nested> unprofiled = EnumSet.noneOf(PayloadKeys.Nested.class);
     final Map<String, Long> nulls = new TreeMap<>();
     final Map<Long, Long> sizes = new TreeMap<>(); // lowest size of a bucket → events
+
+    /** How many events carry each key of a nested object ({@code payload.pull_request} …). */
+    Map<String, Long> nested(PayloadKeys.Nested object) {
+      return nestedKeys.computeIfAbsent(object, o -> new TreeMap<>());
+    }
 
     double share(Map<String, Long> counts, String name) {
       return events == 0 ? 0 : counts.getOrDefault(name, 0L) / (double) events;
@@ -66,8 +81,10 @@ public final class PartitionProfile {
       t.actions.merge(m.substring(ACTION.length()), n, Long::sum);
     } else if (m.startsWith(KEY)) {
       t.keys.merge(m.substring(KEY.length()), n, Long::sum);
-    } else if (m.startsWith(PR_KEY)) {
-      t.pullRequestKeys.merge(m.substring(PR_KEY.length()), n, Long::sum);
+    } else if (m.startsWith(NESTED_KEY)) {
+      int dot = m.indexOf('.', NESTED_KEY.length());
+      PayloadKeys.Nested o = NESTED_BY_FIELD.get(m.substring(NESTED_KEY.length(), dot));
+      t.nested(o).merge(m.substring(dot + 1), n, Long::sum);
     } else if (m.startsWith(NULL)) {
       t.nulls.merge(m.substring(NULL.length()), n, Long::sum);
     } else if (m.startsWith(BYTES)) {
@@ -108,7 +125,9 @@ public final class PartitionProfile {
       o.put("events", t.events);
       o.set("actions", JSON.valueToTree(t.actions));
       o.set("payload_keys", JSON.valueToTree(t.keys));
-      o.set("pull_request_keys", JSON.valueToTree(t.pullRequestKeys));
+      for (PayloadKeys.Nested n : PayloadKeys.Nested.values()) {
+        o.set(n.field + "_keys", JSON.valueToTree(t.nested(n)));
+      }
       o.set("nulls", JSON.valueToTree(t.nulls));
       o.set("payload_bytes", JSON.valueToTree(t.sizes));
       o.put("median_payload_bytes", t.medianBytes());
@@ -130,7 +149,12 @@ public final class PartitionProfile {
       t.events = o.path("events").asLong();
       read(o.path("actions"), t.actions);
       read(o.path("payload_keys"), t.keys);
-      read(o.path("pull_request_keys"), t.pullRequestKeys);
+      for (PayloadKeys.Nested n : PayloadKeys.Nested.values()) {
+        if (!o.has(n.field + "_keys")) {
+          t.unprofiled.add(n); // issue and comment keys were profiled later than the rest
+        }
+        read(o.path(n.field + "_keys"), t.nested(n));
+      }
       read(o.path("nulls"), t.nulls);
       o.path("payload_bytes").fields().forEachRemaining(
           s -> t.sizes.put(Long.parseLong(s.getKey()), s.getValue().asLong()));

@@ -20,14 +20,14 @@ final class ManifestReading {
   private static final ObjectMapper JSON = new ObjectMapper();
   /**
    * The objects whose keys the report follows over time: those GitHub's 2025-10-07 cut emptied
-   * (PushEvent's payload, PullRequestEvent's pull_request) and the busiest others the drift check
-   * watches alike.
+   * (PushEvent's payload, PullRequestEvent's pull_request) or trimmed (author_association gone
+   * from issues and comments), which the drift check watches alike.
    */
   static final List<Watched> WATCHED = List.of(
       new Watched("PushEvent", "payload_keys", "PushEvent payload"),
       new Watched("PullRequestEvent", "pull_request_keys", "PullRequestEvent payload.pull_request"),
-      new Watched("IssuesEvent", "payload_keys", "IssuesEvent payload"),
-      new Watched("IssueCommentEvent", "payload_keys", "IssueCommentEvent payload"));
+      new Watched("IssuesEvent", "issue_keys", "IssuesEvent payload.issue"),
+      new Watched("IssueCommentEvent", "comment_keys", "IssueCommentEvent payload.comment"));
 
   record Watched(String type, String field, String label) {}
 

@@ -14,7 +14,7 @@ import java.util.zip.GZIPInputStream;
  * GitHub's cut of the Events API payloads on 2025-10-07 (GitHub changelog 2025-08-08; measured in
  * GH Archive's hour files by cncf/devstatscode, ghapi2db-gha-gaps.md) applied to an hour file:
  * PushEvent without size, distinct_size and commits; PullRequestEvent's pull_request a stub;
- * DiscussionEvent appears. Or a day with 1 % of its events (gharchive.org #312).
+ * author_association gone from issues and comments; DiscussionEvent appears. Or a day with 1 % of its events (gharchive.org #312).
  */
 public final class PayloadCut {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +57,11 @@ public final class PayloadCut {
         payload.set("pull_request", stub);
       }
       default -> { }
+    }
+    for (String object : List.of("issue", "comment")) { // gone from issues and comments too
+      if (payload.path(object).isObject()) {
+        ((ObjectNode) payload.path(object)).remove("author_association");
+      }
     }
   }
 

@@ -125,16 +125,32 @@ final class SyntheticPayloads {
     user(json, "user");
     json.writeStringField("state", rnd.nextBoolean() ? "open" : "closed");
     json.writeNumberField("comments", rnd.nextInt(40));
+    json.writeStringField("author_association", association(number));
     json.writeStringField("body", sentence(0, 1500));
     json.writeEndObject();
   }
 
+  /**
+   * The author's role in the repository, as the Events API gave it until 2025-10-07 (GitHub's
+   * cut removed it): derived from a number already drawn, so the random stream is unchanged.
+   */
+  private static String association(long number) {
+    return switch ((int) (number % 4)) {
+      case 0 -> "OWNER";
+      case 1 -> "MEMBER";
+      case 2 -> "CONTRIBUTOR";
+      default -> "NONE";
+    };
+  }
+
   private void comment(JsonGenerator json, int minChars, int maxChars) throws IOException {
     json.writeObjectFieldStart("comment");
-    json.writeNumberField("id", 1_500_000_000L + rnd.nextInt(1_000_000_000));
+    long id = 1_500_000_000L + rnd.nextInt(1_000_000_000);
+    json.writeNumberField("id", id);
     user(json, "user");
     json.writeStringField("body", sentence(minChars, maxChars));
     json.writeStringField("created_at", "2024-07-01T00:00:00Z");
+    json.writeStringField("author_association", association(id));
     json.writeEndObject();
   }
 

@@ -1,5 +1,9 @@
 package dev.ghlake.transform.normalize;
 
+import static dev.ghlake.model.PayloadKeys.Nested.COMMENT;
+import static dev.ghlake.model.PayloadKeys.Nested.ISSUE;
+import static dev.ghlake.model.PayloadKeys.Nested.PULL_REQUEST;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.ghlake.model.EventRow;
@@ -45,7 +49,7 @@ final class PayloadColumns {
   private boolean hasCommits;
   private EmailSites emailSites; // only for payloads with shas or commits
   private final long[] keys = new long[2];
-  private final long[] pullRequestKeys = new long[2];
+  private final long[] nestedKeys = new long[PayloadKeys.Nested.WORDS];
 
   private PayloadColumns() {}
 
@@ -129,6 +133,7 @@ final class PayloadColumns {
     if (v == JsonToken.START_OBJECT) {
       for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
         String field = p.currentName();
+        ISSUE.keys.mark(field, nestedKeys, ISSUE.at());
         JsonToken value = p.nextToken();
         switch (field) {
           case "number" -> issueNumber = JsonTokens.whole(p, value);
@@ -148,7 +153,7 @@ final class PayloadColumns {
     }
     for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       String field = p.currentName();
-      PayloadKeys.PULL_REQUEST.mark(field, pullRequestKeys);
+      PULL_REQUEST.keys.mark(field, nestedKeys, PULL_REQUEST.at());
       JsonToken value = p.nextToken();
       switch (field) {
         case "number" -> pullNumber = JsonTokens.whole(p, value);
@@ -166,6 +171,7 @@ final class PayloadColumns {
     }
     for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       String field = p.currentName();
+      COMMENT.keys.mark(field, nestedKeys, COMMENT.at());
       JsonToken value = p.nextToken();
       if (field.equals("id")) {
         commentObjectId = JsonTokens.whole(p, value);
@@ -248,7 +254,7 @@ final class PayloadColumns {
     }
     out.memberLogin = member;
     System.arraycopy(keys, 0, out.payloadKeys, 0, 2);
-    System.arraycopy(pullRequestKeys, 0, out.pullRequestKeys, 0, 2);
+    System.arraycopy(nestedKeys, 0, out.nestedKeys, 0, nestedKeys.length);
   }
 
   @SafeVarargs
