@@ -1,10 +1,10 @@
 package dev.ghlake.profile;
 
-import dev.ghlake.profile.DriftFinding.Level;
-import dev.ghlake.profile.PartitionProfile.TypeProfile;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.model.PayloadKeys;
+import dev.ghlake.profile.DriftFinding.Level;
+import dev.ghlake.profile.PartitionProfile.TypeProfile;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

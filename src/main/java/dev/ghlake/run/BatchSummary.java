@@ -1,9 +1,9 @@
 package dev.ghlake.run;
 
+import dev.ghlake.cost.RunCost;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
-import dev.ghlake.cost.RunCost;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

@@ -4,10 +4,10 @@ import java.beans.Introspector;
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.TreeSet;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Every option a command line may name: the properties of every registered options interface

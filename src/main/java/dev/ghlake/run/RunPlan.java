@@ -2,12 +2,12 @@ package dev.ghlake.run;
 
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.sink.CommitSpec;
-import dev.ghlake.table.TablePlan;
 import dev.ghlake.sink.FilePlan;
 import dev.ghlake.sink.WriteRunLedger;
 import dev.ghlake.source.SourcePlan;
 import dev.ghlake.stage.StagingPlan;
 import dev.ghlake.storage.Leases;
+import dev.ghlake.table.TablePlan;
 import dev.ghlake.transform.EventShaper;
 import java.time.Instant;
 import java.util.List;

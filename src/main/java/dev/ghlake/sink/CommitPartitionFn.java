@@ -1,11 +1,10 @@
 package dev.ghlake.sink;
 
-import dev.ghlake.storage.LakeFiles;
-
 import dev.ghlake.accounting.SourceOutcome;
+import dev.ghlake.model.PartitionPath;
 import dev.ghlake.profile.DriftFinding;
 import dev.ghlake.profile.PartitionProfile;
-import dev.ghlake.model.PartitionPath;
+import dev.ghlake.storage.LakeFiles;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.ghlake.sink;
 
-import dev.ghlake.storage.WholeFile;
 import dev.ghlake.accounting.Tallies;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.EventSchema;
@@ -8,6 +7,7 @@ import dev.ghlake.stage.IdHash;
 import dev.ghlake.stage.RowFormat;
 import dev.ghlake.stage.StagedChunk;
 import dev.ghlake.stage.StagingReader;
+import dev.ghlake.storage.WholeFile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package dev.ghlake.sink;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.profile.DriftFinding;
 import dev.ghlake.profile.PartitionProfile;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.LakeRecordException;
 import java.io.IOException;

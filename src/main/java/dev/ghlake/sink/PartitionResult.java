@@ -1,9 +1,9 @@
 package dev.ghlake.sink;
 
+import dev.ghlake.profile.DriftFinding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import dev.ghlake.profile.DriftFinding;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;

@@ -1,12 +1,11 @@
 package dev.ghlake.sink;
 
-import dev.ghlake.storage.LakeFiles;
-import dev.ghlake.storage.WholeFile;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ghlake.storage.LakeFiles;
+import dev.ghlake.storage.WholeFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;

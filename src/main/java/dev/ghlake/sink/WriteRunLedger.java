@@ -1,13 +1,12 @@
 package dev.ghlake.sink;
 
-import dev.ghlake.storage.LakeFiles;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.accounting.WithAccount;
+import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.RunRecords;
 import java.io.IOException;
 import org.apache.beam.sdk.coders.KvCoder;

@@ -1,7 +1,7 @@
 package dev.ghlake.source;
 
-import dev.ghlake.model.HourWindow;
 import dev.ghlake.accounting.SourceOutcome;
+import dev.ghlake.model.HourWindow;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

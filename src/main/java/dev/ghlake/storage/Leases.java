@@ -1,14 +1,14 @@
 package dev.ghlake.storage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.model.ProcessOwner;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.time.format.DateTimeParseException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

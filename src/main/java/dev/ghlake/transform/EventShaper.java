@@ -1,12 +1,12 @@
 package dev.ghlake.transform;
 
+import dev.ghlake.model.EventRow;
 import dev.ghlake.model.RejectReason;
 import dev.ghlake.transform.normalize.EventFields;
 import dev.ghlake.transform.normalize.EventNormalizer;
 import dev.ghlake.transform.normalize.NormalizationException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import dev.ghlake.model.EventRow;
 
 /**
  * Decides the fate of one archive line, cheapest question first: is it an event (one streaming

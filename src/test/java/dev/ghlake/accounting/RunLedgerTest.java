@@ -1,11 +1,11 @@
 package dev.ghlake.accounting;
 
-import dev.ghlake.run.RunLimits;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.run.LiveCounts;
+import dev.ghlake.run.RunLimits;
 import dev.ghlake.run.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;

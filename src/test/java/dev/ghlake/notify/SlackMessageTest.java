@@ -1,12 +1,12 @@
 package dev.ghlake.notify;
 
-import dev.ghlake.run.RunLimits;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.accounting.RunLedger;
+import dev.ghlake.run.RunLimits;
 import dev.ghlake.run.RunMessage;
 import dev.ghlake.run.RunSummary;
 import java.nio.file.Files;

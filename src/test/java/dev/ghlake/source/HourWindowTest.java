@@ -1,11 +1,10 @@
 package dev.ghlake.source;
 
-import dev.ghlake.model.HourWindow;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.model.HourWindow;
 import java.util.List;
 import org.junit.Test;
 

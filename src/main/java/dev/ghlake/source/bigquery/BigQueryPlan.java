@@ -1,7 +1,7 @@
 package dev.ghlake.source.bigquery;
 
-import dev.ghlake.source.ArchiveInput;
 import dev.ghlake.model.HourWindow;
+import dev.ghlake.source.ArchiveInput;
 import dev.ghlake.source.SourceOptions;
 import dev.ghlake.transform.FilterOptions;
 import java.time.LocalDate;

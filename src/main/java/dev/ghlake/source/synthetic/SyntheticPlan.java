@@ -1,7 +1,7 @@
 package dev.ghlake.source.synthetic;
 
-import dev.ghlake.source.ArchiveHourNames;
 import dev.ghlake.model.HourWindow;
+import dev.ghlake.source.ArchiveHourNames;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZonedDateTime;
