@@ -12,11 +12,12 @@ public interface SourceOptions extends PipelineOptions {
     gharchive,
     /** Deterministic generated events with the shapes of the modern Events API. */
     synthetic,
-    /** GH Archive's BigQuery tables (githubarchive.day.*); for now --dryRun shows the plan. */
+    /** GH Archive's BigQuery tables (githubarchive.day.*), read with BigQueryIO (docs/bigquery.md). */
     bigquery
   }
 
-  @Description("Where events come from: gharchive (hourly files under --input) or synthetic")
+  @Description("Where events come from: gharchive (GH Archive's hour files under --input), synthetic "
+      + "(generated events) or bigquery (GH Archive's BigQuery tables, docs/bigquery.md)")
   @Default.Enum("gharchive")
   SourceKind getSource();
 
