@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
 import dev.ghlake.InteractionsCommand;
+import dev.ghlake.ReportCommand;
+import dev.ghlake.report.HealthReport;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
@@ -109,6 +111,37 @@ public class S3LakeTest {
     assertEquals("s3://archive/mirror/2024-07-01-2.json.gz",
         manifest.get("sources").get(0).get("path").asText());
     assertEquals("***", manifest.at("/options/awsCredentialsProvider").asText());
+  }
+
+  /**
+   * The health report of a lake on S3 reads its manifests and run records through Beam's S3
+   * filesystem and writes its page beside them: the same partitions, runs and figures as the
+   * report of the same lake on disk.
+   */
+  @Test
+  public void theHealthReportOfALakeOnS3IsTheReportOfTheSameLakeOnDisk() throws Exception {
+    assertEquals(RunSummary.Status.success, run("s3://lake/health", s3.beamOptions()).status());
+    String local = tmp.newFolder("health-local").getPath();
+    assertEquals(RunSummary.Status.success, run(local, s3.beamOptions()).status());
+    ByteArrayOutputStream said = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(said, true, StandardCharsets.UTF_8);
+    List<String> onS3 = new ArrayList<>(List.of("--lake=s3://lake/health"));
+    onS3.addAll(s3.beamOptions());
+    assertEquals(said.toString(), 0, ReportCommand.run(onS3.toArray(new String[0]), out, out));
+    List<String> onDisk = new ArrayList<>(List.of("--lake=" + local));
+    onDisk.addAll(s3.beamOptions());
+    assertEquals(said.toString(), 0, ReportCommand.run(onDisk.toArray(new String[0]), out, out));
+
+    String[] lines = said.toString(StandardCharsets.UTF_8).split("\n");
+    // "<page>: 2 partitions, 1 runs, <bytes> bytes, in <s> s": the same lake, read from S3 and disk
+    assertEquals(lines[1].replaceAll(".*health.html: (.*), [0-9,]+ bytes.*", "$1"),
+        lines[0].replaceAll(".*health.html: (.*), [0-9,]+ bytes.*", "$1"));
+    assertTrue(lines[0], lines[0].contains("s3://lake/health/") && lines[0].contains(": 2 partitions, 1 runs"));
+    String page = client.getObjectAsBytes(g -> g.bucket("lake").key("health/" + HealthReport.DEFAULT_PATH))
+        .asUtf8String();
+    String pageOnDisk = Files.readString(Path.of(local).resolve(HealthReport.DEFAULT_PATH));
+    assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("2024-07-01"));
+    assertEquals(pageOnDisk.length(), page.length(), pageOnDisk.length() / 50.0); // the same views; ids and paths differ
   }
 
   /**
