@@ -45,6 +45,8 @@ public final class LakeRun {
   private final PrintStream err;
   private long bigQueryBytes;
   private Long firstReadMillis;
+  /** The S3 requests the pipeline's steps sent, on whichever workers (S3Requests). */
+  private S3Requests.Counts workerS3 = new S3Requests.Counts(0, 0, 0);
 
   public LakeRun(GhLakeOptions options, PrintStream out, PrintStream err) {
     this.options = options;
@@ -68,7 +70,9 @@ public final class LakeRun {
           + "print a run's plan; this command would load: leave --dryRun out");
     }
     URI webhook = Notifier.webhook(options); // before anything is read: a bad reference stops here
+    S3Requests.countHere();
     S3Requests.Counts s3Before = S3Requests.now();
+    workerS3 = new S3Requests.Counts(0, 0, 0);
     Instant start = Instant.now();
     String runId = RunIds.next(start);
     String window = RunPlanner.check(options, windows);
@@ -92,7 +96,8 @@ public final class LakeRun {
     } else if (summary == null) {
       summary = run(plan);
     }
-    summary.recordCost(new RunCost(S3Requests.now().minus(s3Before), downloaded(summary), bigQueryBytes, 0, 0,
+    S3Requests.Counts s3 = S3Requests.now().minus(s3Before).plus(workerS3);
+    summary.recordCost(new RunCost(s3, downloaded(summary), bigQueryBytes, 0, 0,
         false, 0, Prices.of(options.getPrices())));
     summary.recordStartup(StartupClock.seconds(firstReadMillis, origin));
     if (started) {
@@ -191,6 +196,7 @@ public final class LakeRun {
       error = run.error();
       counts = run.counts();
       firstReadMillis = counts == null ? null : counts.firstReadMillis();
+      workerS3 = counts == null ? workerS3 : S3Requests.fromCounters(counts::get);
       workersRunning = run.workersRunning();
       if (error == null) { // before Housekeeping.tidyOwn removes the files the lake commit retired
         table = TableCommit.of(plan.table(), plan.commit().windowPartitions());

@@ -5,6 +5,7 @@ import dev.ghlake.model.PartitionPath;
 import dev.ghlake.profile.DriftFinding;
 import dev.ghlake.profile.PartitionProfile;
 import dev.ghlake.storage.LakeFiles;
+import dev.ghlake.storage.S3Requests;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ class CommitPartitionFn extends DoFn<KV<String, CoGbkResult>, PartitionResult> {
     List<String> why = whyKeep(outcomes, c.sideInput(identity), gaps, previous, contents);
     c.output(why.isEmpty() ? commit(partition, contents, gaps, outcomes, c.sideInput(runByType), previous)
         : keep(partition, contents, why));
+    S3Requests.settle(); // the commit's copies and matches went from Beam's S3 threads: this step's
   }
 
   /** Why the lake keeps its version of the partition, first reason first; empty to commit. */

@@ -1,7 +1,13 @@
 package dev.ghlake.storage;
 
+import dev.ghlake.model.Counters;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
+import org.apache.beam.sdk.metrics.MetricName;
+import org.apache.beam.sdk.metrics.MetricsContainer;
+import org.apache.beam.sdk.metrics.MetricsEnvironment;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -12,12 +18,30 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * requests, "GET, SELECT and all other" requests, and DELETE and CANCEL, which are free (Amazon S3
  * pricing, "Requests & data retrievals", S3 Standard). Every attempt is counted, retries too: S3
  * bills each. Beam's S3 client and the lease store's get the counter through
- * {@link CountingS3ClientBuilderFactory}; on Flink the workers' own requests are not seen here.
+ * {@link CountingS3ClientBuilderFactory}.
+ *
+ * <p>A request sent from a pipeline's step (a worker's DoFn: reading archive files, writing
+ * Parquet, committing partitions) is counted in Beam counters of that step, which the runner
+ * gathers from every worker, on Flink from other machines too ({@link #fromCounters}); any other
+ * (the run's planning, leases, its records) in this process's own counts ({@link #now}). Each
+ * request is counted once, in one of the two. Beam's S3 filesystem sends some requests (the HEADs
+ * of a match, the copies of a rename) from its own thread pool, where no step is current: in the
+ * process that runs the orchestration ({@link #countHere}) they are its own; in a worker's (a Flink
+ * TaskManager) they wait and go to the counters of the next step that sends a request there, or
+ * calls {@link #settle}.
  */
 public final class S3Requests {
   private static final LongAdder WRITES = new LongAdder();
   private static final LongAdder READS = new LongAdder();
   private static final LongAdder FREE = new LongAdder();
+  /** Requests a worker sent outside its steps, until a step takes them into its counters. */
+  private static final LongAdder WAITING_WRITES = new LongAdder();
+  private static final LongAdder WAITING_READS = new LongAdder();
+  private static final LongAdder WAITING_FREE = new LongAdder();
+  private static volatile boolean orchestrationHere;
+  private static final MetricName WRITES_COUNTER = MetricName.named(Counters.NAMESPACE, "s3_put_copy_post_list");
+  private static final MetricName READS_COUNTER = MetricName.named(Counters.NAMESPACE, "s3_get_and_other");
+  private static final MetricName FREE_COUNTER = MetricName.named(Counters.NAMESPACE, "s3_free");
   private static final Set<String> FREE_OPERATIONS = Set.of("DeleteObject", "DeleteObjects", "AbortMultipartUpload");
 
   /** Counts so far: PUT/COPY/POST/LIST, GET and the others, DELETE/CANCEL (free). */
@@ -47,8 +71,58 @@ public final class S3Requests {
     return new Counts(WRITES.sum(), READS.sum(), FREE.sum());
   }
 
+  /** Marks this process as the one that runs the orchestration: requests outside steps are its own. */
+  public static void countHere() {
+    orchestrationHere = true;
+  }
+
   static void count(String operation) {
-    billingClass(operation).increment();
+    LongAdder billing = billingClass(operation);
+    MetricsContainer step = currentStep();
+    if (step == null) {
+      (orchestrationHere ? billing : waiting(billing)).increment();
+      return;
+    }
+    step.getCounter(counterOf(billing)).inc();
+    settle(step);
+  }
+
+  /** Moves the requests sent outside steps in a worker to the current step's counters. */
+  public static void settle() {
+    MetricsContainer step = currentStep();
+    if (step != null) {
+      settle(step);
+    }
+  }
+
+  private static void settle(MetricsContainer step) {
+    for (LongAdder billing : List.of(WRITES, READS, FREE)) {
+      long n = waiting(billing).sumThenReset();
+      if (n > 0) {
+        step.getCounter(counterOf(billing)).inc(n);
+      }
+    }
+  }
+
+  /** The step this thread runs in, if any (setCurrentContainer, unlike getCurrentContainer, does not log). */
+  private static MetricsContainer currentStep() {
+    MetricsContainer step = MetricsEnvironment.setCurrentContainer(null);
+    MetricsEnvironment.setCurrentContainer(step);
+    return step;
+  }
+
+  private static MetricName counterOf(LongAdder billing) {
+    return billing == WRITES ? WRITES_COUNTER : billing == READS ? READS_COUNTER : FREE_COUNTER;
+  }
+
+  private static LongAdder waiting(LongAdder billing) {
+    return billing == WRITES ? WAITING_WRITES : billing == READS ? WAITING_READS : WAITING_FREE;
+  }
+
+  /** The requests the pipeline's steps counted, from the run's Beam counters by name. */
+  public static Counts fromCounters(ToLongFunction<String> counter) {
+    return new Counts(counter.applyAsLong(WRITES_COUNTER.getName()), counter.applyAsLong(READS_COUNTER.getName()),
+        counter.applyAsLong(FREE_COUNTER.getName()));
   }
 
   private static LongAdder billingClass(String operation) {
