@@ -16,6 +16,7 @@ import dev.ghlake.table.TableExpiry;
 import dev.ghlake.table.TablePlan;
 import dev.ghlake.table.TableSync;
 import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.IcebergRestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
@@ -146,6 +150,36 @@ public class IcebergTableTest {
     assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
     assertTrue(s.table(), s.table().contains("3 partition(s) replaced"));
     assertEquals(s.written(), rowsByPartition(load(plan(jdbc))).values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  /**
+   * An Iceberg REST catalog (the protocol of S3 Tables' and Glue's Iceberg endpoints) on loopback,
+   * Iceberg's own handlers over a JDBC catalog: a run and a re-run are two snapshots, each one
+   * commit through the REST protocol, and the table reads back through the REST client.
+   */
+  @Test
+  public void aRestCatalogHoldsTheTable() throws Exception {
+    Map<String, String> backendProps = Map.of(CatalogUtil.ICEBERG_CATALOG_TYPE, "jdbc",
+        CatalogProperties.URI, "jdbc:h2:file:" + tmp.getRoot().toPath().resolve("rest-backend") + H2,
+        CatalogProperties.WAREHOUSE_LOCATION, tmp.getRoot().toPath().resolve("warehouse").toString());
+    Catalog backend = CatalogUtil.buildIcebergCatalog("backend", backendProps, null);
+    try (IcebergRestServer server = new IcebergRestServer(backend)) {
+      String[] rest = {"--table=iceberg", "--icebergCatalog=rest", "--icebergUri=" + server.uri(),
+          "--icebergTable=ghlake.events", "--icebergWarehouse=" + tmp.getRoot().toPath().resolve("warehouse")};
+      RunSummary s = run(rest);
+      assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
+      assertTrue(s.table(), s.table().contains("3 partition(s) replaced"));
+      assertEquals(RunSummary.Status.success, run(rest).status());
+      assertEquals(2, server.commits());
+      Table table = load(plan(rest));
+      assertEquals(2, count(table.snapshots()));
+      assertEquals(s.written(), rowsByPartition(table).values().stream().mapToLong(Long::longValue).sum());
+      // the catalog behind the REST endpoint holds the same table
+      assertEquals(table.currentSnapshot().snapshotId(),
+          backend.loadTable(TableIdentifier.of("ghlake", "events")).currentSnapshot().snapshotId());
+    } finally {
+      Catalogs.close(backend);
+    }
   }
 
   /**
