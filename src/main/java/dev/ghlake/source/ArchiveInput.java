@@ -153,7 +153,7 @@ public final class ArchiveInput {
       for (ZonedDateTime h : w.hours()) {
         ArchiveHourNames.Clock clock = ArchiveHourNames.clockOf(h);
         if (clock == null) {
-          continue; // the hours no name stands for (March 2012): vouching names them
+          continue; // no name stands for it (March 2012): a missing unit of its own says so
         }
         names.add(new NameAt(h, ArchiveHourNames.nameIn(h, clock), true));
         ZonedDateTime next = h.plusHours(1);
