@@ -17,6 +17,7 @@ import dev.ghlake.table.TablePlan;
 import dev.ghlake.table.TableSync;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.IcebergRestServer;
+import dev.ghlake.testing.PostgresServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -150,6 +151,48 @@ public class IcebergTableTest {
     assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
     assertTrue(s.table(), s.table().contains("3 partition(s) replaced"));
     assertEquals(s.written(), rowsByPartition(load(plan(jdbc))).values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  /**
+   * Iceberg's JDBC catalog on a real PostgreSQL server (Debian's, started for the test), as on
+   * Amazon RDS or Aurora: a run and a re-run are two snapshots, and two clients committing other
+   * partitions at the same moment both land.
+   */
+  @Test
+  public void aJdbcCatalogOnPostgreSqlHoldsTheTable() throws Exception {
+    try (PostgresServer pg = PostgresServer.start()) {
+      String[] postgres = {"--table=iceberg", "--icebergCatalog=jdbc", "--icebergUri=" + pg.jdbcUrl(),
+          "--icebergTable=ghlake.events", "--icebergWarehouse=" + tmp.getRoot().toPath().resolve("warehouse")};
+      RunSummary s = run(postgres);
+      assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
+      assertTrue(s.table(), s.table().contains("3 partition(s) replaced"));
+      assertEquals(RunSummary.Status.success, run(postgres).status());
+      Table table = load(plan(postgres));
+      assertEquals(2, count(table.snapshots()));
+      assertEquals(s.written(), rowsByPartition(table).values().stream().mapToLong(Long::longValue).sum());
+
+      // two clients (each its own connections) make a new table and commit at once: both land
+      String[] race = postgres.clone();
+      race[3] = "--icebergTable=race.events";
+      CyclicBarrier start = new CyclicBarrier(2);
+      ExecutorService two = Executors.newFixedThreadPool(2);
+      List<Future<TableSync.Outcome>> outcomes = new ArrayList<>();
+      for (List<String> partitions : List.of(List.of("dt=2024-07-01/hour=00", "dt=2024-07-01/hour=01"),
+          List.of("dt=2024-07-01/hour=02"))) {
+        outcomes.add(two.submit(() -> {
+          TablePlan plan = plan(race);
+          start.await(30, TimeUnit.SECONDS);
+          return TableSync.sync(EventTable.createOrLoad(Catalogs.open(plan), plan), plan, partitions);
+        }));
+      }
+      for (Future<TableSync.Outcome> o : outcomes) {
+        assertTrue(o.get(60, TimeUnit.SECONDS).snapshotId() != null);
+      }
+      two.shutdown();
+      Table raced = load(plan(race));
+      assertEquals(2, count(raced.snapshots()));
+      assertEquals(s.written(), rowsByPartition(raced).values().stream().mapToLong(Long::longValue).sum());
+    }
   }
 
   /**
