@@ -14,7 +14,6 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.mapping.MappingUtil;
 import org.apache.iceberg.mapping.NameMappingParser;
 import org.apache.iceberg.types.Type;
@@ -102,8 +101,13 @@ public final class EventTable {
                 TableProperties.DEFAULT_NAME_MAPPING, NameMappingParser.toJson(MappingUtil.create(schema)),
                 TableProperties.FORMAT_VERSION, "2"))
             .create();
-      } catch (AlreadyExistsException e) {
-        // another run made it first: load it as below
+      } catch (RuntimeException e) {
+        // another run made it first: load it as below. Iceberg's JDBC catalog says so with
+        // AlreadyExistsException on H2 but, on PostgreSQL, with an UncheckedSQLException of the key
+        // violation (IcebergTableTest, two clients at once); either way the table is there now
+        if (!catalog.tableExists(id)) {
+          throw e;
+        }
       }
     }
     Table table = catalog.loadTable(id);
