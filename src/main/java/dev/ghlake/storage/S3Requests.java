@@ -1,7 +1,6 @@
 package dev.ghlake.storage;
 
 import dev.ghlake.model.Counters;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToLongFunction;
@@ -31,17 +30,23 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * calls {@link #settle}.
  */
 public final class S3Requests {
-  private static final LongAdder WRITES = new LongAdder();
-  private static final LongAdder READS = new LongAdder();
-  private static final LongAdder FREE = new LongAdder();
-  /** Requests a worker sent outside its steps, until a step takes them into its counters. */
-  private static final LongAdder WAITING_WRITES = new LongAdder();
-  private static final LongAdder WAITING_READS = new LongAdder();
-  private static final LongAdder WAITING_FREE = new LongAdder();
+  /** How S3 bills a request: this process's count, a worker's waiting count, the step counter. */
+  private enum Billing {
+    WRITES("s3_put_copy_post_list"),
+    READS("s3_get_and_other"),
+    FREE("s3_free");
+
+    final LongAdder own = new LongAdder();
+    /** Requests a worker sent outside its steps, until a step takes them into its counters. */
+    final LongAdder waiting = new LongAdder();
+    final MetricName counter;
+
+    Billing(String counter) {
+      this.counter = MetricName.named(Counters.NAMESPACE, counter);
+    }
+  }
+
   private static volatile boolean orchestrationHere;
-  private static final MetricName WRITES_COUNTER = MetricName.named(Counters.NAMESPACE, "s3_put_copy_post_list");
-  private static final MetricName READS_COUNTER = MetricName.named(Counters.NAMESPACE, "s3_get_and_other");
-  private static final MetricName FREE_COUNTER = MetricName.named(Counters.NAMESPACE, "s3_free");
   private static final Set<String> FREE_OPERATIONS = Set.of("DeleteObject", "DeleteObjects", "AbortMultipartUpload");
 
   /** Counts so far: PUT/COPY/POST/LIST, GET and the others, DELETE/CANCEL (free). */
@@ -68,7 +73,7 @@ public final class S3Requests {
   private S3Requests() {}
 
   public static Counts now() {
-    return new Counts(WRITES.sum(), READS.sum(), FREE.sum());
+    return new Counts(Billing.WRITES.own.sum(), Billing.READS.own.sum(), Billing.FREE.own.sum());
   }
 
   /** Marks this process as the one that runs the orchestration: requests outside steps are its own. */
@@ -77,13 +82,13 @@ public final class S3Requests {
   }
 
   static void count(String operation) {
-    LongAdder billing = billingClass(operation);
+    Billing billing = billingClass(operation);
     MetricsContainer step = currentStep();
     if (step == null) {
-      (orchestrationHere ? billing : waiting(billing)).increment();
+      (orchestrationHere ? billing.own : billing.waiting).increment();
       return;
     }
-    step.getCounter(counterOf(billing)).inc();
+    step.getCounter(billing.counter).inc();
     settle(step);
   }
 
@@ -96,10 +101,10 @@ public final class S3Requests {
   }
 
   private static void settle(MetricsContainer step) {
-    for (LongAdder billing : List.of(WRITES, READS, FREE)) {
-      long n = waiting(billing).sumThenReset();
+    for (Billing billing : Billing.values()) {
+      long n = billing.waiting.sumThenReset();
       if (n > 0) {
-        step.getCounter(counterOf(billing)).inc(n);
+        step.getCounter(billing.counter).inc(n);
       }
     }
   }
@@ -111,30 +116,22 @@ public final class S3Requests {
     return step;
   }
 
-  private static MetricName counterOf(LongAdder billing) {
-    return billing == WRITES ? WRITES_COUNTER : billing == READS ? READS_COUNTER : FREE_COUNTER;
-  }
-
-  private static LongAdder waiting(LongAdder billing) {
-    return billing == WRITES ? WAITING_WRITES : billing == READS ? WAITING_READS : WAITING_FREE;
-  }
-
   /** The requests the pipeline's steps counted, from the run's Beam counters by name. */
   public static Counts fromCounters(ToLongFunction<String> counter) {
-    return new Counts(counter.applyAsLong(WRITES_COUNTER.getName()), counter.applyAsLong(READS_COUNTER.getName()),
-        counter.applyAsLong(FREE_COUNTER.getName()));
+    return new Counts(counter.applyAsLong(Billing.WRITES.counter.getName()),
+        counter.applyAsLong(Billing.READS.counter.getName()), counter.applyAsLong(Billing.FREE.counter.getName()));
   }
 
-  private static LongAdder billingClass(String operation) {
+  private static Billing billingClass(String operation) {
     if (operation == null) {
-      return READS;
+      return Billing.READS;
     }
     if (FREE_OPERATIONS.contains(operation)) {
-      return FREE;
+      return Billing.FREE;
     }
     // PutObject, CopyObject, UploadPart(Copy), Create/CompleteMultipartUpload, List*
     boolean write = operation.startsWith("Put") || operation.startsWith("Copy") || operation.startsWith("Upload")
         || operation.startsWith("Create") || operation.startsWith("Complete") || operation.startsWith("List");
-    return write ? WRITES : READS;
+    return write ? Billing.WRITES : Billing.READS;
   }
 }
