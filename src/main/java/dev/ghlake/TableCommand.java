@@ -1,6 +1,7 @@
 package dev.ghlake;
 
 import dev.ghlake.model.HourWindow;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.ConsoleLogging;
@@ -50,7 +51,7 @@ public final class TableCommand {
     if (options.getOutput() == null || options.getTable() != TableOptions.TableFormat.iceberg) {
       throw new IllegalArgumentException("give the lake's --output and --table=iceberg, with its catalog options");
     }
-    TablePlan plan = TablePlan.of(options, options.getOutput(), options.getPartitionBy());
+    TablePlan plan = TablePlan.of(options, LakePaths.of(options.getOutput()), options.getPartitionBy());
     List<String> partitions = args[0].equals("sync") ? partitions(options) : List.of();
     if (options.getExpireDays() < 1 || options.getExpireDays() > 3650) {
       throw new IllegalArgumentException("--expireDays must be from 1 to 3650 (got " + options.getExpireDays() + ")");

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
@@ -73,7 +74,7 @@ public class IcebergTableTest {
     List<String> args = new ArrayList<>(List.of("--output=" + fixture.lake));
     args.addAll(List.of(extra));
     GhLakeOptions o = CommandLine.options(args.toArray(new String[0]));
-    return TablePlan.of(o, o.getOutput(), PartitionBy.hour);
+    return TablePlan.of(o, LakePaths.of(o.getOutput()), PartitionBy.hour);
   }
 
   private static Table load(TablePlan plan) {
@@ -302,13 +303,13 @@ public class IcebergTableTest {
   @Test
   public void catalogOptionsThatCannotWorkStopTheRunBeforeItStarts() {
     IllegalArgumentException onS3 = assertThrows(IllegalArgumentException.class, () -> TablePlan.of(
-        CommandLine.options("--output=s3://lake/gh", "--table=iceberg"), "s3://lake/gh", PartitionBy.hour));
+        CommandLine.options("--output=s3://lake/gh", "--table=iceberg"), LakePaths.of("s3://lake/gh"), PartitionBy.hour));
     assertTrue(onS3.getMessage(), onS3.getMessage().contains("--icebergCatalog=jdbc"));
     IllegalArgumentException noUri = assertThrows(IllegalArgumentException.class, () -> TablePlan.of(
-        CommandLine.options("--output=/x", "--table=iceberg", "--icebergCatalog=jdbc"), "/x", PartitionBy.hour));
+        CommandLine.options("--output=/x", "--table=iceberg", "--icebergCatalog=jdbc"), LakePaths.of("/x"), PartitionBy.hour));
     assertTrue(noUri.getMessage(), noUri.getMessage().contains("needs --icebergUri"));
     IllegalArgumentException badName = assertThrows(IllegalArgumentException.class, () -> TablePlan.of(
-        CommandLine.options("--output=/x", "--table=iceberg", "--icebergTable=events"), "/x", PartitionBy.hour));
+        CommandLine.options("--output=/x", "--table=iceberg", "--icebergTable=events"), LakePaths.of("/x"), PartitionBy.hour));
     assertTrue(badName.getMessage(), badName.getMessage().contains("namespace.name"));
   }
 

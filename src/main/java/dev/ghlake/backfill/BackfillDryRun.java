@@ -1,6 +1,7 @@
 package dev.ghlake.backfill;
 
 import dev.ghlake.model.HourWindow;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.sink.LakeCompleteness;
@@ -33,7 +34,7 @@ final class BackfillDryRun {
     for (int j = 0; j < plan.jobs().size(); j++) {
       for (HourWindow w : plan.jobs().get(j)) {
         int partitions = PartitionPath.inWindow(w, by).size();
-        int notComplete = LakeCompleteness.incomplete(output, w, by).size();
+        int notComplete = LakeCompleteness.incomplete(LakePaths.of(output), w, by).size();
         lines.add(String.format("job %d  %s  %d partition(s): %d written or replaced, %d replaced complete",
             j + 1, w, partitions, notComplete, partitions - notComplete));
       }

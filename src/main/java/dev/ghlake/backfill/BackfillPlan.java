@@ -1,6 +1,7 @@
 package dev.ghlake.backfill;
 
 import dev.ghlake.model.HourWindow;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.sink.LakeCompleteness;
 import java.io.IOException;
@@ -21,7 +22,7 @@ public record BackfillPlan(List<HourWindow> units, List<HourWindow> complete, Li
     List<HourWindow> complete = new ArrayList<>();
     List<HourWindow> todo = new ArrayList<>();
     for (HourWindow u : units) {
-      if (!force && LakeCompleteness.isComplete(output, u, by)) {
+      if (!force && LakeCompleteness.isComplete(LakePaths.of(output), u, by)) {
         complete.add(u);
       } else {
         todo.add(u);

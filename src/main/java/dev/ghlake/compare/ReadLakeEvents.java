@@ -1,6 +1,7 @@
 package dev.ghlake.compare;
 
 import dev.ghlake.model.EventSchema;
+import dev.ghlake.model.LakePaths;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -25,7 +26,7 @@ public class ReadLakeEvents extends PTransform<PBegin, PCollection<KV<String, St
   @Override
   public PCollection<KV<String, String>> expand(PBegin begin) {
     return begin
-        .apply("Match", FileIO.match().filepattern(lake + "/events/**.parquet")
+        .apply("Match", FileIO.match().filepattern(LakePaths.of(lake).events() + "/**.parquet")
             .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply("Open", FileIO.readMatches())
         .apply("Read", ParquetIO.readFiles(EventSchema.SCHEMA))

@@ -1,5 +1,6 @@
 package dev.ghlake.interactions;
 
+import dev.ghlake.model.LakePaths;
 import java.io.Serializable;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public record InteractionsPlan(String lake, String runId, String version, List<D
 
   /** The table's root: {@code <lake>/interactions/}. */
   public String tableRoot() {
-    return root(lake) + "interactions/";
+    return LakePaths.of(lake).interactions() + "/";
   }
 
   public String dayFolder(String day) {
@@ -41,9 +42,5 @@ public record InteractionsPlan(String lake, String runId, String version, List<D
 
   public DayPlan day(String day) {
     return days.stream().filter(d -> d.day().equals(day)).findFirst().orElse(null);
-  }
-
-  static String root(String lake) {
-    return lake.endsWith("/") ? lake : lake + "/";
   }
 }

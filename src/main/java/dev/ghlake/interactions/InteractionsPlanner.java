@@ -2,6 +2,7 @@ package dev.ghlake.interactions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.sink.PartitionManifest;
@@ -32,15 +33,15 @@ public final class InteractionsPlanner {
   /** The days of [from, to) (either null: no bound) the run builds. */
   public static InteractionsPlan plan(String lake, LocalDate from, LocalDate to, boolean rebuild,
       String runId, String version, long botDailyInteractions, int filesPerDay, String staging) throws IOException {
-    String root = InteractionsPlan.root(lake);
-    PartitionBy by = LakeLayout.of(lake);
+    LakePaths root = LakePaths.of(lake);
+    PartitionBy by = LakeLayout.of(root);
     if (by == null) {
       throw new IllegalArgumentException("no ghlake lake at " + lake + ": it holds no _lake.json "
           + "and no events manifests. --lake is the root a run's --output named");
     }
     TreeMap<String, List<String>> manifestsByDay = new TreeMap<>();
     String hour = by == PartitionBy.hour ? "hour=*/" : "";
-    for (MatchResult.Metadata m : LakeFiles.match(root + "events/dt=*/" + hour + PartitionManifest.NAME)) {
+    for (MatchResult.Metadata m : LakeFiles.match(root.partition("dt=*/") + hour + PartitionManifest.NAME)) {
       String path = m.resourceId().toString();
       LocalDate d = PartitionPath.dayOf(path);
       if (inWindow(d, from, to)) {
@@ -70,7 +71,7 @@ public final class InteractionsPlanner {
    * manifests and, unless rebuilding, the table's own of each day. A file gone since the listing
    * is absent from the map.
    */
-  private static Map<String, String> read(Map<String, List<String>> manifestsByDay, String root, boolean rebuild)
+  private static Map<String, String> read(Map<String, List<String>> manifestsByDay, LakePaths root, boolean rebuild)
       throws IOException {
     List<String> paths = new ArrayList<>();
     Set<String> tables = new HashSet<>(); // by path, not by its name: the lake's own root may hold "interactions"
@@ -89,8 +90,8 @@ public final class InteractionsPlanner {
     return texts;
   }
 
-  private static String tableManifest(String root, String day) {
-    return root + "interactions/dt=" + day + "/" + InteractionsManifest.NAME;
+  private static String tableManifest(LakePaths root, String day) {
+    return root.interactions() + "/dt=" + day + "/" + InteractionsManifest.NAME;
   }
 
   private static DayPlan day(String day, List<String> manifests, Map<String, String> texts) throws IOException {
@@ -118,7 +119,7 @@ public final class InteractionsPlanner {
    * what readers of the table read, never a glob of its folders.
    */
   public static CommittedTable committedFiles(String lake, LocalDate from, LocalDate to) throws IOException {
-    String root = InteractionsPlan.root(lake) + "interactions/";
+    String root = LakePaths.of(lake).interactions() + "/";
     List<String> files = new ArrayList<>();
     long rows = 0;
     for (MatchResult.Metadata m : LakeFiles.match(root + "dt=*/" + InteractionsManifest.NAME)) {

@@ -1,6 +1,7 @@
 package dev.ghlake.lambda;
 
 import dev.ghlake.model.HourWindow;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.sink.LakeCompleteness;
@@ -52,7 +53,7 @@ final class LoadPlan {
       if (!to.isAfter(from)) {
         continue;
       }
-      List<String> missing = LakeCompleteness.incomplete(output, HourWindow.between(from, to), by);
+      List<String> missing = LakeCompleteness.incomplete(LakePaths.of(output), HourWindow.between(from, to), by);
       if (!missing.isEmpty()) {
         windows.add(by == PartitionBy.day ? HourWindow.between(day, day.plusDays(1)) : span(missing));
       }

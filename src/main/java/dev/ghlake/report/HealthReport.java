@@ -1,5 +1,6 @@
 package dev.ghlake.report;
 
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.storage.LakeFiles;
 import java.io.IOException;
 import java.time.Instant;
@@ -7,9 +8,6 @@ import java.time.LocalDate;
 
 /** Reads a lake's records and writes its health page: {@code ghlake report}, and the Lambda after each load. */
 public final class HealthReport {
-  /** Where the page goes unless told otherwise: beside the lake's data, which readers skip. */
-  public static final String DEFAULT_PATH = "_report/health.html";
-
   private HealthReport() {}
 
   /** What was written. */
@@ -22,14 +20,14 @@ public final class HealthReport {
   /**
    * @param from the first day shown (null: the lake's first)
    * @param to the day after the last shown (null: through the lake's last)
-   * @param out the file to write (null: {@link #DEFAULT_PATH} in the lake)
+   * @param out the file to write (null: {@link LakePaths#healthReport()}, beside the lake's data, which readers skip)
    */
   public static Written write(String lake, LocalDate from, LocalDate to, String out, String version)
       throws IOException {
     long t0 = System.nanoTime();
     LakeState state = LakeReading.read(lake, from, to);
     String html = HealthPage.html(state, version, Instant.now());
-    String path = out != null ? out : (lake.endsWith("/") ? lake : lake + "/") + DEFAULT_PATH;
+    String path = out != null ? out : LakePaths.of(lake).healthReport();
     LakeFiles.write(path, html, "text/html; charset=utf-8");
     return new Written(path, state.partitions().size(), state.runs().size(), html.length(),
         (System.nanoTime() - t0) / 1e9);

@@ -2,6 +2,7 @@ package dev.ghlake.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.run.RunIds;
 import dev.ghlake.sink.PartitionManifest;
@@ -41,11 +42,11 @@ public final class LakeReading {
    * @throws IOException when the lake cannot be listed or a record read
    */
   public static LakeState read(String lake, LocalDate from, LocalDate to) throws IOException {
-    String root = lake.endsWith("/") ? lake : lake + "/";
-    PartitionBy by = LakeLayout.of(lake);
-    List<MatchResult.Metadata> manifests = by == null ? List.of() : manifests(root, by, from, to);
+    LakePaths paths = LakePaths.of(lake);
+    PartitionBy by = LakeLayout.of(paths);
+    List<MatchResult.Metadata> manifests = by == null ? List.of() : manifests(paths, by, from, to);
     List<String> runIds = new ArrayList<>();
-    for (MatchResult.Metadata m : LakeFiles.match(RunRecords.startedGlob(lake))) {
+    for (MatchResult.Metadata m : LakeFiles.match(RunRecords.startedGlob(paths))) {
       String path = m.resourceId().toString();
       String folder = path.substring(0, path.lastIndexOf('/'));
       String runId = folder.substring(folder.lastIndexOf('/') + 1);
@@ -57,7 +58,7 @@ public final class LakeReading {
     }
     List<PartitionState> partitions = new ArrayList<>(
         ParallelReads.all(manifests, "ghlake-report-read", LakeReading::manifest));
-    List<RunReading.Run> runs = ParallelReads.all(runIds, "ghlake-report-read", id -> RunReading.of(lake, id));
+    List<RunReading.Run> runs = ParallelReads.all(runIds, "ghlake-report-read", id -> RunReading.of(paths, id));
     partitions.sort(Comparator.comparing(PartitionState::start));
     return LakeState.of(lake, partitions, runs, from, to);
   }
@@ -66,17 +67,17 @@ public final class LakeReading {
    * The manifests of the range: a listing per day for up to a year (on S3 a few requests each, and
    * a local glob walks only that day), else one listing of the lake, filtered.
    */
-  private static List<MatchResult.Metadata> manifests(String root, PartitionBy by, LocalDate from, LocalDate to)
+  private static List<MatchResult.Metadata> manifests(LakePaths lake, PartitionBy by, LocalDate from, LocalDate to)
       throws IOException {
     String hour = by == PartitionBy.hour ? "hour=*/" : "";
     List<MatchResult.Metadata> out = new ArrayList<>();
     if (from != null && to != null && ChronoUnit.DAYS.between(from, to) <= DAY_LISTINGS) {
       for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
-        out.addAll(LakeFiles.match(root + "events/dt=" + d + "/" + hour + PartitionManifest.NAME));
+        out.addAll(LakeFiles.match(lake.partition("dt=" + d) + "/" + hour + PartitionManifest.NAME));
       }
       return out;
     }
-    for (MatchResult.Metadata m : LakeFiles.match(root + "events/dt=*/" + hour + PartitionManifest.NAME)) {
+    for (MatchResult.Metadata m : LakeFiles.match(lake.partition("dt=*") + "/" + hour + PartitionManifest.NAME)) {
       if (inRange(m.resourceId().toString(), from, to)) {
         out.add(m);
       }

@@ -3,6 +3,7 @@ package dev.ghlake.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.run.RunIds;
 import dev.ghlake.storage.RunRecords;
 import java.io.FileNotFoundException;
@@ -20,7 +21,7 @@ final class RunReading {
 
   private RunReading() {}
 
-  static Run of(String lake, String runId) {
+  static Run of(LakePaths lake, String runId) {
     JsonNode summary = LakeReading.tree(RunRecords.summary(lake, runId));
     Instant started = RunIds.startOf(runId);
     Map<String, String> kept = new TreeMap<>();

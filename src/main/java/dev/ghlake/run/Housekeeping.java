@@ -24,13 +24,13 @@ final class Housekeeping {
   static void tidyAbandoned(RunPlan plan, Leases leases, String stagingLocation, PrintStream err) {
     try {
       Set<String> live = leases == null ? Set.of() : leases.liveRuns();
-      for (String run : PendingFiles.runs(plan.output())) {
+      for (String run : PendingFiles.runs(plan.lake())) {
         if (live.contains(run) || run.equals(plan.runId())) {
           continue;
         }
-        var started = PendingFiles.started(plan.output(), run);
+        var started = PendingFiles.started(plan.lake(), run);
         String staging = started == null ? "" : started.path("staging").asText("");
-        int files = PendingFiles.clean(plan.output(), run);
+        int files = PendingFiles.clean(plan.lake(), run);
         if (staging.contains("://")) {
           StagingFolders.delete(staging);
         }
@@ -46,7 +46,7 @@ final class Housekeeping {
   /** On the way out, success or failure: uncommitted files go, and the run's staging. */
   static void tidyOwn(RunPlan plan, PrintStream err) {
     try {
-      int removed = PendingFiles.clean(plan.output(), plan.runId());
+      int removed = PendingFiles.clean(plan.lake(), plan.runId());
       if (removed > 0) {
         err.println("ghlake: removed " + removed + " file(s) no manifest lists: uncommitted, or retired by this run's commits");
       }
@@ -59,6 +59,6 @@ final class Housekeeping {
       LOG.warn("Could not remove the staging folder {} (the next run will): {}",
           plan.staging().root(), e.toString());
     }
-    LakeStorage.removeBeamTemp(plan.output() + "/_rejected/run=" + plan.runId());
+    LakeStorage.removeBeamTemp(plan.lake().rejected(plan.runId()));
   }
 }

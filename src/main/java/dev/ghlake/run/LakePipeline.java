@@ -48,7 +48,7 @@ public final class LakePipeline {
         .apply("CommitPartitions", CommitPartitions.of(plan.commit()));
     WithAccount.of(partitions, tallies, staged.sources())
         .apply("WriteRunLedger", WriteRunLedger.to(plan.ledgerPath(), plan.runId()));
-    staged.rejected().apply("WriteRejected", WriteRejected.to(plan.output(), plan.runId()));
+    staged.rejected().apply("WriteRejected", WriteRejected.to(plan.lake(), plan.runId()));
     return p;
   }
 }

@@ -4,6 +4,7 @@ import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.cost.Prices;
 import dev.ghlake.cost.RunCost;
 import dev.ghlake.model.HourWindow;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.notify.Notifier;
 import dev.ghlake.sink.PendingFiles;
 import dev.ghlake.sink.SpillFolders;
@@ -120,7 +121,7 @@ public final class LakeRun {
    * health report's run history (status, duration, cost) reads it. Not kept is said, not thrown.
    */
   private void keepInLake(RunSummary summary) {
-    String path = RunRecords.summary(options.getOutput(), summary.runId());
+    String path = RunRecords.summary(LakePaths.of(options.getOutput()), summary.runId());
     try {
       LakeFiles.write(path, summary.toJson());
     } catch (IOException | RuntimeException e) {
@@ -135,8 +136,9 @@ public final class LakeRun {
    */
   private RunSummary preflight(String runId, String window) {
     try {
-      LakeStorage.writeStartRecord(options, options.getOutput(), runId, OptionsRecord.json(options));
-      LakeLayout.check(options.getOutput(), options.getPartitionBy(), runId, Version.of());
+      LakePaths lake = LakePaths.of(options.getOutput());
+      LakeStorage.writeStartRecord(options, lake, runId, OptionsRecord.json(options));
+      LakeLayout.check(lake, options.getPartitionBy(), runId, Version.of());
       return null;
     } catch (LakeStorage.StorageException | LakeRecordException e) { // messages that name the place
       return RunSummary.failed(runId, options.getOutput(), window, e.getMessage(), null, 0);
@@ -184,7 +186,7 @@ public final class LakeRun {
     boolean workersRunning = false;
     TableCommit table = new TableCommit(null, null);
     try {
-      PendingFiles.start(plan.output(), plan.runId(), plan.staging().root());
+      PendingFiles.start(plan.lake(), plan.runId(), plan.staging().root());
       StagingFolders.create(plan.staging().root());
       Pipeline pipeline = LakePipeline.build(plan, options);
       CostGuard.Verdict bigQuery = CostGuard.refuse(plan, options, err);

@@ -1,6 +1,7 @@
 package dev.ghlake.run;
 
 import dev.ghlake.model.HourWindow;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.sink.CommitSpec;
 import dev.ghlake.sink.FilePlan;
 import dev.ghlake.sink.WriteRunLedger;
@@ -21,7 +22,7 @@ import java.util.TreeSet;
 public record RunPlan(
     String runId,
     Instant startedAt,
-    String output,
+    LakePaths lake,
     List<HourWindow> windows,
     SourcePlan source,
     EventShaper shaper,
@@ -31,13 +32,18 @@ public record RunPlan(
     TablePlan table,
     RunLimits limits) {
 
+  /** The lake's root, as summaries show it. */
+  public String output() {
+    return lake.root();
+  }
+
   /** The windows as reports show them ({@code 2024-07-01T00 .. 2024-07-02T00}), null for none. */
   public String windowText() {
     return commit.window();
   }
 
   public String ledgerPath() {
-    return WriteRunLedger.path(output, runId);
+    return WriteRunLedger.path(lake, runId);
   }
 
   /** The leases the run needs: every day its windows touch, or the whole lake without a window. */

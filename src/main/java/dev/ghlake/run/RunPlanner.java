@@ -3,6 +3,7 @@ package dev.ghlake.run;
 import dev.ghlake.accounting.CompletenessCheck;
 import dev.ghlake.cost.Prices;
 import dev.ghlake.model.HourWindow;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.profile.DriftCheck;
 import dev.ghlake.sink.CommitSpec;
@@ -40,13 +41,13 @@ public final class RunPlanner {
    * @param windows the run's windows, or null to take --from/--to
    */
   public static String check(GhLakeOptions options, List<HourWindow> windows) {
-    required(options.getOutput());
+    LakePaths lake = LakePaths.of(required(options.getOutput()));
     List<HourWindow> runWindows = windows != null ? windows : optionWindows(options);
     runWindows.forEach(w -> PartitionPath.inWindow(w, options.getPartitionBy()));
     checkLimits(options);
     EventFilter.of(options);
     SourcePlan.check(options, runWindows);
-    TablePlan.of(options, options.getOutput(), options.getPartitionBy());
+    TablePlan.of(options, lake, options.getPartitionBy());
     Prices.of(options.getPrices());
     return windowText(runWindows);
   }
@@ -56,7 +57,7 @@ public final class RunPlanner {
    */
   public static RunPlan plan(GhLakeOptions options, String runId, Instant start, List<HourWindow> windows)
       throws IOException {
-    String output = required(options.getOutput());
+    LakePaths lake = LakePaths.of(required(options.getOutput()));
     List<HourWindow> runWindows = windows != null ? windows : optionWindows(options);
     List<String> claims = new ArrayList<>();
     runWindows.forEach(w -> claims.addAll(PartitionPath.inWindow(w, options.getPartitionBy())));
@@ -67,13 +68,12 @@ public final class RunPlanner {
     int buckets = StagingPlan.bucketsFor(options.getPartitionBy());
     StagingPlan staging = new StagingPlan(StagingFolders.forRun(stagingLocation(options), runId),
         options.getPartitionBy(), buckets);
-    String eventsRoot = slash(output) + "events";
-    FilePlan files = new FilePlan(eventsRoot, runId, options.getTargetRowsPerFile(), buckets,
+    FilePlan files = new FilePlan(lake.events(), runId, options.getTargetRowsPerFile(), buckets,
         codec(options.getCompression()), options.getRowGroupMB() * 1024 * 1024,
-        PendingFiles.root(output, runId));
+        PendingFiles.root(lake, runId));
     String windowText = windowText(runWindows);
-    TablePlan table = TablePlan.of(options, output, options.getPartitionBy());
-    CommitSpec commit = new CommitSpec(eventsRoot, options.getPartitionBy(), runId, Version.of(),
+    TablePlan table = TablePlan.of(options, lake, options.getPartitionBy());
+    CommitSpec commit = new CommitSpec(lake.events(), options.getPartitionBy(), runId, Version.of(),
         start.toString(), windowText, OptionsRecord.json(options), claims,
         new CompletenessCheck(options.getCompletenessThreshold(), options.getTypeShiftThreshold()),
         options.getReplaceIncomplete(), options.getFailOnMissing(),
@@ -81,8 +81,8 @@ public final class RunPlanner {
         new FilterGuard(options.getReplaceFiltered()),
         new DriftCheck(options.getDriftCheck(), options.getDriftBaselineDays(),
             options.getDriftMinBaseline(), options.getDriftVolumeError(), options.getDriftKeyDrop()),
-        new CommitVerdict(options.getMaxRejectedRatio()), PendingFiles.root(output, runId), table.enabled());
-    return new RunPlan(runId, start, output, runWindows, source, shaper, staging, files, commit, table,
+        new CommitVerdict(options.getMaxRejectedRatio()), PendingFiles.root(lake, runId), table.enabled());
+    return new RunPlan(runId, start, lake, runWindows, source, shaper, staging, files, commit, table,
         new RunLimits(options.getMaxRejectedRatio(), options.getFailOnMissing()));
   }
 
@@ -177,9 +177,5 @@ public final class RunPlanner {
       case gzip -> CompressionCodecName.GZIP;
       case uncompressed -> CompressionCodecName.UNCOMPRESSED;
     };
-  }
-
-  private static String slash(String path) {
-    return path.endsWith("/") ? path : path + "/";
   }
 }

@@ -1,5 +1,6 @@
 package dev.ghlake.run;
 
+import dev.ghlake.model.LakePaths;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -54,7 +55,7 @@ public final class RunReport {
       out.println();
       out.println("Query it with DuckDB:");
       out.printf("  duckdb -c \"SELECT type, count(*) AS events FROM read_parquet('%s/events/**/*.parquet', "
-          + "hive_partitioning=true) GROUP BY type ORDER BY events DESC\"%n", stripSlash(s.output()));
+          + "hive_partitioning=true) GROUP BY type ORDER BY events DESC\"%n", LakePaths.trimmed(s.output()));
     }
   }
 
@@ -94,10 +95,6 @@ public final class RunReport {
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     out.printf("  %-11s %,14d%n", label, total);
     counts.forEach((reason, n) -> out.printf("    %-26s %,10d%n", reason, n));
-  }
-
-  private static String stripSlash(String path) {
-    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
   /**

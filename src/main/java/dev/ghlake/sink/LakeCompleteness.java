@@ -1,6 +1,7 @@
 package dev.ghlake.sink;
 
 import dev.ghlake.model.HourWindow;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.storage.LakeFiles;
@@ -18,21 +19,23 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  * scheduled load can catch up on what is missing and a backfill can skip what is done.
  */
 public final class LakeCompleteness {
+  /** Where a manifest's partition starts in its path (the lake's own root may hold "/events/"). */
+  private static final String EVENTS = "/" + LakePaths.EVENTS + "/";
+
   private LakeCompleteness() {}
 
   /** The partitions of a window the lake does not hold complete, in order. */
-  public static List<String> incomplete(String output, HourWindow window, PartitionBy by) throws IOException {
-    String events = (output.endsWith("/") ? output : output + "/") + "events/";
+  public static List<String> incomplete(LakePaths lake, HourWindow window, PartitionBy by) throws IOException {
     Set<String> days = new LinkedHashSet<>();
     window.hours().forEach(h -> days.add(h.toLocalDate().toString()));
     Set<String> complete = new HashSet<>();
     for (String day : days) {
-      String glob = events + "dt=" + day + (by == PartitionBy.hour ? "/hour=*" : "") + "/" + PartitionManifest.NAME;
+      String glob = lake.partition("dt=" + day) + (by == PartitionBy.hour ? "/hour=*" : "") + "/" + PartitionManifest.NAME;
       for (MatchResult.Metadata m : LakeFiles.match(glob)) {
         String manifest = PartitionManifest.read(m.resourceId().toString());
         if (manifest != null && PartitionManifest.isComplete(manifest)) {
           String path = m.resourceId().toString();
-          complete.add(path.substring(path.indexOf("/events/") + 8, path.lastIndexOf('/')));
+          complete.add(path.substring(path.lastIndexOf(EVENTS) + EVENTS.length(), path.lastIndexOf('/')));
         }
       }
     }
@@ -46,7 +49,7 @@ public final class LakeCompleteness {
   }
 
   /** Whether every partition of the window is complete in the lake. */
-  public static boolean isComplete(String output, HourWindow window, PartitionBy by) throws IOException {
-    return incomplete(output, window, by).isEmpty();
+  public static boolean isComplete(LakePaths lake, HourWindow window, PartitionBy by) throws IOException {
+    return incomplete(lake, window, by).isEmpty();
   }
 }

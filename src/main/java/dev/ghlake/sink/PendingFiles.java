@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.WholeFile;
 import java.io.IOException;
@@ -25,13 +26,12 @@ import org.slf4j.LoggerFactory;
 public final class PendingFiles {
   private static final Logger LOG = LoggerFactory.getLogger(PendingFiles.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final String FOLDER = "_pending";
 
   private PendingFiles() {}
 
   /** A run's marks folder. */
-  public static String root(String output, String runId) {
-    return slash(output) + FOLDER + "/" + runId;
+  public static String root(LakePaths lake, String runId) {
+    return lake.pending(runId);
   }
 
   /** Marks the files a run is about to write into a partition. */
@@ -60,25 +60,25 @@ public final class PendingFiles {
    * Records that a run started and where it stages (so even a run that died before writing a
    * file is known, and its staging found); JSON by Jackson, whatever the paths hold.
    */
-  public static void start(String output, String runId, String staging) throws IOException {
-    LakeFiles.write(root(output, runId) + "/run.json",
+  public static void start(LakePaths lake, String runId, String staging) throws IOException {
+    LakeFiles.write(root(lake, runId) + "/run.json",
         JSON.createObjectNode().put("run_id", runId).put("staging", staging).toString());
   }
 
   /** The runs that have marks in the lake, oldest first (run ids sort by start time). */
-  public static Set<String> runs(String output) throws IOException {
+  public static Set<String> runs(LakePaths lake) throws IOException {
     Set<String> runs = new TreeSet<>();
-    for (MatchResult.Metadata m : LakeFiles.match(slash(output) + FOLDER + "/*/*.json")) {
+    for (MatchResult.Metadata m : LakeFiles.match(lake.pending() + "/*/*.json")) {
       String path = m.resourceId().toString();
-      String[] parts = path.substring(path.indexOf(FOLDER + "/") + FOLDER.length() + 1).split("/");
-      runs.add(parts[0]);
+      String folder = path.substring(0, path.lastIndexOf('/'));
+      runs.add(folder.substring(folder.lastIndexOf('/') + 1));
     }
     return runs;
   }
 
   /** What a run recorded when it started, or null. */
-  public static JsonNode started(String output, String runId) throws IOException {
-    String text = LakeFiles.readIfExists(root(output, runId) + "/run.json");
+  public static JsonNode started(LakePaths lake, String runId) throws IOException {
+    String text = LakeFiles.readIfExists(root(lake, runId) + "/run.json");
     try {
       return text == null ? null : JSON.readTree(text);
     } catch (JsonProcessingException e) { // its staging is then left to the staging clean-up
@@ -91,11 +91,10 @@ public final class PendingFiles {
    * Deletes the files a run marked and no manifest lists, then its marks. For a run that died,
    * or for a run on its way out after a failure. Returns how many files were deleted.
    */
-  public static int clean(String output, String runId) throws IOException {
-    String eventsRoot = slash(output) + "events";
+  public static int clean(LakePaths lake, String runId) throws IOException {
     int deleted = 0;
     List<String> marks = new ArrayList<>();
-    for (MatchResult.Metadata m : LakeFiles.match(root(output, runId) + "/*.json")) {
+    for (MatchResult.Metadata m : LakeFiles.match(root(lake, runId) + "/*.json")) {
       String mark = m.resourceId().toString();
       marks.add(mark);
       if (mark.endsWith("/run.json")) {
@@ -107,7 +106,7 @@ public final class PendingFiles {
             + "have listed stay in the lake", mark);
         continue;
       }
-      String folder = eventsRoot + "/" + node.get("partition").asText();
+      String folder = lake.partition(node.get("partition").asText());
       String manifest = PartitionManifest.read(folder + "/" + PartitionManifest.NAME);
       Set<String> listed = new HashSet<>(manifest == null ? List.of() : PartitionManifest.fileNames(manifest));
       List<String> stale = new ArrayList<>();
@@ -123,7 +122,7 @@ public final class PendingFiles {
       deleted += stale.size();
     }
     LakeFiles.delete(marks);
-    LakeFiles.removeEmptyFolder(root(output, runId));
+    LakeFiles.removeEmptyFolder(root(lake, runId));
     return deleted;
   }
 
@@ -136,9 +135,5 @@ public final class PendingFiles {
     } catch (JsonProcessingException e) {
       return null;
     }
-  }
-
-  private static String slash(String output) {
-    return output.endsWith("/") ? output : output + "/";
   }
 }

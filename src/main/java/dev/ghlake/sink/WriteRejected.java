@@ -3,6 +3,7 @@ package dev.ghlake.sink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.Rejected;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.Compression;
@@ -21,16 +22,16 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 public class WriteRejected extends PTransform<PCollection<Rejected>, PDone> {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final String output;
+  private final LakePaths lake;
   private final String runId;
 
-  private WriteRejected(String output, String runId) {
-    this.output = output;
+  private WriteRejected(LakePaths lake, String runId) {
+    this.lake = lake;
     this.runId = runId;
   }
 
-  public static WriteRejected to(String output, String runId) {
-    return new WriteRejected(output, runId);
+  public static WriteRejected to(LakePaths lake, String runId) {
+    return new WriteRejected(lake, runId);
   }
 
   @Override
@@ -40,7 +41,7 @@ public class WriteRejected extends PTransform<PCollection<Rejected>, PDone> {
         .setCoder(StringUtf8Coder.of())
         .apply("WriteJsonLines", FileIO.<String>write()
             .via(TextIO.sink())
-            .to((output.endsWith("/") ? output : output + "/") + "_rejected/run=" + runId)
+            .to(lake.rejected(runId))
             .withPrefix("rejected")
             .withSuffix(".json") // FileIO adds ".gz"
             .withCompression(Compression.GZIP));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.accounting.WithAccount;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.RunRecords;
 import java.io.IOException;
@@ -51,8 +52,8 @@ public class WriteRunLedger extends PTransform<WithAccount<PartitionResult>, PDo
   }
 
   /** Where a run's ledger lives in the lake. */
-  public static String path(String output, String runId) {
-    return RunRecords.ledger(output, runId);
+  public static String path(LakePaths lake, String runId) {
+    return RunRecords.ledger(lake, runId);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.ghlake.stage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.ProcessOwner;
 import dev.ghlake.storage.LakeFiles;
 import java.io.IOException;
@@ -48,12 +49,12 @@ public final class StagingFolders {
       return given;
     }
     return workersAreThisProcess ? System.getProperty("java.io.tmpdir") + "/ghlake-staging"
-        : (output.endsWith("/") ? output : output + "/") + "_staging";
+        : LakePaths.of(output).staging();
   }
 
   /** The run's folder under a staging location. */
   public static String forRun(String location, String runId) {
-    return (location.endsWith("/") ? location : location + "/") + "run=" + runId;
+    return LakePaths.trimmed(location) + "/run=" + runId;
   }
 
   /** Records the folder's owner (this process) so that a later run knows when it is abandoned. */

@@ -3,6 +3,7 @@ package dev.ghlake.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import java.io.IOException;
 
@@ -13,37 +14,35 @@ import java.io.IOException;
  * record existed is recognised by its manifests.
  */
 public final class LakeLayout {
-  static final String NAME = "_lake.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private LakeLayout() {}
 
   /** Checks (and on a new lake records) the layout; throws {@link IllegalArgumentException} on a mismatch. */
-  public static void check(String output, PartitionBy by, String runId, String version) throws IOException {
-    String root = output.endsWith("/") ? output : output + "/";
-    String text = LakeFiles.readIfExists(root + NAME);
-    PartitionBy recorded = text != null ? recorded(root + NAME, text) : found(root);
+  public static void check(LakePaths lake, PartitionBy by, String runId, String version) throws IOException {
+    String record = lake.layoutRecord();
+    String text = LakeFiles.readIfExists(record);
+    PartitionBy recorded = text != null ? recorded(record, text) : found(lake);
     if (recorded != null && recorded != by) {
-      throw new IllegalArgumentException("the lake at " + output + " is partitioned by " + recorded
-          + " (" + (text != null ? "recorded in " + root + NAME : "as its manifests show")
+      throw new IllegalArgumentException("the lake at " + lake + " is partitioned by " + recorded
+          + " (" + (text != null ? "recorded in " + record : "as its manifests show")
           + "), and --partitionBy=" + by + " would put " + by + " partitions beside them, listing "
           + "every event twice. Use --partitionBy=" + recorded + ", or write " + by
           + " partitions to a new --output (reload the history there with ghlake backfill) and "
           + "switch readers to it");
     }
     if (text == null) {
-      JsonNode record = JSON.createObjectNode().put("format", "ghlake")
+      JsonNode json = JSON.createObjectNode().put("format", "ghlake")
           .put("partition_by", (recorded != null ? recorded : by).name())
           .put("created_by_run", runId).put("ghlake_version", version);
-      LakeFiles.write(root + NAME, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(record));
+      LakeFiles.write(record, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
     }
   }
 
   /** The lake's layout: as recorded, else as its manifests show; null for a lake without either. */
-  public static PartitionBy of(String output) throws IOException {
-    String root = output.endsWith("/") ? output : output + "/";
-    String text = LakeFiles.readIfExists(root + NAME);
-    return text != null ? recorded(root + NAME, text) : found(root);
+  public static PartitionBy of(LakePaths lake) throws IOException {
+    String text = LakeFiles.readIfExists(lake.layoutRecord());
+    return text != null ? recorded(lake.layoutRecord(), text) : found(lake);
   }
 
   /** The layout the record names; a record that names none fails the run, naming the file. */
@@ -66,10 +65,10 @@ public final class LakeLayout {
   }
 
   /** The layout of a lake without a record, from where its manifests are; null for a new lake. */
-  private static PartitionBy found(String root) throws IOException {
-    if (!LakeFiles.match(root + "events/dt=*/hour=*/_manifest.json").isEmpty()) {
+  private static PartitionBy found(LakePaths lake) throws IOException {
+    if (!LakeFiles.match(lake.partition("dt=*/hour=*/_manifest.json")).isEmpty()) {
       return PartitionBy.hour;
     }
-    return LakeFiles.match(root + "events/dt=*/_manifest.json").isEmpty() ? null : PartitionBy.day;
+    return LakeFiles.match(lake.partition("dt=*/_manifest.json")).isEmpty() ? null : PartitionBy.day;
   }
 }

@@ -3,6 +3,7 @@ package dev.ghlake.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.secrets.Redactor;
 import dev.ghlake.secrets.SecretOptions;
 import dev.ghlake.secrets.Secrets;
@@ -65,14 +66,14 @@ public final class LakeStorage {
   }
 
   /** Writes {@code <output>/_runs/<run>/started.json}; throws, naming the location, if it cannot. */
-  public static void writeStartRecord(StorageOptions options, String output, String runId, String json) {
-    String path = RunRecords.started(output, runId);
+  public static void writeStartRecord(StorageOptions options, LakePaths lake, String runId, String json) {
+    String path = RunRecords.started(lake, runId);
     try (OutputStream out = Channels.newOutputStream(
         FileSystems.create(FileSystems.matchNewResource(path, false), MimeTypes.TEXT))) {
       out.write(json.getBytes(StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
-      throw new StorageException("cannot write to the lake at " + output + " (" + describe(e)
-          + "): " + advice(options, output), e);
+      throw new StorageException("cannot write to the lake at " + lake + " (" + describe(e)
+          + "): " + advice(options, lake.root()), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.ghlake.table;
 
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -21,13 +22,12 @@ public record TablePlan(boolean enabled, TableOptions.CatalogKind catalog, Strin
   }
 
   /** Resolves and checks the options; throws {@link IllegalArgumentException} saying what to change. */
-  public static TablePlan of(TableOptions options, String output, PartitionBy by) {
-    String root = strip(output);
-    String eventsRoot = root + "/events";
+  public static TablePlan of(TableOptions options, LakePaths lake, PartitionBy by) {
+    String eventsRoot = lake.events();
     if (options.getTable() == TableOptions.TableFormat.none) {
       return none(eventsRoot, by);
     }
-    String warehouse = options.getIcebergWarehouse() == null ? root + "/_iceberg" : strip(options.getIcebergWarehouse());
+    String warehouse = options.getIcebergWarehouse() == null ? lake.resolve("_iceberg") : LakePaths.trimmed(options.getIcebergWarehouse());
     TableOptions.CatalogKind kind = options.getIcebergCatalog();
     String uri = options.getIcebergUri() == null ? "" : options.getIcebergUri().strip();
     if (kind == TableOptions.CatalogKind.hadoop && warehouse.matches("^(s3|s3a|gs)://.*")) {
@@ -66,10 +66,6 @@ public record TablePlan(boolean enabled, TableOptions.CatalogKind catalog, Strin
       out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
     }
     return out;
-  }
-
-  private static String strip(String path) {
-    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
   /** namespace.name, as users name it. */

@@ -2,6 +2,7 @@ package dev.ghlake.sink;
 
 import static org.junit.Assert.assertEquals;
 
+import dev.ghlake.model.LakePaths;
 import java.nio.file.Path;
 import org.junit.Rule;
 import org.junit.Test;
@@ -17,7 +18,7 @@ public class PendingFilesTest {
 
   @Test
   public void theStartRecordGivesBackTheStagingFolderAsItWasGiven() throws Exception {
-    String lake = tmp.newFolder("lake").toString();
+    LakePaths lake = LakePaths.of(tmp.newFolder("lake").toString());
     String staging = Path.of(tmp.getRoot().toString(), "st\"ag\\ing\tfolder\nx").toString();
     PendingFiles.start(lake, "20261204T000000Z-abcd", staging);
     assertEquals(staging, PendingFiles.started(lake, "20261204T000000Z-abcd").path("staging").asText());

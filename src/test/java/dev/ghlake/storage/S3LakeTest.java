@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
 import dev.ghlake.InteractionsCommand;
 import dev.ghlake.ReportCommand;
-import dev.ghlake.report.HealthReport;
+import dev.ghlake.model.LakePaths;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
@@ -137,9 +137,9 @@ public class S3LakeTest {
     assertEquals(lines[1].replaceAll(".*health.html: (.*), [0-9,]+ bytes.*", "$1"),
         lines[0].replaceAll(".*health.html: (.*), [0-9,]+ bytes.*", "$1"));
     assertTrue(lines[0], lines[0].contains("s3://lake/health/") && lines[0].contains(": 2 partitions, 1 runs"));
-    String page = client.getObjectAsBytes(g -> g.bucket("lake").key("health/" + HealthReport.DEFAULT_PATH))
+    String page = client.getObjectAsBytes(g -> g.bucket("lake").key("health/_report/health.html"))
         .asUtf8String();
-    String pageOnDisk = Files.readString(Path.of(local).resolve(HealthReport.DEFAULT_PATH));
+    String pageOnDisk = Files.readString(Path.of(local).resolve("_report/health.html"));
     assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("2024-07-01"));
     assertEquals(pageOnDisk.length(), page.length(), pageOnDisk.length() / 50.0); // the same views; ids and paths differ
   }
@@ -191,7 +191,7 @@ public class S3LakeTest {
     args.addAll(s3.beamOptions());
     args.addAll(List.of(table));
     GhLakeOptions o = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
-    TablePlan plan = TablePlan.of(o, o.getOutput(), o.getPartitionBy());
+    TablePlan plan = TablePlan.of(o, LakePaths.of(o.getOutput()), o.getPartitionBy());
     org.apache.iceberg.Table t = EventTable.createOrLoad(Catalogs.open(plan), plan);
     long rows = 0;
     try (var read = org.apache.iceberg.data.IcebergGenerics.read(t).build()) {
