@@ -1,10 +1,10 @@
 package dev.ghlake.backfill;
 
+import dev.ghlake.commit.LakeCompleteness;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
-import dev.ghlake.sink.LakeCompleteness;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;

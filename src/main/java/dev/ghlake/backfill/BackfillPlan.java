@@ -1,9 +1,9 @@
 package dev.ghlake.backfill;
 
+import dev.ghlake.commit.LakeCompleteness;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
-import dev.ghlake.sink.LakeCompleteness;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

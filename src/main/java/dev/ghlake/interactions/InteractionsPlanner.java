@@ -2,10 +2,10 @@ package dev.ghlake.interactions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.commit.PartitionManifest;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
-import dev.ghlake.sink.PartitionManifest;
 import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.LakeLayout;
 import dev.ghlake.storage.ParallelReads;

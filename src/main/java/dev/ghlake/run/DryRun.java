@@ -1,8 +1,8 @@
 package dev.ghlake.run;
 
+import dev.ghlake.commit.CommitForecast;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionPath;
-import dev.ghlake.sink.CommitForecast;
 import dev.ghlake.source.SourceOptions;
 import dev.ghlake.source.SourcePlan;
 import dev.ghlake.source.SourceUnit;

@@ -1,5 +1,7 @@
 package dev.ghlake.run;
 
+import dev.ghlake.sink.sort.SortedRows;
+import dev.ghlake.stage.StagingWriter;
 import dev.ghlake.storage.LakeStorage;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -18,6 +20,9 @@ import java.util.Locale;
  * @param lake the lake's root
  */
 record FaultPlace(String staging, String spill, String lake) {
+  /** Frames of these rooms write the staging folder, and the sort's spill folder. */
+  private static final String STAGE = StagingWriter.class.getPackageName() + ".";
+  private static final String SORT = SortedRows.class.getPackageName() + ".";
 
   /** The failure of a run that got as far as running its pipeline. */
   String describe(Throwable e) {
@@ -43,10 +48,10 @@ record FaultPlace(String staging, String spill, String lake) {
       }
       for (StackTraceElement frame : t.getStackTrace()) {
         String c = frame.getClassName();
-        if (c.startsWith("dev.ghlake.stage.")) {
+        if (c.startsWith(STAGE)) {
           return "writing the staging folder " + staging;
         }
-        if (c.startsWith("dev.ghlake.sink.Spill") || c.startsWith("dev.ghlake.sink.SortedRows")) {
+        if (c.startsWith(SORT)) { // the sort room writes only its spill folder
           return "writing the sort's spill folder " + spill;
         }
         if (c.startsWith("dev.ghlake.") && !c.startsWith("dev.ghlake.run.")) {

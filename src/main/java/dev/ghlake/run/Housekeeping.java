@@ -1,6 +1,6 @@
 package dev.ghlake.run;
 
-import dev.ghlake.sink.PendingFiles;
+import dev.ghlake.commit.PendingFiles;
 import dev.ghlake.stage.StagingFolders;
 import dev.ghlake.storage.LakeStorage;
 import dev.ghlake.storage.Leases;

@@ -1,13 +1,13 @@
 package dev.ghlake.run;
 
 import dev.ghlake.accounting.RunLedger;
+import dev.ghlake.commit.PendingFiles;
 import dev.ghlake.cost.Prices;
 import dev.ghlake.cost.RunCost;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.notify.Notifier;
-import dev.ghlake.sink.PendingFiles;
-import dev.ghlake.sink.SpillFolders;
+import dev.ghlake.sink.sort.SpillFolders;
 import dev.ghlake.source.SourceUnit;
 import dev.ghlake.stage.StagingFolders;
 import dev.ghlake.storage.LakeFiles;

@@ -2,7 +2,7 @@ package dev.ghlake.run;
 
 import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.accounting.SourceOutcome;
-import dev.ghlake.sink.CommitVerdict;
+import dev.ghlake.commit.CommitVerdict;
 import java.util.List;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package dev.ghlake.run;
 
+import dev.ghlake.commit.CommitSpec;
+import dev.ghlake.commit.WriteRunLedger;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.LakePaths;
-import dev.ghlake.sink.CommitSpec;
 import dev.ghlake.sink.FilePlan;
-import dev.ghlake.sink.WriteRunLedger;
 import dev.ghlake.source.SourcePlan;
 import dev.ghlake.stage.StagingPlan;
 import dev.ghlake.storage.Leases;

@@ -1,17 +1,17 @@
 package dev.ghlake.run;
 
 import dev.ghlake.accounting.CompletenessCheck;
+import dev.ghlake.commit.CommitSpec;
+import dev.ghlake.commit.CommitVerdict;
+import dev.ghlake.commit.FilterGuard;
+import dev.ghlake.commit.PendingFiles;
+import dev.ghlake.commit.ShrinkGuard;
 import dev.ghlake.cost.Prices;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionPath;
 import dev.ghlake.profile.DriftCheck;
-import dev.ghlake.sink.CommitSpec;
-import dev.ghlake.sink.CommitVerdict;
 import dev.ghlake.sink.FilePlan;
-import dev.ghlake.sink.FilterGuard;
-import dev.ghlake.sink.PendingFiles;
-import dev.ghlake.sink.ShrinkGuard;
 import dev.ghlake.sink.SinkOptions;
 import dev.ghlake.source.SourcePlan;
 import dev.ghlake.stage.StagingFolders;

@@ -2,7 +2,13 @@ package dev.ghlake.sink;
 
 import dev.ghlake.accounting.Tallies;
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.commit.WrittenFile;
 import dev.ghlake.model.EventSchema;
+import dev.ghlake.sink.parquet.StagedRowParquetWriter;
+import dev.ghlake.sink.parquet.StreamOutputFile;
+import dev.ghlake.sink.sort.MergedRows;
+import dev.ghlake.sink.sort.RowOrder;
+import dev.ghlake.sink.sort.SortedRows;
 import dev.ghlake.stage.IdHash;
 import dev.ghlake.stage.RowFormat;
 import dev.ghlake.stage.StagedChunk;

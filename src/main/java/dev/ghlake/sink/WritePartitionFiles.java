@@ -2,7 +2,11 @@ package dev.ghlake.sink;
 
 import dev.ghlake.accounting.Tallies;
 import dev.ghlake.accounting.TallyingDoFn;
+import dev.ghlake.commit.PendingFiles;
+import dev.ghlake.commit.Written;
+import dev.ghlake.commit.WrittenFile;
 import dev.ghlake.model.Counters;
+import dev.ghlake.sink.sort.SpillFolders;
 import dev.ghlake.stage.StagedChunk;
 import java.io.IOException;
 import java.nio.file.Path;

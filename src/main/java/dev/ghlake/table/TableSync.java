@@ -1,6 +1,6 @@
 package dev.ghlake.table;
 
-import dev.ghlake.sink.PartitionManifest;
+import dev.ghlake.commit.PartitionManifest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

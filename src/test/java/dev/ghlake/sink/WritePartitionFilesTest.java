@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.accounting.SumTallies;
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.commit.Written;
 import dev.ghlake.model.EventSchema;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.source.ArchiveInput;
