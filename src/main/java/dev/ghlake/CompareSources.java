@@ -1,15 +1,15 @@
 package dev.ghlake;
 
+import dev.ghlake.cli.ConsoleLogging;
+import dev.ghlake.cli.DirectRunnerTuning;
 import dev.ghlake.compare.CompareLakes;
 import dev.ghlake.compare.CompareOptions;
 import dev.ghlake.compare.ParityReport;
-import dev.ghlake.run.ConsoleLogging;
-import dev.ghlake.run.DirectRunnerTuning;
+import dev.ghlake.model.RunIds;
 import dev.ghlake.run.GhLakeOptions;
-import dev.ghlake.run.RunIds;
-import dev.ghlake.run.RunSummary;
 import dev.ghlake.secrets.Redactor;
 import dev.ghlake.source.bigquery.BigQueryPlan;
+import dev.ghlake.summary.RunSummary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,15 +1,15 @@
 package dev.ghlake;
 
-import dev.ghlake.run.CommandLine;
-import dev.ghlake.run.ConsoleLogging;
+import dev.ghlake.cli.CommandLine;
+import dev.ghlake.cli.ConsoleLogging;
+import dev.ghlake.cli.ExitCode;
+import dev.ghlake.model.Version;
 import dev.ghlake.run.DryRun;
-import dev.ghlake.run.ExitCode;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
-import dev.ghlake.run.RunSummary;
-import dev.ghlake.run.Version;
 import dev.ghlake.secrets.Redactor;
 import dev.ghlake.storage.LakeStorage;
+import dev.ghlake.summary.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 
@@ -26,7 +26,7 @@ public final class GhLake {
     System.exit(execute(args, System.out, System.err));
   }
 
-  /** The command's exit status ({@link dev.ghlake.run.ExitCode}), for main and for tests. */
+  /** The command's exit status ({@link dev.ghlake.cli.ExitCode}), for main and for tests. */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
     if (java.util.Arrays.asList(args).contains("--version")) {
       out.println("ghlake " + Version.of());

@@ -1,19 +1,19 @@
 package dev.ghlake;
 
+import dev.ghlake.cli.CommandLine;
+import dev.ghlake.cli.ConsoleLogging;
+import dev.ghlake.cli.ExitCode;
 import dev.ghlake.interactions.InteractionsOptions;
 import dev.ghlake.interactions.InteractionsPlan;
 import dev.ghlake.interactions.InteractionsPlanner;
 import dev.ghlake.interactions.InteractionsRun;
+import dev.ghlake.model.RunIds;
+import dev.ghlake.model.Version;
 import dev.ghlake.recommend.Baseline;
 import dev.ghlake.recommend.EvaluationOptions;
-import dev.ghlake.run.CommandLine;
-import dev.ghlake.run.ConsoleLogging;
-import dev.ghlake.run.ExitCode;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LeaseKeeper;
 import dev.ghlake.run.Prepare;
-import dev.ghlake.run.RunIds;
-import dev.ghlake.run.Version;
 import dev.ghlake.secrets.Redactor;
 import dev.ghlake.stage.StagingFolders;
 import dev.ghlake.storage.LakeStorage;

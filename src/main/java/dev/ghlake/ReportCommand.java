@@ -1,13 +1,13 @@
 package dev.ghlake;
 
+import dev.ghlake.cli.CommandLine;
+import dev.ghlake.cli.ConsoleLogging;
+import dev.ghlake.cli.ExitCode;
+import dev.ghlake.model.Version;
 import dev.ghlake.report.HealthReport;
 import dev.ghlake.report.ReportOptions;
-import dev.ghlake.run.CommandLine;
-import dev.ghlake.run.ConsoleLogging;
-import dev.ghlake.run.ExitCode;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.Prepare;
-import dev.ghlake.run.Version;
 import dev.ghlake.secrets.Redactor;
 import dev.ghlake.storage.LakeStorage;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package dev.ghlake;
 
+import dev.ghlake.cli.CommandLine;
+import dev.ghlake.cli.ConsoleLogging;
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionPath;
-import dev.ghlake.run.CommandLine;
-import dev.ghlake.run.ConsoleLogging;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.Prepare;
 import dev.ghlake.secrets.Redactor;

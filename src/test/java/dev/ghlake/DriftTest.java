@@ -5,13 +5,13 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghlake.run.CommandLine;
-import dev.ghlake.run.ExitCode;
+import dev.ghlake.cli.CommandLine;
+import dev.ghlake.cli.ExitCode;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
-import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.PayloadCut;
 import java.io.BufferedReader;

@@ -6,12 +6,12 @@ import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.backfill.Backfill;
 import dev.ghlake.backfill.BackfillOptions;
-import dev.ghlake.run.BatchSummary;
-import dev.ghlake.run.CommandLine;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
-import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.summary.BatchSummary;
+import dev.ghlake.summary.RunSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

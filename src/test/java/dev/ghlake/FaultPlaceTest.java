@@ -5,7 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
-import dev.ghlake.run.RunSummary;
+import dev.ghlake.summary.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.After;

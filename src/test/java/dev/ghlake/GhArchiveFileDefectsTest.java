@@ -6,7 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.run.GhLakeOptions;
-import dev.ghlake.run.RunSummary;
+import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.ArchiveFiles;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.RealData;

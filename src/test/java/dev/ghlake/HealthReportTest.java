@@ -4,11 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import dev.ghlake.run.CommandLine;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.LakeRun;
-import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.Chromium;
 import dev.ghlake.testing.PayloadCut;
 import java.io.ByteArrayOutputStream;

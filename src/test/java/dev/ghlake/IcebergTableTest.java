@@ -6,11 +6,11 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
-import dev.ghlake.run.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
-import dev.ghlake.run.RunSummary;
+import dev.ghlake.summary.RunSummary;
 import dev.ghlake.table.Catalogs;
 import dev.ghlake.table.EventTable;
 import dev.ghlake.table.TableExpiry;

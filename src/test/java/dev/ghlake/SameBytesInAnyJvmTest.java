@@ -3,9 +3,9 @@ package dev.ghlake;
 import static org.junit.Assert.assertEquals;
 
 import dev.ghlake.run.GhLakeOptions;
-import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.GhLakeProcess;
 import dev.ghlake.testing.LakeBytes;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import dev.ghlake.run.ExitCode;
-import dev.ghlake.run.RunSummary;
+import dev.ghlake.cli.ExitCode;
+import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.ArchiveFiles;
 import dev.ghlake.testing.DuckDb;
 import java.nio.charset.StandardCharsets;

@@ -6,10 +6,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import dev.ghlake.run.ExitCode;
+import dev.ghlake.cli.ExitCode;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
-import dev.ghlake.run.RunSummary;
+import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.ArchiveFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

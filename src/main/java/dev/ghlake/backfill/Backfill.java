@@ -1,18 +1,18 @@
 package dev.ghlake.backfill;
 
+import dev.ghlake.cli.CommandLine;
+import dev.ghlake.cli.ConsoleLogging;
+import dev.ghlake.cli.ExitCode;
 import dev.ghlake.model.HourWindow;
-import dev.ghlake.run.BatchSummary;
-import dev.ghlake.run.CommandLine;
-import dev.ghlake.run.ConsoleLogging;
-import dev.ghlake.run.ExitCode;
+import dev.ghlake.model.RunIds;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeBatch;
 import dev.ghlake.run.Prepare;
-import dev.ghlake.run.RunIds;
 import dev.ghlake.run.RunPlanner;
-import dev.ghlake.run.RunSummary;
 import dev.ghlake.secrets.Redactor;
 import dev.ghlake.storage.LakeStorage;
+import dev.ghlake.summary.BatchSummary;
+import dev.ghlake.summary.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;

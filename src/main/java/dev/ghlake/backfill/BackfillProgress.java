@@ -1,8 +1,8 @@
 package dev.ghlake.backfill;
 
-import dev.ghlake.run.BatchSummary;
 import dev.ghlake.run.LakeBatch;
-import dev.ghlake.run.RunSummary;
+import dev.ghlake.summary.BatchSummary;
+import dev.ghlake.summary.RunSummary;
 import java.io.PrintStream;
 import java.time.Duration;
 

@@ -3,8 +3,8 @@ package dev.ghlake.lambda;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ghlake.run.BatchSummary;
-import dev.ghlake.run.RunSummary;
+import dev.ghlake.summary.BatchSummary;
+import dev.ghlake.summary.RunSummary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

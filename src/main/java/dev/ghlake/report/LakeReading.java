@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.commit.PartitionManifest;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
-import dev.ghlake.run.RunIds;
+import dev.ghlake.model.RunIds;
 import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.LakeLayout;
 import dev.ghlake.storage.ParallelReads;

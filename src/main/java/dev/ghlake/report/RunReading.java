@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.model.LakePaths;
-import dev.ghlake.run.RunIds;
+import dev.ghlake.model.RunIds;
 import dev.ghlake.storage.RunRecords;
 import java.io.FileNotFoundException;
 import java.io.IOException;

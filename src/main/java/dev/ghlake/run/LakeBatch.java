@@ -1,7 +1,12 @@
 package dev.ghlake.run;
 
 import dev.ghlake.model.HourWindow;
+import dev.ghlake.model.Version;
 import dev.ghlake.notify.Notifier;
+import dev.ghlake.summary.BatchSummary;
+import dev.ghlake.summary.RunMessage;
+import dev.ghlake.summary.RunReport;
+import dev.ghlake.summary.RunSummary;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;

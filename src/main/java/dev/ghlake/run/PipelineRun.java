@@ -1,5 +1,6 @@
 package dev.ghlake.run;
 
+import dev.ghlake.summary.RunCounts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

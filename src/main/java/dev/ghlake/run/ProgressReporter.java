@@ -1,6 +1,7 @@
 package dev.ghlake.run;
 
 import dev.ghlake.model.Counters;
+import dev.ghlake.summary.RunCounts;
 import java.io.PrintStream;
 import org.apache.beam.sdk.PipelineResult;
 import org.joda.time.Duration;

@@ -8,6 +8,7 @@ import dev.ghlake.sink.FilePlan;
 import dev.ghlake.source.SourcePlan;
 import dev.ghlake.stage.StagingPlan;
 import dev.ghlake.storage.Leases;
+import dev.ghlake.summary.RunLimits;
 import dev.ghlake.table.TablePlan;
 import dev.ghlake.transform.EventShaper;
 import java.time.Instant;

@@ -4,9 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import dev.ghlake.run.LiveCounts;
-import dev.ghlake.run.RunLimits;
-import dev.ghlake.run.RunSummary;
+import dev.ghlake.summary.LiveCounts;
+import dev.ghlake.summary.RunLimits;
+import dev.ghlake.summary.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,11 +6,11 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.InteractionsCommand;
-import dev.ghlake.run.BatchSummary;
-import dev.ghlake.run.BatchSummary.UnitStatus;
-import dev.ghlake.run.CommandLine;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.summary.BatchSummary;
+import dev.ghlake.summary.BatchSummary.UnitStatus;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.LakeBytes;
 import dev.ghlake.testing.RealData;
@@ -173,7 +173,7 @@ public class FlinkClusterIT {
     Path archive = tmp.newFolder("two-days").toPath();
     WriteSyntheticArchive.write(archive, new SyntheticPlan(20_000, 48, "2024-07-01T00"), 13);
     Path direct = tmp.newFolder("interactions-direct").toPath();
-    assertEquals(dev.ghlake.run.RunSummary.Status.success, direct("--input=" + archive, "--from=2024-07-01", "--to=2024-07-03",
+    assertEquals(dev.ghlake.summary.RunSummary.Status.success, direct("--input=" + archive, "--from=2024-07-01", "--to=2024-07-03",
         "--latenessHours=0", "--output=" + direct).status());
     Path flink = tmp.getRoot().toPath().resolve("interactions-flink");
     copy(direct, flink);

@@ -4,9 +4,9 @@ import static org.junit.Assert.assertEquals;
 
 import dev.ghlake.model.HourWindow;
 import dev.ghlake.model.PartitionBy;
-import dev.ghlake.run.BatchSummary;
-import dev.ghlake.run.RunSummary;
 import dev.ghlake.storage.S3Requests;
+import dev.ghlake.summary.BatchSummary;
+import dev.ghlake.summary.RunSummary;
 import java.util.List;
 import org.junit.Test;
 

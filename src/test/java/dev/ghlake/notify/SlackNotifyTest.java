@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
 import dev.ghlake.run.GhLakeOptions;
-import dev.ghlake.run.RunSummary;
+import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.SlackServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

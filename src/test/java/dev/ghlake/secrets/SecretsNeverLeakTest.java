@@ -6,7 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.GhLake;
 import dev.ghlake.run.GhLakeOptions;
-import dev.ghlake.run.RunSummary;
+import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.AwsJsonServer;
 import dev.ghlake.testing.SlackServer;
 import java.io.ByteArrayOutputStream;

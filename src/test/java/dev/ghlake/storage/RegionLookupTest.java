@@ -2,7 +2,7 @@ package dev.ghlake.storage;
 
 import static org.junit.Assert.assertEquals;
 
-import dev.ghlake.run.CommandLine;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import org.apache.beam.sdk.io.aws2.options.AwsOptions;
 import org.junit.After;

@@ -4,10 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.GhLake;
-import dev.ghlake.run.CommandLine;
-import dev.ghlake.run.RunSummary;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.S3ProxyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.GhLake;
 import dev.ghlake.run.GhLakeOptions;
-import dev.ghlake.run.RunSummary;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.ArchiveHttpServer;
 import dev.ghlake.testing.ArchiveHttpServer.Fault;
 import dev.ghlake.testing.DuckDb;

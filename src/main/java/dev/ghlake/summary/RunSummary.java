@@ -1,4 +1,4 @@
-package dev.ghlake.run;
+package dev.ghlake.summary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ghlake.accounting.RunLedger;

@@ -1,4 +1,4 @@
-package dev.ghlake.run;
+package dev.ghlake.summary;
 
 import static org.junit.Assert.assertEquals;
 

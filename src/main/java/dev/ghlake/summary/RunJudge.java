@@ -1,4 +1,4 @@
-package dev.ghlake.run;
+package dev.ghlake.summary;
 
 import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.accounting.SourceOutcome;

@@ -1,4 +1,4 @@
-package dev.ghlake.run;
+package dev.ghlake.cli;
 
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;

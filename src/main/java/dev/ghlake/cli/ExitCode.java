@@ -1,4 +1,6 @@
-package dev.ghlake.run;
+package dev.ghlake.cli;
+
+import dev.ghlake.summary.RunSummary;
 
 /**
  * The exit status of {@code ghlake run} and {@code ghlake backfill}, and whether a Lambda

@@ -1,4 +1,4 @@
-package dev.ghlake.run;
+package dev.ghlake.cli;
 
 import java.beans.Introspector;
 import java.lang.reflect.Method;

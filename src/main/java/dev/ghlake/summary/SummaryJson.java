@@ -1,10 +1,12 @@
-package dev.ghlake.run;
+package dev.ghlake.summary;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ghlake.model.RunIds;
+import dev.ghlake.model.Version;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 

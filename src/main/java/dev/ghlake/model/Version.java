@@ -1,4 +1,4 @@
-package dev.ghlake.run;
+package dev.ghlake.model;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.ghlake.run;
+package dev.ghlake.summary;
 
 /** The limits a run is judged by (RunJudge). */
 public record RunLimits(double maxRejectedRatio, boolean failOnMissing) {}

@@ -1,4 +1,4 @@
-package dev.ghlake.run;
+package dev.ghlake.summary;
 
 import dev.ghlake.model.Counters;
 import java.util.HashMap;
@@ -15,11 +15,11 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
  * it first read. These are attempted values, live and approximate; the run's accounting comes
  * from its ledger.
  */
-final class RunCounts {
+public final class RunCounts {
   private final Map<String, Long> counters = new HashMap<>();
   private Long firstReadMillis;
 
-  static RunCounts live(MetricResults metrics) {
+  public static RunCounts live(MetricResults metrics) {
     RunCounts counts = new RunCounts();
     MetricQueryResults results = metrics.queryMetrics(MetricsFilter.builder()
         .addNameFilter(MetricNameFilter.inNamespace(Counters.NAMESPACE)).build());
@@ -36,11 +36,11 @@ final class RunCounts {
   }
 
   /** When the run's first source was opened (epoch milliseconds); null when none was. */
-  Long firstReadMillis() {
+  public Long firstReadMillis() {
     return firstReadMillis;
   }
 
-  long get(String name) {
+  public long get(String name) {
     return counters.getOrDefault(name, 0L);
   }
 }

@@ -1,4 +1,4 @@
-package dev.ghlake.run;
+package dev.ghlake.cli;
 
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;

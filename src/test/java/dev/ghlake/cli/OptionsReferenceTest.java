@@ -1,4 +1,4 @@
-package dev.ghlake.run;
+package dev.ghlake.cli;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -8,6 +8,7 @@ import dev.ghlake.compare.CompareOptions;
 import dev.ghlake.interactions.InteractionsOptions;
 import dev.ghlake.recommend.EvaluationOptions;
 import dev.ghlake.report.ReportOptions;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.training.ExportOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

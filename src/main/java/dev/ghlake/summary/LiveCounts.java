@@ -1,4 +1,4 @@
-package dev.ghlake.run;
+package dev.ghlake.summary;
 
 import dev.ghlake.model.Counters;
 
@@ -7,7 +7,7 @@ import dev.ghlake.model.Counters;
  * are attempted values (a retried bundle counts twice), so they are reported as approximate.
  */
 public record LiveCounts(long read, long written, long sourceBytes) {
-  static LiveCounts of(RunCounts counts) {
+  public static LiveCounts of(RunCounts counts) {
     return new LiveCounts(counts.get(Counters.READ), counts.get(Counters.WRITTEN),
         counts.get(Counters.BYTES_READ));
   }

@@ -1,6 +1,8 @@
-package dev.ghlake.run;
+package dev.ghlake.cli;
 
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.storage.RegionLookup;
+import dev.ghlake.summary.RunSummary;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;

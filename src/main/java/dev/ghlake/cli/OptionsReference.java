@@ -1,4 +1,4 @@
-package dev.ghlake.run;
+package dev.ghlake.cli;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
