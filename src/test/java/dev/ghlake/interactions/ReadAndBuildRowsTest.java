@@ -1,0 +1,93 @@
+package dev.ghlake.interactions;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import dev.ghlake.GhLake;
+import dev.ghlake.commit.PartitionManifest;
+import dev.ghlake.run.GhLakeOptions;
+import dev.ghlake.source.synthetic.SyntheticPlan;
+import dev.ghlake.source.synthetic.WriteSyntheticArchive;
+import dev.ghlake.summary.RunSummary;
+import dev.ghlake.testing.DuckDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The table's first two composites on a lake's committed files: {@link ReadLakeInteractions}
+ * puts every event read under one heading of its day and stages the interactions,
+ * {@link BuildRows} makes one row per (actor, repo, kind) of them. Both checked against DuckDB's
+ * reading of the same files.
+ */
+public class ReadAndBuildRowsTest {
+  private static final String DAY = "2024-07-01";
+
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+  @Rule public TemporaryFolder tmp = new TemporaryFolder();
+
+  @Test
+  public void everyEventReadIsCountedOnceAndEveryInteractionLandsInItsRow() throws Exception {
+    Path archive = tmp.newFolder("archive").toPath();
+    WriteSyntheticArchive.write(archive, new SyntheticPlan(2_000, 2, DAY + "T00"), 17);
+    String lake = tmp.newFolder("lake").getPath();
+    RunSummary run = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + archive, "--output=" + lake,
+        "--from=" + DAY + "T00", "--to=" + DAY + "T02", "--latenessHours=0", "--progressSeconds=0")
+        .as(GhLakeOptions.class));
+    assertEquals(RunSummary.Status.success, run.status());
+    List<String> files = listed(Path.of(lake, "events"));
+    String events = "read_parquet([" + String.join(", ", files.stream().map(f -> "'" + f + "'").toList()) + "])";
+    String interactions = "(SELECT *, " + InteractionsTableTest.KIND_SQL + " AS kind FROM " + events
+        + ") WHERE kind IS NOT NULL AND actor_id IS NOT NULL AND repo_id IS NOT NULL";
+    long interacting = DuckDb.count("SELECT count(*) FROM " + interactions);
+    long pairs = DuckDb.count("SELECT count(*) FROM (SELECT DISTINCT actor_id, repo_id, kind FROM " + interactions + ")");
+    assertTrue("the synthetic day has interactions: " + interacting, interacting > 100 && pairs > 100);
+
+    long written = run.written(); // the checks are serialised: numbers, not the summary
+    String staging = tmp.newFolder("staging").getPath();
+    PCollectionTuple read = p.apply(Create.of(files).withCoder(StringUtf8Coder.of()))
+        .apply(new ReadLakeInteractions(staging));
+    PCollectionTuple rows = read.get(ClassifyFn.CHUNKS).apply(new BuildRows(Long.MAX_VALUE, 2, staging));
+
+    PAssert.that(read.get(ClassifyFn.COUNTS).apply("SumRead", Sum.longsPerKey())).satisfies(counts -> {
+      Map<String, Long> byKey = DayCounts.toMap(counts);
+      long headings = ClassifyFn.HEADINGS.stream().mapToLong(h -> byKey.getOrDefault(DayCounts.key(DAY, h), 0L)).sum();
+      assertEquals("every event read under one heading", written, headings);
+      assertEquals(interacting, (long) byKey.get(DayCounts.key(DAY, ClassifyFn.INTERACTION)));
+      return null;
+    });
+    PAssert.that(rows.get(BuildRows.COUNTS).apply("SumRows", Sum.longsPerKey())).satisfies(counts -> {
+      Map<String, Long> byKey = DayCounts.toMap(counts);
+      assertEquals("one row per (actor, repo, kind)", pairs, (long) byKey.get(DayCounts.key(DAY, DayCounts.ROWS)));
+      long byKind = byKey.entrySet().stream().filter(e -> e.getKey().startsWith(DayCounts.key(DAY, DayCounts.KIND)))
+          .mapToLong(Map.Entry::getValue).sum();
+      assertEquals("the rows hold every interaction", interacting, byKind);
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
+  /** The data files the partitions' manifests list. */
+  private static List<String> listed(Path events) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> all = Files.walk(events)) {
+      for (Path m : all.filter(f -> f.getFileName().toString().equals(PartitionManifest.NAME)).toList()) {
+        PartitionManifest.fileNames(Files.readString(m)).forEach(n -> out.add(m.resolveSibling(n).toString()));
+      }
+    }
+    return out;
+  }
+}
