@@ -14,6 +14,7 @@ import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.GhLakeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -75,7 +76,7 @@ public class KilledRunTest {
    * A run killed between a partition's commit point (its manifest) and the removal of the files
    * the manifest no longer lists leaves those old files behind: a glob reader counts every event
    * of them twice. The next run of another window removes them (issue 24: 1,138 duplicates).
-   * Many small files make the removal long enough for the kill to land in it.
+   * Many small files to retire make the removal long enough for the kill to land in it.
    */
   @Test(timeout = 600_000)
   public void aRunKilledBetweenCommitStepsLeavesNoDuplicatesAfterTheNextRun() throws Exception {
@@ -83,9 +84,12 @@ public class KilledRunTest {
     WriteSyntheticArchive.write(archive, new SyntheticPlan(6_000, 2, "2024-07-01T00"), 21);
     String lake = tmp.newFolder("lake").getPath();
     String[] window = {"--input=" + archive, "--output=" + lake, "--latenessHours=0",
-        "--from=2024-07-01T00", "--to=2024-07-01T01", "--targetRowsPerFile=2", "--progressSeconds=0"};
-    RunSummary first = GhLake.run(PipelineOptionsFactory.fromArgs(window).as(GhLakeOptions.class));
+        "--from=2024-07-01T00", "--to=2024-07-01T01", "--progressSeconds=0"};
+    String[] manyFiles = Arrays.copyOf(window, window.length + 1);
+    manyFiles[window.length] = "--targetRowsPerFile=2";
+    RunSummary first = GhLake.run(PipelineOptionsFactory.fromArgs(manyFiles).as(GhLakeOptions.class));
     Path manifest = Path.of(lake, "events/dt=2024-07-01/hour=00/_manifest.json");
+    // the victim writes a file or two and retires the first run's many: the removal is long
     GhLakeProcess victim = GhLakeProcess.start(tmp.getRoot().toPath().resolve("victim.log"), List.of(), window);
     while (victim.isAlive() && JSON.readTree(manifest.toFile()).get("run_id").asText().equals(first.runId())) {
       Thread.sleep(1);
