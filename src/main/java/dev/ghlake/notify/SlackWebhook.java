@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.beam.sdk.util.BackOff;
+import org.apache.beam.sdk.util.FluentBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class SlackWebhook {
   private static final Logger LOG = LoggerFactory.getLogger(SlackWebhook.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
-  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+  private static final long FIRST_BACKOFF_MILLIS = 500;
   private static final long MAX_WAIT_SECONDS = 60;
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -32,8 +34,10 @@ final class SlackWebhook {
   /** Null when delivered, else why not (without the URL). */
   String post(URI webhook, String json) throws InterruptedException {
     String last = "not tried";
+    BackOff backoff = FluentBackoff.DEFAULT.withExponent(2) // jittered: runs failing at once spread out
+        .withInitialBackoff(org.joda.time.Duration.millis(FIRST_BACKOFF_MILLIS)).backoff();
     for (int attempt = 1; attempt <= attempts; attempt++) {
-      Duration wait = FIRST_BACKOFF.multipliedBy(1L << (attempt - 1));
+      Duration wait = Duration.ofMillis(nextWait(backoff));
       try {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(webhook).timeout(TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -58,5 +62,13 @@ final class SlackWebhook {
       }
     }
     return last + " (after " + attempts + " attempts)";
+  }
+
+  private static long nextWait(BackOff backoff) {
+    try {
+      return Math.max(0, backoff.nextBackOffMillis());
+    } catch (IOException e) { // FluentBackoff's computes a number; its signature allows more
+      return FIRST_BACKOFF_MILLIS;
+    }
   }
 }

@@ -2,6 +2,8 @@ package dev.ghlake.source.http;
 
 import java.io.Serializable;
 import java.time.Duration;
+import org.apache.beam.sdk.util.BackOff;
+import org.apache.beam.sdk.util.FluentBackoff;
 
 /** The download settings, taken from the options at construction (options are not serialisable). */
 public record HttpSettings(Duration timeout, int attempts, int concurrency, Duration firstBackoff)
@@ -19,9 +21,15 @@ public record HttpSettings(Duration timeout, int attempts, int concurrency, Dura
         options.getHttpAttempts(), options.getHttpConcurrency(), Duration.ofMillis(500));
   }
 
-  /** The wait before attempt {@code n} (1-based): doubling, at most 30 s. */
-  Duration backoff(int attempt) {
-    long millis = firstBackoff.toMillis() << Math.min(attempt - 1, 10);
-    return Duration.ofMillis(Math.min(millis, 30_000));
+  /**
+   * The waits between one download's attempts: doubling from {@link #firstBackoff}, at most 30 s,
+   * each jittered (Beam's {@link FluentBackoff}) so that many downloads failing at once, as in an
+   * outage of the archive, do not retry in step.
+   */
+  BackOff backoff() {
+    return FluentBackoff.DEFAULT.withExponent(2)
+        .withInitialBackoff(org.joda.time.Duration.millis(firstBackoff.toMillis()))
+        .withMaxBackoff(org.joda.time.Duration.standardSeconds(30))
+        .withMaxRetries(attempts - 1).backoff();
   }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
+import org.apache.beam.sdk.util.BackOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ final class ResumingDownload extends InputStream {
   private long offset;
   private long length = -1;
   private int attempt;
+  private final BackOff backoff;
   private volatile long lastProgress = System.nanoTime();
   private volatile boolean stalled;
 
@@ -48,6 +50,7 @@ final class ResumingDownload extends InputStream {
     this.client = client;
     this.url = url;
     this.settings = settings;
+    this.backoff = settings.backoff();
     long every = Math.max(50, settings.timeout().toMillis() / 4);
     this.watchdog = timer.scheduleAtFixedRate(this::checkStall, every, every, TimeUnit.MILLISECONDS);
   }
@@ -117,7 +120,7 @@ final class ResumingDownload extends InputStream {
         }
         LOG.warn("GET {} at byte {}: {}; attempt {} of {}", url, offset, last, attempt + 1,
             settings.attempts());
-        sleep(last instanceof RetryAfter r && r.wait != null ? r.wait : settings.backoff(attempt));
+        sleep(last instanceof RetryAfter r && r.wait != null ? r.wait : Duration.ofMillis(Math.max(0, backoff.nextBackOffMillis())));
       }
       stalled = false;
       lastProgress = System.nanoTime();
