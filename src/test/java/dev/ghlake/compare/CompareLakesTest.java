@@ -1,20 +1,15 @@
 package dev.ghlake.compare;
 
-import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghlake.GhLake;
-import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
-import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.SyntheticLake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Count;
@@ -38,8 +33,7 @@ public class CompareLakesTest {
 
   @Test
   public void anHourOneLakeLacksIsOneDifferencePerEventAndACodecIsNone() throws Exception {
-    Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(900, 2, "2024-07-01T00"), 9);
+    Path archive = SyntheticLake.archive(tmp, new SyntheticPlan(900, 2, "2024-07-01T00"), 9);
     String full = load(archive, "full", "2024-07-01T02", "zstd");
     String half = load(archive, "half", "2024-07-01T01", "snappy");
     // the hour's events, and late ones its file held for the hour before: DuckDB's anti-join
@@ -56,10 +50,7 @@ public class CompareLakesTest {
 
   private String load(Path archive, String name, String to, String codec) throws Exception {
     String lake = tmp.newFolder(name).getPath();
-    RunSummary run = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + archive, "--output=" + lake,
-        "--from=2024-07-01T00", "--to=" + to, "--latenessHours=0", "--progressSeconds=0", "--compression=" + codec)
-        .as(GhLakeOptions.class));
-    assertEquals(RunSummary.Status.success, run.status());
+    SyntheticLake.load(archive, lake, "2024-07-01T00", to, "--compression=" + codec);
     return lake;
   }
 

@@ -1,17 +1,13 @@
 package dev.ghlake.compare;
 
-import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import dev.ghlake.GhLake;
-import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
+import dev.ghlake.testing.SyntheticLake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Count;
@@ -34,13 +30,9 @@ public class ReadLakeEventsTest {
 
   @Test
   public void readsTheFilesTheManifestsListAndNoOther() throws Exception {
-    Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(600, 2, "2024-07-01T00"), 5);
+    Path archive = SyntheticLake.archive(tmp, new SyntheticPlan(600, 2, "2024-07-01T00"), 5);
     String lake = tmp.newFolder("lake").getPath();
-    RunSummary run = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + archive, "--output=" + lake,
-        "--from=2024-07-01T00", "--to=2024-07-01T02", "--latenessHours=0", "--progressSeconds=0")
-        .as(GhLakeOptions.class));
-    assertEquals(RunSummary.Status.success, run.status());
+    RunSummary run = SyntheticLake.load(archive, lake, "2024-07-01T00", "2024-07-01T02");
     assertTrue(run.written() > 0);
     // a dead run's file beside the committed ones: the same events, under another run's name
     Path partition = Path.of(lake, "events", "dt=2024-07-01", "hour=00");
@@ -66,13 +58,9 @@ public class ReadLakeEventsTest {
 
   @Test
   public void dayPartitionsAreReadAsTheirManifestsListThem() throws Exception {
-    Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(480, 24, "2024-07-01T00"), 6);
+    Path archive = SyntheticLake.archive(tmp, new SyntheticPlan(480, 24, "2024-07-01T00"), 6);
     String lake = tmp.newFolder("lake").getPath();
-    RunSummary run = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + archive, "--output=" + lake,
-        "--from=2024-07-01", "--to=2024-07-02", "--partitionBy=day", "--latenessHours=0", "--progressSeconds=0")
-        .as(GhLakeOptions.class));
-    assertEquals(RunSummary.Status.success, run.status());
+    RunSummary run = SyntheticLake.load(archive, lake, "2024-07-01", "2024-07-02", "--partitionBy=day");
     PAssert.thatSingleton(p.apply(new ReadLakeEvents(lake)).apply(Count.globally())).isEqualTo(run.written());
     p.run().waitUntilFinish();
   }

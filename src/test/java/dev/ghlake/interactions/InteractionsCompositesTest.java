@@ -3,13 +3,10 @@ package dev.ghlake.interactions;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import dev.ghlake.GhLake;
 import dev.ghlake.commit.PartitionManifest;
-import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
-import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.SyntheticLake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -57,14 +53,9 @@ public class InteractionsCompositesTest {
   /** A day's lake, and what DuckDB reads from the files its manifests list. */
   @Before
   public void lake() throws Exception {
-    Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(2_000, 2, DAY + "T00"), 17);
+    Path archive = SyntheticLake.archive(tmp, new SyntheticPlan(2_000, 2, DAY + "T00"), 17);
     lake = tmp.newFolder("lake").getPath();
-    RunSummary run = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + archive, "--output=" + lake,
-        "--from=" + DAY + "T00", "--to=" + DAY + "T02", "--latenessHours=0", "--progressSeconds=0")
-        .as(GhLakeOptions.class));
-    assertEquals(RunSummary.Status.success, run.status());
-    written = run.written();
+    written = SyntheticLake.load(archive, lake, DAY + "T00", DAY + "T02").written();
     files = listed(Path.of(lake, "events"));
     String events = "read_parquet([" + String.join(", ", files.stream().map(f -> "'" + f + "'").toList()) + "])";
     String interactions = "(SELECT *, " + InteractionsTableTest.KIND_SQL + " AS kind FROM " + events
