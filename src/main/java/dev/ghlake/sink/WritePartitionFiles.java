@@ -32,7 +32,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * Writes each partition's Parquet files from its staging chunks: only chunk references are
  * grouped (by partition), each partition is cut into ceil(rows / target) files by id range, and
  * each file is built by one worker from the chunks that can hold its rows. Nothing is replaced
- * here: {@link CommitPartitions} makes the new files the partition's content.
+ * here: {@link dev.ghlake.commit.CommitPartitions} makes the new files the partition's content.
  */
 public class WritePartitionFiles extends PTransform<PCollection<StagedChunk>, Written> {
   private final FilePlan plan;
