@@ -48,7 +48,25 @@ public final class Chromium {
   }
 
   private static String run(Path page, String... what) throws IOException, InterruptedException {
+    // a fresh profile per call (no state between pages), removed afterwards: Chromium fills it
+    // with ~170 KB of component folders, and CI runs this dozens of times on the same machine
     Path profile = Files.createTempDirectory("ghlake-chromium");
+    try {
+      return run(page, profile, what);
+    } finally {
+      deleteTree(profile);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static String run(Path page, Path profile, String... what) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(binary(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + profile,
         // offline: no name resolves and every request would go to a closed port
