@@ -92,7 +92,7 @@ public class CommitPartitions extends PTransform<WithAccount<WrittenFile>, PColl
         .apply("ByPartition", CoGroupByKey.create())
         .apply("Commit", ParDo.of(new CommitPartitionFn(spec, outcomes, runByType, sourceHours, identity))
             .withSideInputs(outcomes, runByType, sourceHours, identity))
-        .setCoder(PartitionResult.Coder.of());
+        .setCoder(PartitionResult.coder());
   }
 
   /**

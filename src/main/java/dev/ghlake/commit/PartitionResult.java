@@ -1,11 +1,8 @@
 package dev.ghlake.commit;
 
+import dev.ghlake.coders.RecordCoder;
 import dev.ghlake.profile.DriftFinding;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
-import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -25,39 +22,12 @@ public record PartitionResult(String partition, boolean committed, boolean compl
     long files, long bytes, List<String> gaps, List<String> warnings, List<DriftFinding> findings) {
 
   /** Coder: results go to the run's ledger. */
-  public static final class Coder extends AtomicCoder<PartitionResult> {
-    private static final Coder INSTANCE = new Coder();
-    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
-    private static final BooleanCoder BOOL = BooleanCoder.of();
-    private static final VarLongCoder LONG = VarLongCoder.of();
-    private static final ListCoder<String> STRINGS = ListCoder.of(StringUtf8Coder.of());
-    private static final ListCoder<DriftFinding> FINDINGS = ListCoder.of(DriftFinding.Coder.of());
-
-    public static Coder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(PartitionResult r, OutputStream out) throws IOException {
-      STRING.encode(r.partition, out);
-      BOOL.encode(r.committed, out);
-      BOOL.encode(r.complete, out);
-      LONG.encode(r.written, out);
-      LONG.encode(r.files, out);
-      LONG.encode(r.bytes, out);
-      STRINGS.encode(r.gaps, out);
-      STRINGS.encode(r.warnings, out);
-      FINDINGS.encode(r.findings, out);
-    }
-
-    @Override
-    public PartitionResult decode(InputStream in) throws IOException {
-      return new PartitionResult(STRING.decode(in), BOOL.decode(in), BOOL.decode(in),
-          LONG.decode(in), LONG.decode(in), LONG.decode(in), STRINGS.decode(in), STRINGS.decode(in),
-          FINDINGS.decode(in));
-    }
-
-    @Override
-    public void verifyDeterministic() {}
+  public static RecordCoder<PartitionResult> coder() {
+    return CODER;
   }
+
+  private static final RecordCoder<PartitionResult> CODER = RecordCoder.of(PartitionResult.class,
+      StringUtf8Coder.of(), BooleanCoder.of(), BooleanCoder.of(), VarLongCoder.of(), VarLongCoder.of(),
+      VarLongCoder.of(), ListCoder.of(StringUtf8Coder.of()), ListCoder.of(StringUtf8Coder.of()),
+      ListCoder.of(DriftFinding.coder()));
 }

@@ -20,7 +20,7 @@ public final class Written implements POutput {
   private final PCollectionTuple tuple;
 
   public Written(PCollectionTuple tuple) {
-    tuple.get(FILES).setCoder(WrittenFile.Coder.of());
+    tuple.get(FILES).setCoder(WrittenFile.coder());
     tuple.get(Tallies.TAG).setCoder(Tallies.CODER);
     this.tuple = tuple;
   }

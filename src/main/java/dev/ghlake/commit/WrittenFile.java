@@ -1,9 +1,6 @@
 package dev.ghlake.commit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import org.apache.beam.sdk.coders.AtomicCoder;
+import dev.ghlake.coders.RecordCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
@@ -16,29 +13,10 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 public record WrittenFile(String partition, String name, long rows, long bytes) {
 
   /** Coder: files are grouped by partition for the commit. */
-  public static final class Coder extends AtomicCoder<WrittenFile> {
-    private static final Coder INSTANCE = new Coder();
-    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
-    private static final VarLongCoder LONG = VarLongCoder.of();
-
-    public static Coder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(WrittenFile f, OutputStream out) throws IOException {
-      STRING.encode(f.partition, out);
-      STRING.encode(f.name, out);
-      LONG.encode(f.rows, out);
-      LONG.encode(f.bytes, out);
-    }
-
-    @Override
-    public WrittenFile decode(InputStream in) throws IOException {
-      return new WrittenFile(STRING.decode(in), STRING.decode(in), LONG.decode(in), LONG.decode(in));
-    }
-
-    @Override
-    public void verifyDeterministic() {}
+  public static RecordCoder<WrittenFile> coder() {
+    return CODER;
   }
+
+  private static final RecordCoder<WrittenFile> CODER = RecordCoder.of(WrittenFile.class,
+      StringUtf8Coder.of(), StringUtf8Coder.of(), VarLongCoder.of(), VarLongCoder.of());
 }

@@ -59,11 +59,11 @@ public class BuildRows extends PTransform<PCollection<StagedChunk>, PCollectionT
     PCollectionTuple out = activity
         .apply("ByActorBucket", WithKeys.of((StagedChunk c) -> c.partition() + "#" + c.bucket())
             .withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StagedChunk.Coder.of()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StagedChunk.coder()))
         .apply("Group", GroupByKey.create())
         .apply("SumAndFlag", ParDo.of(new SumAndFlagFn(this))
             .withOutputTags(ROWS, TupleTagList.of(COUNTS)));
-    out.get(ROWS).setCoder(StagedChunk.Coder.of());
+    out.get(ROWS).setCoder(StagedChunk.coder());
     out.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
   }

@@ -33,7 +33,7 @@ import org.apache.parquet.hadoop.ParquetReader;
 class ClassifyFn extends DoFn<FileIO.ReadableFile, StagedChunk> {
   static final TupleTag<StagedChunk> CHUNKS = new TupleTag<>() {};
   static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>() {};
-  static final KvCoder<PairKey, PairActivity> ACTIVITY = KvCoder.of(PairKey.Coder.of(), PairActivity.Coder.of());
+  static final KvCoder<PairKey, PairActivity> ACTIVITY = KvCoder.of(PairKey.coder(), PairActivity.coder());
 
   /** The headings: each event read is under one of them. */
   static final String INTERACTION = "interaction";

@@ -58,15 +58,15 @@ public record InteractionRow(PairKey key, PairActivity activity, String botReaso
 
     @Override
     public void encode(InteractionRow r, OutputStream out) throws IOException {
-      PairKey.Coder.of().encode(r.key, out);
-      PairActivity.Coder.of().encode(r.activity, out);
+      PairKey.coder().encode(r.key, out);
+      PairActivity.coder().encode(r.activity, out);
       STRING.encode(r.botReason, out);
       BooleanCoder.of().encode(r.ownRepo, out);
     }
 
     @Override
     public InteractionRow decode(InputStream in) throws IOException {
-      return new InteractionRow(PairKey.Coder.of().decode(in), PairActivity.Coder.of().decode(in),
+      return new InteractionRow(PairKey.coder().decode(in), PairActivity.coder().decode(in),
           STRING.decode(in), BooleanCoder.of().decode(in));
     }
   }

@@ -1,9 +1,6 @@
 package dev.ghlake.interactions;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import org.apache.beam.sdk.coders.AtomicCoder;
+import dev.ghlake.coders.RecordCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -35,27 +32,12 @@ public record PairActivity(long events, long firstMicros, long lastMicros, Strin
     return out;
   }
 
-  public static final class Coder extends AtomicCoder<PairActivity> {
-    private static final Coder INSTANCE = new Coder();
-    private static final NullableCoder<String> STRING = NullableCoder.of(StringUtf8Coder.of());
-    private static final VarLongCoder LONG = VarLongCoder.of();
-
-    public static Coder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(PairActivity a, OutputStream out) throws IOException {
-      LONG.encode(a.events, out);
-      LONG.encode(a.firstMicros, out);
-      LONG.encode(a.lastMicros, out);
-      STRING.encode(a.login, out);
-      STRING.encode(a.repoName, out);
-    }
-
-    @Override
-    public PairActivity decode(InputStream in) throws IOException {
-      return new PairActivity(LONG.decode(in), LONG.decode(in), LONG.decode(in), STRING.decode(in), STRING.decode(in));
-    }
+  /** Coder: its components in order (the record is never null). */
+  public static RecordCoder<PairActivity> coder() {
+    return CODER;
   }
+
+  private static final RecordCoder<PairActivity> CODER = RecordCoder.of(PairActivity.class,
+      VarLongCoder.of(), VarLongCoder.of(), VarLongCoder.of(), NullableCoder.of(StringUtf8Coder.of()),
+      NullableCoder.of(StringUtf8Coder.of()));
 }

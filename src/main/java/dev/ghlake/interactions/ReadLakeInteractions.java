@@ -42,7 +42,7 @@ public class ReadLakeInteractions extends PTransform<PCollection<String>, PColle
         .apply("Open", FileIO.readMatches())
         .apply("Classify", ParDo.of(new ClassifyFn(staging))
             .withOutputTags(ClassifyFn.CHUNKS, TupleTagList.of(ClassifyFn.COUNTS)));
-    out.get(ClassifyFn.CHUNKS).setCoder(StagedChunk.Coder.of());
+    out.get(ClassifyFn.CHUNKS).setCoder(StagedChunk.coder());
     out.get(ClassifyFn.COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     return out;
   }

@@ -40,7 +40,7 @@ public class WriteTable extends PTransform<PCollection<StagedChunk>, PCollection
     return rows
         .apply("ByDayFile", WithKeys.of((StagedChunk c) -> c.partition() + "#" + c.bucket())
             .withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StagedChunk.Coder.of()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StagedChunk.coder()))
         .apply("GroupFiles", GroupByKey.create())
         .apply("Parquet", ParDo.of(new WriteFileFn(plan)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));

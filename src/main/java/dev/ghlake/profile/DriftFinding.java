@@ -1,9 +1,7 @@
 package dev.ghlake.profile;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import org.apache.beam.sdk.coders.AtomicCoder;
+import dev.ghlake.coders.EnumCoder;
+import dev.ghlake.coders.RecordCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 
 /**
@@ -20,30 +18,11 @@ public record DriftFinding(Level level, String partition, String measure, String
   }
 
   /** Coder: findings travel with the partition's result to the ledger. */
-  public static final class Coder extends AtomicCoder<DriftFinding> {
-    private static final Coder INSTANCE = new Coder();
-    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
-
-    public static Coder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(DriftFinding f, OutputStream out) throws IOException {
-      STRING.encode(f.level.name(), out);
-      STRING.encode(f.partition, out);
-      STRING.encode(f.measure, out);
-      STRING.encode(f.baseline, out);
-      STRING.encode(f.now, out);
-    }
-
-    @Override
-    public DriftFinding decode(InputStream in) throws IOException {
-      return new DriftFinding(Level.valueOf(STRING.decode(in)), STRING.decode(in), STRING.decode(in),
-          STRING.decode(in), STRING.decode(in));
-    }
-
-    @Override
-    public void verifyDeterministic() {}
+  public static RecordCoder<DriftFinding> coder() {
+    return CODER;
   }
+
+  private static final RecordCoder<DriftFinding> CODER = RecordCoder.of(DriftFinding.class,
+      EnumCoder.of(Level.class), StringUtf8Coder.of(), StringUtf8Coder.of(), StringUtf8Coder.of(),
+      StringUtf8Coder.of());
 }

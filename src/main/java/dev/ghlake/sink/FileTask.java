@@ -1,12 +1,9 @@
 package dev.ghlake.sink;
 
+import dev.ghlake.coders.RecordCoder;
 import dev.ghlake.stage.IdHash;
 import dev.ghlake.stage.StagedChunk;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
-import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -34,30 +31,10 @@ public record FileTask(String partition, int index, int count, List<StagedChunk>
   }
 
   /** Coder: tasks are spread over workers. */
-  public static final class Coder extends AtomicCoder<FileTask> {
-    private static final Coder INSTANCE = new Coder();
-    private static final StringUtf8Coder STRING = StringUtf8Coder.of();
-    private static final VarIntCoder INT = VarIntCoder.of();
-    private static final ListCoder<StagedChunk> CHUNKS = ListCoder.of(StagedChunk.Coder.of());
-
-    public static Coder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(FileTask t, OutputStream out) throws IOException {
-      STRING.encode(t.partition, out);
-      INT.encode(t.index, out);
-      INT.encode(t.count, out);
-      CHUNKS.encode(t.chunks, out);
-    }
-
-    @Override
-    public FileTask decode(InputStream in) throws IOException {
-      return new FileTask(STRING.decode(in), INT.decode(in), INT.decode(in), CHUNKS.decode(in));
-    }
-
-    @Override
-    public void verifyDeterministic() {}
+  public static RecordCoder<FileTask> coder() {
+    return CODER;
   }
+
+  private static final RecordCoder<FileTask> CODER = RecordCoder.of(FileTask.class,
+      StringUtf8Coder.of(), VarIntCoder.of(), VarIntCoder.of(), ListCoder.of(StagedChunk.coder()));
 }

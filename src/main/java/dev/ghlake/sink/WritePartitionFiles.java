@@ -49,10 +49,10 @@ public class WritePartitionFiles extends PTransform<PCollection<StagedChunk>, Wr
   public Written expand(PCollection<StagedChunk> chunks) {
     return new Written(chunks
         .apply("ByPartition", WithKeys.of(StagedChunk::partition).withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StagedChunk.Coder.of()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StagedChunk.coder()))
         .apply("GroupChunks", GroupByKey.create())
         .apply("PlanFiles", ParDo.of(new PlanFilesFn(plan)))
-        .setCoder(FileTask.Coder.of())
+        .setCoder(FileTask.coder())
         .apply("SpreadFiles", Reshuffle.viaRandomKey())
         .apply("BuildFiles", ParDo.of(new BuildFileFn(plan))
             .withOutputTags(Written.FILES, TupleTagList.of(Tallies.TAG))));

@@ -29,7 +29,7 @@ public final class Staged implements POutput {
 
   /** Wraps the four outputs of a staging step, setting their coders. */
   static Staged of(PCollectionTuple tuple) {
-    tuple.get(CHUNKS).setCoder(StagedChunk.Coder.of());
+    tuple.get(CHUNKS).setCoder(StagedChunk.coder());
     tuple.get(REJECTED).setCoder(Rejected.RejectedCoder.of());
     tuple.get(Tallies.TAG).setCoder(Tallies.CODER);
     tuple.get(SOURCES).setCoder(SourceOutcome.Coder.of());

@@ -41,14 +41,14 @@ public final class ExportPipeline {
         .apply("Match", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
         .apply("Open", FileIO.readMatches())
         .apply("StageRows", ParDo.of(new StageTableFn(plan)))
-        .setCoder(StagedChunk.Coder.of())
+        .setCoder(StagedChunk.coder())
         .apply("ByUserBucket", WithKeys.of(StagedChunk::bucket).withKeyType(TypeDescriptors.integers()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), StagedChunk.Coder.of()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), StagedChunk.coder()))
         .apply("GroupUsers", GroupByKey.create())
         .apply("Weigh", ParDo.of(new WeighBucketFn(plan)).withOutputTags(WeighBucketFn.CHUNKS,
             TupleTagList.of(WeighBucketFn.USER_IDS).and(WeighBucketFn.ITEM_IDS)));
     PCollectionView<List<StagedChunk>> chunks = weighed.get(WeighBucketFn.CHUNKS)
-        .setCoder(StagedChunk.Coder.of())
+        .setCoder(StagedChunk.coder())
         .apply("Staged", View.asList());
     PCollectionView<long[]> users = ids(weighed, WeighBucketFn.USER_IDS, "User");
     PCollectionView<long[]> items = ids(weighed, WeighBucketFn.ITEM_IDS, "Item");

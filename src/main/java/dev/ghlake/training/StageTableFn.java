@@ -48,7 +48,7 @@ class StageTableFn extends DoFn<FileIO.ReadableFile, StagedChunk> {
   public void process(@Element FileIO.ReadableFile file, OutputReceiver<StagedChunk> out) throws IOException {
     try (StagingWriter writer = new StagingWriter(plan.staging());
         ParquetReader<GenericRecord> rows = ReadableParquetFile.records(file, PROJECTION)) {
-      StagedRecords.Appender<Contribution> staged = new StagedRecords.Appender<>(writer, Contribution.Coder.of());
+      StagedRecords.Appender<Contribution> staged = new StagedRecords.Appender<>(writer, Contribution.coder());
       for (GenericRecord r = rows.read(); r != null; r = rows.read()) {
         if (!plan.keepBots() && (Boolean) r.get(InteractionSchema.BOT)) {
           bots.inc();

@@ -1,9 +1,6 @@
 package dev.ghlake.training;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import org.apache.beam.sdk.coders.AtomicCoder;
+import dev.ghlake.coders.RecordCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -14,27 +11,11 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  */
 public record TrainingPair(boolean test, long actorId, long repoId, double weight, long timestampSeconds) {
 
-  public static final class Coder extends AtomicCoder<TrainingPair> {
-    private static final Coder INSTANCE = new Coder();
-    private static final VarLongCoder LONG = VarLongCoder.of();
-
-    public static Coder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(TrainingPair p, OutputStream out) throws IOException {
-      BooleanCoder.of().encode(p.test, out);
-      LONG.encode(p.actorId, out);
-      LONG.encode(p.repoId, out);
-      DoubleCoder.of().encode(p.weight, out);
-      LONG.encode(p.timestampSeconds, out);
-    }
-
-    @Override
-    public TrainingPair decode(InputStream in) throws IOException {
-      return new TrainingPair(BooleanCoder.of().decode(in), LONG.decode(in), LONG.decode(in),
-          DoubleCoder.of().decode(in), LONG.decode(in));
-    }
+  /** Coder: its components in order (the record is never null). */
+  public static RecordCoder<TrainingPair> coder() {
+    return CODER;
   }
+
+  private static final RecordCoder<TrainingPair> CODER = RecordCoder.of(TrainingPair.class,
+      BooleanCoder.of(), VarLongCoder.of(), VarLongCoder.of(), DoubleCoder.of(), VarLongCoder.of());
 }

@@ -49,7 +49,7 @@ class WeighBucketFn extends DoFn<KV<Integer, Iterable<StagedChunk>>, StagedChunk
     Map<Pair, PairWeights> pairs = new HashMap<>();
     Map<Long, KV<String, Long>> users = new HashMap<>();
     Map<Long, KV<String, Long>> items = new HashMap<>();
-    StagedRecords.read(bucket.getValue(), Contribution.Coder.of(), c -> {
+    StagedRecords.read(bucket.getValue(), Contribution.coder(), c -> {
       pairs.computeIfAbsent(new Pair(c.actorId(), c.repoId()), p -> new PairWeights(plan)).add(c);
       users.merge(c.actorId(), KV.of(c.activity().login(), c.activity().lastMicros()), WeighBucketFn::later);
       items.merge(c.repoId(), KV.of(c.activity().repoName(), c.activity().lastMicros()), WeighBucketFn::later);
@@ -57,7 +57,7 @@ class WeighBucketFn extends DoFn<KV<Integer, Iterable<StagedChunk>>, StagedChunk
     TreeSet<Long> usedUsers = new TreeSet<>();
     TreeSet<Long> usedItems = new TreeSet<>();
     try (StagingWriter writer = new StagingWriter(plan.staging())) {
-      StagedRecords.Appender<TrainingPair> staged = new StagedRecords.Appender<>(writer, TrainingPair.Coder.of());
+      StagedRecords.Appender<TrainingPair> staged = new StagedRecords.Appender<>(writer, TrainingPair.coder());
       // in id order, so that the set's files are the same bytes on every runner and every run
       for (Pair p : pairs.keySet().stream().sorted(ORDER).toList()) {
         PairWeights w = pairs.get(p);

@@ -58,7 +58,7 @@ class WriteSetFn extends DoFn<Integer, Void> {
   private void writePairs(List<StagedChunk> pairs, long[] users, long[] items) throws IOException {
     try (SplitFiles trainFiles = SplitFiles.open(plan, "train");
         SplitFiles testFiles = plan.split() ? SplitFiles.open(plan, "test") : null) {
-      StagedRecords.read(pairs, TrainingPair.Coder.of(), p -> {
+      StagedRecords.read(pairs, TrainingPair.coder(), p -> {
         IndexedPair indexed = new IndexedPair(p.test(), SortedIds.index(users, p.actorId()),
             SortedIds.index(items, p.repoId()), p.weight(), p.timestampSeconds());
         (p.test() ? testFiles : trainFiles).write(indexed);
