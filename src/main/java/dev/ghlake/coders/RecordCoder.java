@@ -133,7 +133,9 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
     Object get(int i, Object record) throws CoderException {
       try {
         return (Object) getters[i].invokeExact(record);
-      } catch (Throwable e) {
+      } catch (Error e) {
+        throw e; // out of memory, a stack overflow: not a coding problem, and not to be wrapped
+      } catch (Throwable e) { // a component's check in the canonical constructor, say
         throw new CoderException(e);
       }
     }
@@ -141,7 +143,9 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
     Object create(Object[] values) throws CoderException {
       try {
         return (Object) constructor.invokeExact(values);
-      } catch (Throwable e) {
+      } catch (Error e) {
+        throw e; // out of memory, a stack overflow: not a coding problem, and not to be wrapped
+      } catch (Throwable e) { // a component's check in the canonical constructor, say
         throw new CoderException(e);
       }
     }

@@ -13,6 +13,7 @@ import dev.ghlake.profile.DriftFinding;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -63,6 +64,42 @@ public class RecordCoderTest {
     assertTrue(e.getMessage(), e.getMessage().contains("Point has a component whose coder is not deterministic"));
   }
 
+  @Test
+  public void bytesTheRecordRefusesAreACoderErrorThatSaysWhy() throws Exception {
+    byte[] negative = CoderUtils.encodeToByteArray(
+        RecordCoder.of(Point.class, StringUtf8Coder.of(), DoubleCoder.of()), new Point("p", -1.0));
+    Coder<Weight> coder = RecordCoder.of(Weight.class, StringUtf8Coder.of(), DoubleCoder.of());
+    CoderException e = assertThrows(CoderException.class, () -> CoderUtils.decodeFromByteArray(coder, negative));
+    assertEquals("a weight is never negative: -1.0", e.getCause().getMessage());
+  }
+
+  @Test
+  public void anErrorOfTheJvmIsNotDressedUpAsBadBytes() throws Exception {
+    byte[] nan = CoderUtils.encodeToByteArray(
+        RecordCoder.of(Point.class, StringUtf8Coder.of(), DoubleCoder.of()), new Point("p", Double.NaN));
+    Coder<Weight> coder = RecordCoder.of(Weight.class, StringUtf8Coder.of(), DoubleCoder.of());
+    assertThrows(Exhausted.class, () -> CoderUtils.decodeFromByteArray(coder, nan));
+  }
+
+  /** Stands for an error of the JVM (out of memory, a stack overflow) raised while decoding. */
+  static final class Exhausted extends Error {
+    Exhausted() {
+      super("exhausted");
+    }
+  }
+
   /** Public, as the records of a pipeline are: the coder reaches them through public accessors. */
   public record Point(String name, double weight) {}
+
+  /** A record whose canonical constructor checks what it is given, as records may. */
+  public record Weight(String name, double weight) {
+    public Weight {
+      if (Double.isNaN(weight)) {
+        throw new Exhausted();
+      }
+      if (weight < 0) {
+        throw new IllegalArgumentException("a weight is never negative: " + weight);
+      }
+    }
+  }
 }
