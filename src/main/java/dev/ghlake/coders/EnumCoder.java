@@ -15,10 +15,11 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 public final class EnumCoder<E extends Enum<E>> extends CustomCoder<E> {
   private static final VarIntCoder INT = VarIntCoder.of();
   private final Class<E> type;
-  private transient E[] constants;
+  private final E[] constants; // serialised by name, as enum constants are
 
   private EnumCoder(Class<E> type) {
     this.type = type;
+    this.constants = type.getEnumConstants();
   }
 
   public static <E extends Enum<E>> EnumCoder<E> of(Class<E> type) {
@@ -32,9 +33,6 @@ public final class EnumCoder<E extends Enum<E>> extends CustomCoder<E> {
 
   @Override
   public E decode(InputStream in) throws IOException {
-    if (constants == null) {
-      constants = type.getEnumConstants();
-    }
     int ordinal = INT.decode(in);
     if (ordinal < 0 || ordinal >= constants.length) {
       throw new CoderException(type.getSimpleName() + " has no constant number " + ordinal);

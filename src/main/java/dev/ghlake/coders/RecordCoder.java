@@ -135,7 +135,7 @@ public final class RecordCoder<T extends Record> extends CustomCoder<T> {
         return (Object) getters[i].invokeExact(record);
       } catch (Error e) {
         throw e; // out of memory, a stack overflow: not a coding problem, and not to be wrapped
-      } catch (Throwable e) { // a component's check in the canonical constructor, say
+      } catch (Throwable e) { // an accessor that throws
         throw new CoderException(e);
       }
     }

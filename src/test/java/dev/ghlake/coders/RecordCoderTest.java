@@ -20,6 +20,7 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.beam.sdk.util.SerializableUtils;
 import org.junit.Test;
 
 public class RecordCoderTest {
@@ -79,6 +80,17 @@ public class RecordCoderTest {
         RecordCoder.of(Point.class, StringUtf8Coder.of(), DoubleCoder.of()), new Point("p", Double.NaN));
     Coder<Weight> coder = RecordCoder.of(Weight.class, StringUtf8Coder.of(), DoubleCoder.of());
     assertThrows(Exhausted.class, () -> CoderUtils.decodeFromByteArray(coder, nan));
+  }
+
+  @Test
+  public void anEnumNumberWithNoConstantIsACoderErrorNamingTheEnum() throws Exception {
+    byte[] past = CoderUtils.encodeToByteArray(VarIntCoder.of(), InteractionKind.values().length);
+    CoderException e = assertThrows(CoderException.class,
+        () -> CoderUtils.decodeFromByteArray(EnumCoder.of(InteractionKind.class), past));
+    assertEquals("InteractionKind has no constant number " + InteractionKind.values().length, e.getMessage());
+    CoderProperties.coderSerializable(EnumCoder.of(InteractionKind.class));
+    CoderProperties.coderDecodeEncodeEqual(SerializableUtils.clone(EnumCoder.of(InteractionKind.class)),
+        InteractionKind.FORK);
   }
 
   /** Stands for an error of the JVM (out of memory, a stack overflow) raised while decoding. */
