@@ -56,9 +56,25 @@ public class LambdaTemplateTest {
     c.getMethod(classAndMethod[1], InputStream.class, OutputStream.class, Context.class);
     Path codeUri = TEMPLATE.getParent().resolve((String) function.get("CodeUri")).normalize();
     assertEquals(Path.of(System.getProperty("ghlake.lambda.zip")).normalize(), codeUri);
-    // java17 (Amazon Linux 2) can no longer be deployed: no new functions from 2026-07-31
-    assertEquals("java21", function.get("Runtime"));
     assertEquals(900, function.get("Timeout"));
+  }
+
+  @Test
+  public void theRuntimeIsOneCloudFormationKnowsAndRunsOnAmazonLinux2023() throws Exception {
+    Map<String, Object> runtime = parameter(ref(function.get("Runtime")));
+    assertEquals("java21", runtime.get("Default"));
+    List<String> allowed = (List<String>) runtime.get("AllowedValues");
+    assertTrue(allowed.contains("java21") && allowed.contains("java25"));
+    JsonNode schema = new ObjectMapper().readTree(Path.of(System.getProperty("ghlake.aws.schemas",
+        "../shared/data/aws-schemas"), "cloudformation", "aws-lambda-function.json").toFile());
+    Set<String> known = new HashSet<>();
+    schema.path("properties").path("Runtime").path("enum").forEach(v -> known.add(v.asText()));
+    for (String value : allowed) {
+      assertTrue(value + " is not a runtime of AWS::Lambda::Function", known.contains(value));
+      // Amazon Linux 2's Java runtimes can no longer be deployed (no new functions from
+      // 2026-07-31, no updates from 2026-08-31; Lambda's runtime table)
+      assertFalse(value, Set.of("java8", "java8.al2", "java11", "java17").contains(value));
+    }
   }
 
   @Test
