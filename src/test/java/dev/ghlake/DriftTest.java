@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.cli.ExitCode;
+import dev.ghlake.profile.DriftFinding;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.source.synthetic.SyntheticPlan;
@@ -109,8 +110,8 @@ public class DriftTest {
   }
 
   private static List<String> lines(RunSummary s, String level) {
-    return s.findings().stream().filter(f -> f.path("level").asText().equals(level))
-        .map(f -> f.path("measure").asText()).toList();
+    return s.findings().stream().filter(f -> f.level().name().equals(level))
+        .map(DriftFinding::measure).toList();
   }
 
   @Test
@@ -134,11 +135,11 @@ public class DriftTest {
     assertTrue(errors.toString(), errors.contains("IssuesEvent payload.issue key 'author_association' present"));
     assertTrue(errors.toString(), errors.contains("IssueCommentEvent payload.comment key 'author_association' present"));
     assertTrue(errors.toString(), errors.stream().noneMatch(e -> e.contains("payload.issue key 'title'")));
-    JsonNode size = trimmed.findings().stream()
-        .filter(f -> f.path("measure").asText().equals("PushEvent payload key 'size' present")).findFirst().orElseThrow();
-    assertEquals("dt=2025-10-07", size.path("partition").asText());
-    assertEquals("100.0%", size.path("baseline").asText());
-    assertEquals("0.0%", size.path("now").asText());
+    DriftFinding size = trimmed.findings().stream()
+        .filter(f -> f.measure().equals("PushEvent payload key 'size' present")).findFirst().orElseThrow();
+    assertEquals("dt=2025-10-07", size.partition());
+    assertEquals("100.0%", size.baseline());
+    assertEquals("0.0%", size.now());
     List<String> warnings = lines(trimmed, "warn");
     assertTrue(warnings.toString(), warnings.contains("new event type DiscussionEvent"));
     assertTrue(warnings.toString(), warnings.contains("PushEvent column push_size null"));
@@ -159,9 +160,9 @@ public class DriftTest {
 
   @Test
   public void aDayWhoseEventsComeTwiceIsFlaggedAndWrittenOnce() throws Exception {
-    JsonNode repeats = doubled.findings().stream()
-        .filter(f -> f.path("measure").asText().equals("events repeating an earlier id")).findFirst().orElseThrow();
-    assertEquals("50.0%", repeats.path("now").asText());
+    DriftFinding repeats = doubled.findings().stream()
+        .filter(f -> f.measure().equals("events repeating an earlier id")).findFirst().orElseThrow();
+    assertEquals("50.0%", repeats.now());
     assertEquals(RunSummary.Status.success, doubled.status()); // a warning: the repeats are dropped
     // every event once: the second copies, and the few repeats the generator makes, are dropped
     assertTrue(doubled.toJson(), doubled.duplicates() >= doubled.written() && doubled.written() < doubled.read() / 2);

@@ -1,8 +1,5 @@
 package dev.ghlake.commit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.accounting.WithAccount;
@@ -10,6 +7,8 @@ import dev.ghlake.model.LakePaths;
 import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.RunRecords;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VoidCoder;
@@ -33,7 +32,6 @@ import org.apache.beam.sdk.values.TupleTag;
  * is computed from it, so the accounting rests on data the pipeline produced, not on metrics.
  */
 public class WriteRunLedger extends PTransform<WithAccount<PartitionResult>, PDone> {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TupleTag<PartitionResult> PARTITIONS = new TupleTag<>("partitions") {};
   private static final TupleTag<KV<Tally, Long>> TALLIES = new TupleTag<>("tallies") {};
   private static final TupleTag<SourceOutcome> SOURCES = new TupleTag<>("sources") {};
@@ -88,32 +86,20 @@ public class WriteRunLedger extends PTransform<WithAccount<PartitionResult>, PDo
 
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> all) throws IOException {
-      ObjectNode doc = JSON.createObjectNode().put("run_id", all.getKey());
-      ArrayNode entries = doc.putArray("entries");
+      List<LedgerFile.Entry> entries = new ArrayList<>();
       for (KV<Tally, Long> e : all.getValue().getAll(TALLIES)) {
         Tally t = e.getKey();
-        entries.addObject().put("kind", t.kind().name()).put("detail", t.detail())
-            .put("hour", t.hour()).put("source", t.source()).put("count", e.getValue());
+        entries.add(new LedgerFile.Entry(t.kind(), t.detail(), t.hour(), t.source(), e.getValue()));
       }
-      ArrayNode sources = doc.putArray("sources");
-      for (SourceOutcome s : all.getValue().getAll(SOURCES)) {
-        sources.addObject().put("name", s.name()).put("path", s.path()).put("hour", s.hour())
-            .put("role", s.role().name()).put("status", s.status().name()).put("bytes", s.bytes())
-            .put("lines", s.lines()).put("error", s.error());
-      }
-      ArrayNode partitions = doc.putArray("partitions");
-      for (PartitionResult r : all.getValue().getAll(PARTITIONS)) {
-        ObjectNode p = partitions.addObject().put("partition", r.partition())
-            .put("committed", r.committed()).put("complete", r.complete())
-            .put("written", r.written()).put("files", r.files()).put("bytes", r.bytes());
-        p.set("gaps", JSON.valueToTree(r.gaps()));
-        p.set("warnings", JSON.valueToTree(r.warnings()));
-        ArrayNode findings = p.putArray("findings");
-        r.findings().forEach(f -> findings.addObject().put("level", f.level().name())
-            .put("partition", f.partition()).put("measure", f.measure())
-            .put("baseline", f.baseline()).put("now", f.now()).put("text", f.text()));
-      }
-      LakeFiles.replace(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc), "ledger");
+      LedgerFile ledger = new LedgerFile(all.getKey(), entries, listOf(all.getValue().getAll(SOURCES)),
+          listOf(all.getValue().getAll(PARTITIONS)));
+      LakeFiles.replace(path, LedgerFile.writer().writeValueAsString(ledger), "ledger");
+    }
+
+    private static <T> List<T> listOf(Iterable<T> values) {
+      List<T> out = new ArrayList<>();
+      values.forEach(out::add);
+      return out;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.ghlake.profile;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ghlake.coders.EnumCoder;
 import dev.ghlake.coders.RecordCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -12,7 +13,11 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 public record DriftFinding(Level level, String partition, String measure, String baseline, String now) {
   public enum Level { warn, error }
 
-  /** One line for people: {@code error dt=…/hour=05 PushEvent payload key 'size': 100% → 0%}. */
+  /**
+   * One line for people: {@code error dt=…/hour=05 PushEvent payload key 'size': 100% → 0%}; the
+   * ledger and the summary carry it beside the fields.
+   */
+  @JsonProperty("text")
   public String text() {
     return level + " " + partition + " " + measure + ": baseline " + baseline + ", now " + now;
   }

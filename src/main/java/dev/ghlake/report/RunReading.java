@@ -1,8 +1,9 @@
 package dev.ghlake.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.commit.PartitionResult;
+import dev.ghlake.commit.RunLedger;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.RunIds;
 import dev.ghlake.storage.RunRecords;
@@ -44,11 +45,11 @@ final class RunReading {
       throw new UncheckedIOException(RunRecords.ledger(lake, runId) + ": " + e.getMessage(), e);
     }
     int partitions = 0;
-    for (JsonNode p : ledger.partitions()) {
-      if (p.path("committed").asBoolean(true)) {
+    for (PartitionResult p : ledger.partitions()) {
+      if (p.committed()) {
         partitions++;
       } else {
-        kept.put(p.path("partition").asText(), String.join("; ", ManifestReading.strings(p.path("gaps"))));
+        kept.put(p.partition(), String.join("; ", p.gaps()));
       }
     }
     return new Run(new RunState(runId, started, null, null, -1, ledger.total(Tally.Kind.READ),

@@ -1,7 +1,7 @@
 package dev.ghlake.run;
 
-import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.commit.PendingFiles;
+import dev.ghlake.commit.RunLedger;
 import dev.ghlake.cost.Prices;
 import dev.ghlake.cost.RunCost;
 import dev.ghlake.model.HourWindow;

@@ -1,6 +1,6 @@
 package dev.ghlake.summary;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ghlake.commit.PartitionResult;
 import java.util.List;
 import java.util.Set;
 
@@ -15,19 +15,19 @@ import java.util.Set;
 public record PartitionSlice(long written, int committed, int kept, int incomplete) {
 
   /** The slice of the ledger's partition results that {@code partitions} names. */
-  static PartitionSlice of(List<JsonNode> results, Set<String> partitions) {
+  static PartitionSlice of(List<PartitionResult> results, Set<String> partitions) {
     long written = 0;
     int committed = 0;
     int kept = 0;
     int incomplete = 0;
-    for (JsonNode p : results) {
-      if (!partitions.contains(p.path("partition").asText())) {
+    for (PartitionResult p : results) {
+      if (!partitions.contains(p.partition())) {
         continue;
       }
-      if (p.path("committed").asBoolean(true)) {
+      if (p.committed()) {
         committed++;
-        written += p.path("written").asLong();
-        incomplete += p.path("complete").asBoolean(true) ? 0 : 1;
+        written += p.written();
+        incomplete += p.complete() ? 0 : 1;
       } else {
         kept++;
       }

@@ -1,8 +1,9 @@
 package dev.ghlake.summary;
 
-import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.commit.CommitVerdict;
+import dev.ghlake.commit.RunLedger;
+import dev.ghlake.profile.DriftFinding;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,7 @@ final class RunJudge {
       warnings.add(margin.size() + " file(s) after the window not available yet: events that "
           + "arrive late in them are not in this run");
     }
-    ledger.partitions().forEach(p -> p.path("warnings").forEach(w -> warnings.add(w.asText())));
+    ledger.partitions().forEach(p -> warnings.addAll(p.warnings()));
   }
 
   /** How a run ended: failed, suspect (an error-level drift finding), incomplete or success. */
@@ -54,7 +55,7 @@ final class RunJudge {
     if (!ranWhole) {
       return RunSummary.Status.failed;
     }
-    if (s.findings().stream().anyMatch(f -> f.path("level").asText().equals("error"))) {
+    if (s.findings().stream().anyMatch(f -> f.level() == DriftFinding.Level.error)) {
       return RunSummary.Status.suspect;
     }
     boolean whole = s.missingHours().isEmpty() && s.brokenSources().isEmpty() && s.kept().isEmpty()

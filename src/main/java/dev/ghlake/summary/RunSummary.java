@@ -1,16 +1,17 @@
 package dev.ghlake.summary;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.commit.PartitionResult;
+import dev.ghlake.commit.RunLedger;
 import dev.ghlake.cost.RunCost;
+import dev.ghlake.profile.DriftFinding;
 import dev.ghlake.secrets.Redactor;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.StreamSupport;
 
 /**
  * What a run did, from its ledger: the identity {@code read = written + filtered + duplicates +
@@ -129,31 +130,29 @@ public final class RunSummary {
 
   /** Sources that broke part-way, with why. */
   public List<String> brokenSources() {
-    return sources().stream().filter(s -> s.path("status").asText().equals("BROKEN"))
-        .map(s -> s.path("path").asText() + " (" + s.path("error").asText() + ")").toList();
+    return sourcesWith(SourceOutcome.Status.BROKEN);
   }
 
   /**
    * How the committed partitions differ from the lake's earlier ones (drift findings, errors
-   * first): {@code level, partition, measure, baseline, now, text}.
+   * first).
    */
-  public List<JsonNode> findings() {
-    List<JsonNode> out = new ArrayList<>();
-    partitionResults().forEach(p -> p.path("findings").forEach(out::add));
-    out.sort(java.util.Comparator.comparing((JsonNode f) -> !f.path("level").asText().equals("error"))
-        .thenComparing(f -> f.path("partition").asText()));
+  public List<DriftFinding> findings() {
+    List<DriftFinding> out = new ArrayList<>();
+    partitionResults().forEach(p -> out.addAll(p.findings()));
+    out.sort(Comparator.comparing((DriftFinding f) -> f.level() != DriftFinding.Level.error)
+        .thenComparing(DriftFinding::partition));
     return out;
   }
 
   /** The findings as lines for people. */
   public List<String> findingLines() {
-    return findings().stream().map(f -> f.path("text").asText()).toList();
+    return findings().stream().map(DriftFinding::text).toList();
   }
 
   /** Sources that could not be fetched at all (an outage), with the cause. */
   public List<String> unreachableSources() {
-    return sources().stream().filter(s -> s.path("status").asText().equals("UNREACHABLE"))
-        .map(s -> s.path("path").asText() + " (" + s.path("error").asText() + ")").toList();
+    return sourcesWith(SourceOutcome.Status.UNREACHABLE);
   }
 
   /** Everything the read events turned into; equals {@link #read()} when nothing was lost. */
@@ -172,21 +171,21 @@ public final class RunSummary {
 
   /** Partitions this run replaced. */
   public List<String> partitions() {
-    return partitionResults().stream().filter(p -> p.path("committed").asBoolean(true))
-        .map(p -> p.get("partition").asText()).sorted().toList();
+    return partitionResults().stream().filter(PartitionResult::committed)
+        .map(PartitionResult::partition).sorted().toList();
   }
 
   /** Partitions this run left as the lake had them, each with why: {@code partition: reason; …}. */
   public List<String> kept() {
-    return partitionResults().stream().filter(p -> !p.path("committed").asBoolean(true))
-        .map(p -> p.get("partition").asText() + ": " + reasons(p)).sorted().toList();
+    return partitionResults().stream().filter(p -> !p.committed())
+        .map(p -> p.partition() + ": " + String.join("; ", p.gaps())).sorted().toList();
   }
 
   /** Partitions committed although the run could not vouch for them (first loads, or forced). */
   public List<String> incompletePartitions() {
     return partitionResults().stream()
-        .filter(p -> p.path("committed").asBoolean(true) && !p.path("complete").asBoolean(true))
-        .map(p -> p.get("partition").asText() + ": " + reasons(p)).sorted().toList();
+        .filter(p -> p.committed() && !p.complete())
+        .map(p -> p.partition() + ": " + String.join("; ", p.gaps())).sorted().toList();
   }
 
   /** The run's outcome for the given partitions (those it never reached count as neither). */
@@ -195,16 +194,16 @@ public final class RunSummary {
   }
 
   public long files() {
-    return partitionResults().stream().mapToLong(p -> p.path("files").asLong()).sum();
+    return partitionResults().stream().mapToLong(PartitionResult::files).sum();
   }
 
   public long bytes() {
-    return partitionResults().stream().mapToLong(p -> p.path("bytes").asLong()).sum();
+    return partitionResults().stream().mapToLong(PartitionResult::bytes).sum();
   }
 
   public long sourceBytes() {
     return ledger == null ? live == null ? 0 : live.sourceBytes()
-        : sources().stream().mapToLong(s -> s.path("bytes").asLong()).sum();
+        : sources().stream().mapToLong(SourceOutcome::bytes).sum();
   }
 
   public List<String> missingHours() {
@@ -273,15 +272,16 @@ public final class RunSummary {
     return notifyError;
   }
 
-  private static String reasons(JsonNode p) {
-    return String.join("; ", StreamSupport.stream(p.path("gaps").spliterator(), false).map(JsonNode::asText).toList());
+  private List<String> sourcesWith(SourceOutcome.Status status) {
+    return sources().stream().filter(s -> s.status() == status)
+        .map(s -> s.path() + " (" + s.error() + ")").toList();
   }
 
-  private List<JsonNode> partitionResults() {
+  private List<PartitionResult> partitionResults() {
     return ledger == null ? List.of() : ledger.partitions();
   }
 
-  private List<JsonNode> sources() {
+  private List<SourceOutcome> sources() {
     return ledger == null ? List.of() : ledger.sources();
   }
 

@@ -5,10 +5,10 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghlake.accounting.RunLedger;
 import dev.ghlake.accounting.SumTallies;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.accounting.WithAccount;
+import dev.ghlake.commit.RunLedger;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunPlan;
 import dev.ghlake.run.RunPlanner;

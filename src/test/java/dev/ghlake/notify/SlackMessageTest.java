@@ -5,7 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghlake.accounting.RunLedger;
+import dev.ghlake.commit.RunLedger;
 import dev.ghlake.summary.RunLimits;
 import dev.ghlake.summary.RunMessage;
 import dev.ghlake.summary.RunSummary;

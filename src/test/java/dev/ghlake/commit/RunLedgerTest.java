@@ -1,9 +1,10 @@
-package dev.ghlake.accounting;
+package dev.ghlake.commit;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.accounting.Tally;
 import dev.ghlake.summary.LiveCounts;
 import dev.ghlake.summary.RunLimits;
 import dev.ghlake.summary.RunSummary;
@@ -67,5 +68,21 @@ public class RunLedgerTest {
     assertFalse(s.hasLedger());
     assertTrue(s.warnings().toString(), s.warnings().get(0).startsWith("counts are the live counters"));
     assertFalse("no accounting claim without a ledger", s.toJson().contains("DOES NOT"));
+  }
+
+  @Test
+  public void aLedgerOfAnotherVersionIsReadFieldsItLacksAsEmptyFieldsItAddsSkipped() throws Exception {
+    Path f = tmp.newFile("other.json").toPath();
+    Files.writeString(f, "{\"run_id\":\"r\",\"added_later\":1,\"entries\":[" + entry("READ", "", "a", 3)
+        + "],\"partitions\":[{\"partition\":\"dt=2024-07-01/hour=00\",\"committed\":false,"
+        + "\"complete\":false,\"gaps\":[\"2024-07-01-0.json.gz is missing\"],\"shards\":4}]}");
+    RunLedger ledger = RunLedger.read(f.toString());
+    assertEquals(3, ledger.total(Tally.Kind.READ));
+    assertEquals(List.of(), ledger.sources());
+    PartitionResult kept = ledger.partitions().get(0);
+    assertEquals(List.of("2024-07-01-0.json.gz is missing"), kept.gaps());
+    assertEquals(List.of(), kept.warnings());
+    assertEquals(List.of(), kept.findings());
+    assertEquals(List.of("dt=2024-07-01/hour=00: 2024-07-01-0.json.gz is missing"), summary(ledger).kept());
   }
 }

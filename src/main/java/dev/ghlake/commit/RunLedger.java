@@ -1,11 +1,12 @@
-package dev.ghlake.accounting;
+package dev.ghlake.commit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.accounting.SourceOutcome;
+import dev.ghlake.accounting.Tally;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,27 +18,23 @@ import org.apache.beam.sdk.io.FileSystems;
  * by source.
  */
 public final class RunLedger {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Map<Tally.Kind, Map<String, Long>> byDetail = new TreeMap<>();
   private final Map<String, long[]> bySource = new TreeMap<>();
-  private final List<JsonNode> partitions = new ArrayList<>();
-  private final List<JsonNode> sources = new ArrayList<>();
+  private final List<PartitionResult> partitions;
+  private final List<SourceOutcome> sources;
+
+  private RunLedger(LedgerFile file) {
+    file.entries().forEach(e -> add(e.kind(), e.detail(), e.source(), e.count()));
+    partitions = List.copyOf(file.partitions());
+    sources = file.sources().stream().sorted(Comparator.comparing(SourceOutcome::name)).toList();
+  }
 
   /** Reads the ledger file; throws when the pipeline did not leave one. */
   public static RunLedger read(String path) throws IOException {
-    JsonNode doc;
     try (InputStream in = Channels.newInputStream(
         FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId()))) {
-      doc = JSON.readTree(in);
+      return new RunLedger(LedgerFile.reader().readValue(in));
     }
-    RunLedger ledger = new RunLedger();
-    doc.path("entries").forEach(e -> ledger.add(Tally.Kind.valueOf(e.get("kind").asText()),
-        e.get("detail").asText(), e.get("source").asText(), e.get("count").asLong()));
-    doc.path("partitions").forEach(ledger.partitions::add);
-    doc.path("sources").forEach(ledger.sources::add);
-    ledger.sources.sort((a, b) -> a.path("name").asText().compareTo(b.path("name").asText()));
-    return ledger;
   }
 
   private void add(Tally.Kind kind, String detail, String source, long count) {
@@ -67,20 +64,19 @@ public final class RunLedger {
     return out;
   }
 
-  /** Every partition's result: {@code partition, committed, complete, written, files, bytes, gaps, warnings}. */
-  public List<JsonNode> partitions() {
+  /** Every partition's result, committed or kept. */
+  public List<PartitionResult> partitions() {
     return partitions;
   }
 
-  /** Every source's outcome: {@code name, path, hour, role, status, bytes, lines, error}. */
-  public List<JsonNode> sources() {
+  /** Every source's outcome, by name. */
+  public List<SourceOutcome> sources() {
     return sources;
   }
 
   /** Paths of the sources with this role and status. */
   public List<String> sourcePaths(SourceOutcome.Role role, SourceOutcome.Status status) {
-    return sources.stream()
-        .filter(s -> s.path("role").asText().equals(role.name()) && s.path("status").asText().equals(status.name()))
-        .map(s -> s.path("path").asText()).sorted().toList();
+    return sources.stream().filter(s -> s.role() == role && s.status() == status)
+        .map(SourceOutcome::path).sorted().toList();
   }
 }
