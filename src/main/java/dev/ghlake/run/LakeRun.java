@@ -33,6 +33,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.apache.beam.sdk.Pipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,7 +166,7 @@ public final class LakeRun {
     Leases leases = Leases.of(options, plan.output());
     Lease lease;
     try {
-      lease = leases == null ? null : leases.acquire(plan.runId(), String.valueOf(plan.windowText()),
+      lease = leases == null ? null : leases.acquire(plan.runId(), Objects.toString(plan.windowText(), ""),
           plan.leaseKeys(), Duration.ofSeconds(options.getLeaseWaitSeconds()),
           Duration.ofMinutes(options.getLeaseMinutes()));
     } catch (LeaseRefusedException e) {

@@ -1,7 +1,5 @@
 package dev.ghlake.storage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.model.ProcessOwner;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,7 +12,6 @@ import org.slf4j.LoggerFactory;
 /** The leases one run holds: renewed while it runs, released when it ends. */
 public final class Lease implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Lease.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LeaseStore store;
   private final String runId;
@@ -39,12 +36,9 @@ public final class Lease implements AutoCloseable {
   }
 
   String json(long generation, boolean released) {
-    ObjectNode o = JSON.createObjectNode().put("run_id", runId).put("window", window)
-        .put("generation", generation).put("acquired_at", Instant.now().toString())
-        .put("expires_at", Instant.now().plus(ttl).toString()).put("released", released);
-    ProcessOwner me = ProcessOwner.current();
-    o.putObject("owner").put("host", me.host()).put("pid", me.pid()).put("started", me.started());
-    return o.toString();
+    Instant now = Instant.now();
+    return new LeaseRecord(runId, window, generation, now.toString(), now.plus(ttl).toString(), released,
+        ProcessOwner.current()).toJson();
   }
 
   /** Pushes the expiry a time to live ahead. */

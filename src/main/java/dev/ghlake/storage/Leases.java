@@ -1,14 +1,9 @@
 package dev.ghlake.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghlake.model.ProcessOwner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Leases on a lake's partitions, so two runs never commit the same partitions at once. A run
@@ -31,13 +24,11 @@ import org.slf4j.LoggerFactory;
  * gone is dead at once; elsewhere a lease lapses when not renewed for its time to live.
  */
 public final class Leases {
-  private static final Logger LOG = LoggerFactory.getLogger(Leases.class);
   static final String FOLDER = "_leases";
   /** The key of a run without a window: it may touch any partition. */
   public static final String LAKE = "lake";
   /** The key of an interactions run: the table's days are replaced by one run at a time. */
   public static final String INTERACTIONS = "interactions";
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Runs of this process that hold leases now: a lease of this process for another run is stale. */
   static final Set<String> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -93,9 +84,9 @@ public final class Leases {
       }
     }
     for (String key : conflicting(keys)) {
-      JsonNode top = current(key);
-      if (top != null && isLive(top) && !top.path("run_id").asText().equals(lease.runId())) {
-        return describe(key, top);
+      LeaseRecord top = current(key);
+      if (top != null && isLive(top) && !top.runId().equals(lease.runId())) {
+        return top.describe(key);
       }
     }
     return null;
@@ -106,10 +97,10 @@ public final class Leases {
     while (true) {
       TreeMap<Long, String> generations = generations(key);
       long last = generations.isEmpty() ? 0 : generations.lastKey();
-      JsonNode top = last == 0 || generations.get(last) == null ? null
-          : parse(store.get(generations.get(last)));
+      LeaseRecord top = last == 0 || generations.get(last) == null ? null
+          : read(generations.get(last));
       if (top != null && isLive(top)) {
-        return describe(key, top);
+        return top.describe(key);
       }
       String mine = objectKey(key, last + 1);
       if (store.createIfAbsent(mine, lease.json(last + 1, false))) {
@@ -128,9 +119,9 @@ public final class Leases {
   public Set<String> liveRuns() throws IOException {
     Set<String> runs = new HashSet<>();
     for (String key : unreleasedKeys()) {
-      JsonNode top = current(key);
+      LeaseRecord top = current(key);
       if (top != null && isLive(top)) {
-        runs.add(top.path("run_id").asText());
+        runs.add(top.runId());
       }
     }
     return runs;
@@ -166,12 +157,22 @@ public final class Leases {
     return keys;
   }
 
-  private JsonNode current(String key) throws IOException {
+  private LeaseRecord current(String key) throws IOException {
     TreeMap<Long, String> generations = generations(key);
     if (generations.isEmpty() || generations.lastEntry().getValue() == null) {
       return null;
     }
-    return parse(store.get(generations.lastEntry().getValue()));
+    return read(generations.lastEntry().getValue());
+  }
+
+  /** The lease an object holds; null when it is gone (released and removed meanwhile). */
+  private LeaseRecord read(String objectKey) throws IOException {
+    String text = store.get(objectKey);
+    return text == null ? null : LeaseRecord.parse(text);
+  }
+
+  private static boolean isLive(LeaseRecord lease) {
+    return lease.isLive(ACTIVE.contains(lease.runId()));
   }
 
   /** The key's lease objects by number; a released one maps to null (its marker says so). */
@@ -194,30 +195,6 @@ public final class Leases {
     return out;
   }
 
-  private static boolean isLive(JsonNode lease) {
-    if (lease.path("released").asBoolean(false)) {
-      return false;
-    }
-    Instant expires = expiry(lease);
-    if (expires == null || expires.isBefore(Instant.now())) {
-      return false;
-    }
-    JsonNode o = lease.path("owner");
-    ProcessOwner owner = new ProcessOwner(o.path("host").asText(), o.path("pid").asLong(),
-        o.path("started").asText());
-    if (owner.equals(ProcessOwner.current())) { // ours: live only while its run goes on
-      return ACTIVE.contains(lease.path("run_id").asText());
-    }
-    return !owner.isDeadHere();
-  }
-
-  private static String describe(String key, JsonNode holder) {
-    return "run " + holder.path("run_id").asText() + " holds " + key + " (its window "
-        + holder.path("window").asText("none") + ", lease until " + holder.path("expires_at").asText()
-        + ", owner " + holder.path("owner").path("host").asText() + " pid "
-        + holder.path("owner").path("pid").asText() + ")";
-  }
-
   static String objectKey(String key, long generation) {
     return String.format("%s/%s/%010d.json", FOLDER, key, generation);
   }
@@ -225,33 +202,6 @@ public final class Leases {
   /** The marker that says a lease was released, so a listing alone tells it. */
   static String releasedKey(String key, long generation) {
     return String.format("%s/%s/%010d.released", FOLDER, key, generation);
-  }
-
-  /**
-   * A lease as its object holds it; an unreadable one (a lease is created whole, so it is no
-   * live run's: a hand edit, a sync tool) reads as an empty lease, which is dead and replaced.
-   */
-  private static JsonNode parse(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      JsonNode node = JSON.readTree(text);
-      return node == null ? JSON.createObjectNode() : node;
-    } catch (JsonProcessingException e) {
-      LOG.warn("An unreadable lease in the lake is taken as dead: {}", e.getOriginalMessage());
-      return JSON.createObjectNode();
-    }
-  }
-
-  /** When a lease expires; null for one that does not say (it is no live run's). */
-  private static Instant expiry(JsonNode lease) {
-    try {
-      return Instant.parse(lease.path("expires_at").asText());
-    } catch (DateTimeParseException e) {
-      LOG.warn("A lease in the lake has no readable expiry, so it is taken as dead: {}", lease);
-      return null;
-    }
   }
 
   private static void sleep(Duration d) {
