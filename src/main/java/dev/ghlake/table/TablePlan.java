@@ -38,6 +38,7 @@ public record TablePlan(boolean enabled, TableOptions.CatalogKind catalog, Strin
           + warehouse + ", which needs an atomic rename that object stores lack: use "
           + "--icebergCatalog=jdbc (--icebergUri=jdbc:postgresql://...) or rest for a lake on S3");
     }
+    checkJava(kind, Runtime.version().feature());
     if (kind != TableOptions.CatalogKind.hadoop && uri.isEmpty()) {
       throw new IllegalArgumentException("--icebergCatalog=" + kind + " needs --icebergUri ("
           + (kind == TableOptions.CatalogKind.jdbc ? "jdbc:postgresql://host:5432/db" : "https://...") + ")");
@@ -49,6 +50,22 @@ public record TablePlan(boolean enabled, TableOptions.CatalogKind catalog, Strin
     }
     return new TablePlan(true, kind, uri, warehouse, table.substring(0, dot), table.substring(dot + 1),
         properties(options.getIcebergProperties()), by, eventsRoot);
+  }
+
+  /**
+   * The Hadoop catalog reaches its warehouse through Hadoop's FileSystem, which asks
+   * UserGroupInformation for the current user by {@code Subject.getSubject}; Java 24 removed that
+   * call's working form (JEP 486: it throws "getSubject is not supported"), and Hadoop's fix,
+   * HADOOP-19212, is not in the Hadoop this build carries. Refused before the load rather than
+   * failing the table's commit after it. The JDBC and REST catalogs write through the lake's own
+   * storage and run on any Java (both ran on Java 25 here).
+   */
+  static void checkJava(TableOptions.CatalogKind kind, int javaFeature) {
+    if (kind == TableOptions.CatalogKind.hadoop && javaFeature >= 24) {
+      throw new IllegalArgumentException("--icebergCatalog=hadoop does not run on Java " + javaFeature
+          + " (Hadoop's FileSystem calls Subject.getSubject, which Java 24 and later refuse: "
+          + "HADOOP-19212): use --icebergCatalog=jdbc or rest, or run ghlake on Java 17 or 21");
+    }
   }
 
   /** name=value,name=value into a map, in order; a part without '=' is an error. */
