@@ -321,7 +321,8 @@ public class IcebergTableTest {
         CommandLine.options("--output=/x", "--table=iceberg", "--icebergCatalog=jdbc"), LakePaths.of("/x"), PartitionBy.hour));
     assertTrue(noUri.getMessage(), noUri.getMessage().contains("needs --icebergUri"));
     IllegalArgumentException badName = assertThrows(IllegalArgumentException.class, () -> TablePlan.of(
-        CommandLine.options("--output=/x", "--table=iceberg", "--icebergTable=events"), LakePaths.of("/x"), PartitionBy.hour));
+        CommandLine.options("--output=/x", "--table=iceberg", "--icebergCatalog=jdbc", "--icebergUri=jdbc:h2:mem:x",
+            "--icebergTable=events"), LakePaths.of("/x"), PartitionBy.hour));
     assertTrue(badName.getMessage(), badName.getMessage().contains("namespace.name"));
   }
 
