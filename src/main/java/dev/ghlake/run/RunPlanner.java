@@ -47,11 +47,26 @@ public final class RunPlanner {
     List<HourWindow> runWindows = windows != null ? windows : optionWindows(options);
     runWindows.forEach(w -> PartitionPath.inWindow(w, options.getPartitionBy()));
     checkLimits(options);
+    checkRunner(options.getRunner().getSimpleName(), Runtime.version().feature());
     EventFilter.of(options);
     SourcePlan.check(options, runWindows);
     TablePlan.of(options, lake, options.getPartitionBy());
     Prices.of(options.getPrices());
     return windowText(runWindows);
+  }
+
+  /**
+   * Flink 1.19's client asks Hadoop's UserGroupInformation for delegation tokens when it starts a
+   * job, and that calls {@code Subject.getSubject}, which Java 24 and later refuse (HADOOP-19212;
+   * seen on Temurin 25: "getSubject is not supported" as the local cluster started). Refused here,
+   * before leases and records, in words that say what to do.
+   */
+  static void checkRunner(String runner, int javaFeature) {
+    if (runner.equals("FlinkRunner") && javaFeature >= 24) {
+      throw new IllegalArgumentException("--runner=FlinkRunner does not run on Java " + javaFeature
+          + " (Flink's client calls Subject.getSubject through Hadoop, which Java 24 and later refuse: "
+          + "HADOOP-19212): run it on Java 17, as EMR does");
+    }
   }
 
   /**
