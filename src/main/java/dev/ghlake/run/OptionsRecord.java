@@ -24,9 +24,18 @@ public final class OptionsRecord {
 
   private OptionsRecord() {}
 
+  /** Every option given, by name, secrets included: for decisions, never for records. */
+  static JsonNode tree(PipelineOptions options) {
+    try {
+      return JSON.readTree(JSON.writeValueAsString(options)).path("options");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static String json(PipelineOptions options) {
     try {
-      JsonNode all = JSON.readTree(JSON.writeValueAsString(options)).path("options");
+      JsonNode all = tree(options);
       ObjectNode out = JSON.createObjectNode();
       List<String> names = new ArrayList<>();
       all.fieldNames().forEachRemaining(names::add);

@@ -1,5 +1,6 @@
 package dev.ghlake.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ghlake.accounting.CompletenessCheck;
 import dev.ghlake.commit.CommitSpec;
 import dev.ghlake.commit.CommitVerdict;
@@ -47,7 +48,7 @@ public final class RunPlanner {
     List<HourWindow> runWindows = windows != null ? windows : optionWindows(options);
     runWindows.forEach(w -> PartitionPath.inWindow(w, options.getPartitionBy()));
     checkLimits(options);
-    checkRunner(options.getRunner().getSimpleName(), Runtime.version().feature());
+    checkRunner(options.getRunner().getSimpleName(), flinkMaster(options), Runtime.version().feature());
     EventFilter.of(options);
     SourcePlan.check(options, runWindows);
     TablePlan.of(options, lake, options.getPartitionBy());
@@ -56,17 +57,31 @@ public final class RunPlanner {
   }
 
   /**
-   * Flink 1.19's client asks Hadoop's UserGroupInformation for delegation tokens when it starts a
-   * job, and that calls {@code Subject.getSubject}, which Java 24 and later refuse (HADOOP-19212;
-   * seen on Temurin 25: "getSubject is not supported" as the local cluster started). Refused here,
-   * before leases and records, in words that say what to do.
+   * Flink 1.19's local cluster asks Hadoop's UserGroupInformation for delegation tokens as it
+   * starts, and that calls {@code Subject.getSubject}, which Java 24 and later refuse
+   * (HADOOP-19212; seen on Temurin 25: "getSubject is not supported"). Refused here, before leases
+   * and records, in words that say what to do. Submitting to a cluster works from Java 25
+   * (FlinkClusterIT ran so, its cluster on Java 17).
+   *
+   * @param flinkMaster the --flinkMaster given, null when none ([auto]: a local cluster here)
    */
-  static void checkRunner(String runner, int javaFeature) {
-    if (runner.equals("FlinkRunner") && javaFeature >= 24) {
-      throw new IllegalArgumentException("--runner=FlinkRunner does not run on Java " + javaFeature
-          + " (Flink's client calls Subject.getSubject through Hadoop, which Java 24 and later refuse: "
-          + "HADOOP-19212): run it on Java 17, as EMR does");
+  static void checkRunner(String runner, String flinkMaster, int javaFeature) {
+    boolean local = flinkMaster == null || flinkMaster.startsWith("[");
+    if (runner.equals("FlinkRunner") && local && javaFeature >= 24) {
+      throw new IllegalArgumentException("Flink's local cluster (--flinkMaster=" + (flinkMaster == null
+          ? "[auto]" : flinkMaster) + ") does not start on Java " + javaFeature + " (it calls "
+          + "Subject.getSubject through Hadoop, which Java 24 and later refuse: HADOOP-19212): run it "
+          + "on Java 17 or 21, or give --flinkMaster=host:port of a cluster");
     }
+  }
+
+  /** --flinkMaster as given, without the Flink runner's classes (they are not in every package). */
+  private static String flinkMaster(GhLakeOptions options) {
+    if (!options.getRunner().getSimpleName().equals("FlinkRunner")) {
+      return null;
+    }
+    JsonNode given = OptionsRecord.tree(options).path("flinkMaster");
+    return given.isTextual() ? given.asText() : null;
   }
 
   /**
