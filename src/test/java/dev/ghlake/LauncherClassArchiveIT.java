@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,58 @@ public class LauncherClassArchiveIT {
     assertNotEquals("a jar newer than the archive gets a new one", recorded, Files.getLastModifiedTime(ARCHIVE));
     String once = launcher(Map.of(), "build");
     assertFalse("and only once: " + once, once.contains("recording the classes"));
+  }
+
+  /**
+   * On Java 25 and later the launcher records an ahead-of-time cache instead (JEP 483/514/515),
+   * and runs map it. Needs a JDK 25 or later: {@code -Dghlake.java25=/path/bin/java}, or one
+   * under /usr/lib/jvm; skipped without.
+   */
+  @Test(timeout = 600_000)
+  public void onJava25RunsLoadTheirClassesFromAnAheadOfTimeCache() throws Exception {
+    String java25 = java25();
+    assumeTrue("no JDK 25 or later here", java25 != null);
+    Path aot = JAR.resolveSibling("ghlake-classes.aot");
+    Path stamp = ARCHIVE.resolveSibling(ARCHIVE.getFileName() + ".jvm");
+    try {
+      Files.deleteIfExists(stamp);
+      String built = launcher(Map.of("JAVA", java25), "build");
+      assertTrue(built, built.contains("recording the classes a run loads"));
+      assertTrue("an ahead-of-time cache: " + built, Files.isRegularFile(aot));
+      assertFalse("and no archive of the other kind", Files.exists(ARCHIVE));
+      String help = launcher(Map.of("JAVA", java25, "JAVA_OPTS", "-Xlog:class+load"), "help", "options");
+      long cached = help.lines().filter(l -> l.contains("dev.ghlake.") && l.contains("source: shared objects file")).count();
+      assertTrue("ghlake's classes from the cache: " + cached, cached > 100);
+      assertTrue(help.lines().limit(3).toList().toString(), help.contains("--output="));
+    } finally { // the next run on this JVM's Java records its own archive again
+      Files.deleteIfExists(aot);
+      Files.deleteIfExists(stamp);
+    }
+  }
+
+  private static String java25() throws Exception {
+    String given = System.getProperty("ghlake.java25");
+    if (given != null) {
+      return given;
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return null;
+    }
+    try (var dirs = Files.list(jvms)) {
+      for (Path home : dirs.sorted().toList()) {
+        Path release = home.resolve("release");
+        Path java = home.resolve("bin/java");
+        if (Files.isRegularFile(release) && Files.isExecutable(java)) {
+          String version = Files.readAllLines(release).stream().filter(l -> l.startsWith("JAVA_VERSION="))
+              .findFirst().orElse("").replaceAll("[^0-9.]", "");
+          if (!version.isEmpty() && Integer.parseInt(version.split("\\.")[0]) >= 25) {
+            return java.toString();
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** Runs scripts/ghlake with the given environment and arguments; its output, after exit 0. */
