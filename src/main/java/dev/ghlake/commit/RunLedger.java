@@ -1,7 +1,9 @@
 package dev.ghlake.commit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.storage.LakeRecordException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -29,11 +31,18 @@ public final class RunLedger {
     sources = file.sources().stream().sorted(Comparator.comparing(SourceOutcome::name)).toList();
   }
 
-  /** Reads the ledger file; throws when the pipeline did not leave one. */
+  /**
+   * Reads the ledger file; throws when the pipeline did not leave one, and names the file when it
+   * is not a ledger (not JSON, or a count that is no number: read as a tree, that was a silent 0).
+   */
   public static RunLedger read(String path) throws IOException {
     try (InputStream in = Channels.newInputStream(
         FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId()))) {
       return new RunLedger(LedgerFile.reader().readValue(in));
+    } catch (JsonProcessingException e) {
+      throw new LakeRecordException(path, "not a run's ledger: " + e.getOriginalMessage(),
+          "it is the run's account of what it read and wrote; restore it (S3 versioning, a backup) "
+              + "or delete it: the partitions' manifests still say what the lake holds");
     }
   }
 

@@ -6,6 +6,7 @@ import dev.ghlake.commit.PartitionResult;
 import dev.ghlake.commit.RunLedger;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.RunIds;
+import dev.ghlake.storage.LakeRecordException;
 import dev.ghlake.storage.RunRecords;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -41,6 +42,8 @@ final class RunReading {
       ledger = RunLedger.read(RunRecords.ledger(lake, runId));
     } catch (FileNotFoundException | NoSuchFileException e) { // it died before its end, or is running now
       return new Run(new RunState(runId, started, null, "no record", -1, 0, 0, 0, -1), kept);
+    } catch (LakeRecordException e) { // its message names the file and what to do
+      throw new UncheckedIOException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(RunRecords.ledger(lake, runId) + ": " + e.getMessage(), e);
     }

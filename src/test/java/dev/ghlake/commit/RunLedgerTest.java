@@ -2,9 +2,11 @@ package dev.ghlake.commit;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.accounting.Tally;
+import dev.ghlake.storage.LakeRecordException;
 import dev.ghlake.summary.LiveCounts;
 import dev.ghlake.summary.RunLimits;
 import dev.ghlake.summary.RunSummary;
@@ -84,5 +86,16 @@ public class RunLedgerTest {
     assertEquals(List.of(), kept.warnings());
     assertEquals(List.of(), kept.findings());
     assertEquals(List.of("dt=2024-07-01/hour=00: 2024-07-01-0.json.gz is missing"), summary(ledger).kept());
+  }
+
+  @Test
+  public void aLedgerWhoseCountIsNoNumberIsRefusedNamingTheFileNotReadAsZero() throws Exception {
+    Path f = tmp.newFile("edited.json").toPath();
+    Files.writeString(f, "{\"run_id\":\"r\",\"entries\":[{\"kind\":\"READ\",\"detail\":\"\","
+        + "\"hour\":\"\",\"source\":\"a\",\"count\":\"many\"}],\"partitions\":[]}");
+    LakeRecordException e = assertThrows(LakeRecordException.class, () -> RunLedger.read(f.toString()));
+    assertTrue(e.getMessage(), e.getMessage().contains(f.toString()) && e.getMessage().contains("restore it"));
+    Files.writeString(f, "{\"run_id\":");
+    assertThrows(LakeRecordException.class, () -> RunLedger.read(f.toString()));
   }
 }
