@@ -10,6 +10,7 @@ import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
+import dev.ghlake.table.TablePlan;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.GhArchiveBigQuery;
 import dev.ghlake.testing.LakeBytes;
@@ -41,7 +42,7 @@ public class FlinkRunnerTest {
   /** Flink's client is refused on Java 24 and later (RunPlanner.checkRunner, HADOOP-19212). */
   @BeforeClass
   public static void flinkRunsOnThisJava() {
-    assumeTrue("the Flink runner needs Java 23 or older (HADOOP-19212)", Runtime.version().feature() < 24);
+    assumeTrue("the Flink runner needs Java 23 or older (HADOOP-19212)", TablePlan.hadoopRunsOn(Runtime.version().feature()));
   }
 
   private static RunSummary run(String... args) {

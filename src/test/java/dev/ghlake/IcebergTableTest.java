@@ -108,7 +108,7 @@ public class IcebergTableTest {
 
   /** The Hadoop catalog is refused on Java 24 and later (TablePlan.checkJava, HADOOP-19212). */
   private static void assumeHadoopCatalogRuns() {
-    assumeTrue("Iceberg's Hadoop catalog needs Java 23 or older (HADOOP-19212)", Runtime.version().feature() < 24);
+    assumeTrue("Iceberg's Hadoop catalog needs Java 23 or older (HADOOP-19212)", TablePlan.hadoopRunsOn(Runtime.version().feature()));
   }
   /** Iceberg's JDBC catalog looks for its tables in lower case, as PostgreSQL names them. */
   private static final String H2 = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE";

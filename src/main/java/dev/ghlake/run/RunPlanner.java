@@ -67,7 +67,7 @@ public final class RunPlanner {
    */
   static void checkRunner(String runner, String flinkMaster, int javaFeature) {
     boolean local = flinkMaster == null || flinkMaster.startsWith("[");
-    if (runner.equals("FlinkRunner") && local && javaFeature >= 24) {
+    if (runner.equals("FlinkRunner") && local && !TablePlan.hadoopRunsOn(javaFeature)) {
       throw new IllegalArgumentException("Flink's local cluster (--flinkMaster=" + (flinkMaster == null
           ? "[auto]" : flinkMaster) + ") does not start on Java " + javaFeature + " (it calls "
           + "Subject.getSubject through Hadoop, which Java 24 and later refuse: HADOOP-19212): run it "

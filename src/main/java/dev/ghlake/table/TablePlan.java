@@ -61,11 +61,19 @@ public record TablePlan(boolean enabled, TableOptions.CatalogKind catalog, Strin
    * storage and run on any Java (both ran on Java 25 here).
    */
   static void checkJava(TableOptions.CatalogKind kind, int javaFeature) {
-    if (kind == TableOptions.CatalogKind.hadoop && javaFeature >= 24) {
+    if (kind == TableOptions.CatalogKind.hadoop && !hadoopRunsOn(javaFeature)) {
       throw new IllegalArgumentException("--icebergCatalog=hadoop does not run on Java " + javaFeature
           + " (Hadoop's FileSystem calls Subject.getSubject, which Java 24 and later refuse: "
           + "HADOOP-19212): use --icebergCatalog=jdbc or rest, or run ghlake on Java 17 or 21");
     }
+  }
+
+  /**
+   * Whether Hadoop's UserGroupInformation works on this Java: not from 24 on (HADOOP-19212). One
+   * place for the boundary, which Flink's local cluster meets too (RunPlanner.checkRunner).
+   */
+  public static boolean hadoopRunsOn(int javaFeature) {
+    return javaFeature < 24;
   }
 
   /** name=value,name=value into a map, in order; a part without '=' is an error. */
