@@ -19,7 +19,7 @@ public final class Catalogs {
     Map<String, String> props = new HashMap<>();
     props.put(CatalogUtil.ICEBERG_CATALOG_TYPE, plan.catalog().name());
     props.put(CatalogProperties.WAREHOUSE_LOCATION, plan.warehouse());
-    if (!plan.uri().isEmpty()) {
+    if (!plan.uri().isEmpty() && plan.catalog() != TableOptions.CatalogKind.glue) {
       props.put(CatalogProperties.URI, plan.uri());
     }
     if (plan.catalog() != TableOptions.CatalogKind.hadoop) {

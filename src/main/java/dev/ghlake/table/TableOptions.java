@@ -21,7 +21,13 @@ public interface TableOptions extends PipelineOptions {
     /** In a database (--icebergUri=jdbc:postgresql://...): any warehouse, S3 included. */
     jdbc,
     /** An Iceberg REST catalog (--icebergUri=https://...), such as S3 Tables' endpoint. */
-    rest
+    rest,
+    /**
+     * The AWS Glue Data Catalog, where Athena finds Iceberg tables: the region of --awsRegion,
+     * the default AWS credentials (the function's or the cluster's role); --icebergUri only to
+     * reach another Glue endpoint.
+     */
+    glue
   }
 
   @Description("Also keep the lake as a table read as atomic snapshots: none or iceberg "
@@ -32,13 +38,15 @@ public interface TableOptions extends PipelineOptions {
   void setTable(TableFormat value);
 
   @Description("The Iceberg catalog: hadoop (metadata in --icebergWarehouse; local or HDFS only), "
-      + "jdbc (--icebergUri=jdbc:postgresql://host/db), rest (--icebergUri=https://...)")
+      + "jdbc (--icebergUri=jdbc:postgresql://host/db), rest (--icebergUri=https://...), "
+      + "glue (the AWS Glue Data Catalog, which Athena reads; docs/iceberg.md)")
   @Default.Enum("hadoop")
   CatalogKind getIcebergCatalog();
 
   void setIcebergCatalog(CatalogKind value);
 
-  @Description("The catalog's address: a JDBC URL for jdbc, the endpoint for rest")
+  @Description("The catalog's address: a JDBC URL for jdbc, the endpoint for rest; for glue, "
+      + "another endpoint than the region's (a VPC endpoint)")
   String getIcebergUri();
 
   void setIcebergUri(String value);

@@ -5,6 +5,7 @@ import dev.ghlake.model.PartitionBy;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.beam.sdk.io.aws2.options.AwsOptions;
 
 /**
  * The run's table, resolved once from the options: which catalog, where, which table, and how
@@ -39,7 +40,7 @@ public record TablePlan(boolean enabled, TableOptions.CatalogKind catalog, Strin
           + "--icebergCatalog=jdbc (--icebergUri=jdbc:postgresql://...) or rest for a lake on S3");
     }
     checkJava(kind, Runtime.version().feature());
-    if (kind != TableOptions.CatalogKind.hadoop && uri.isEmpty()) {
+    if ((kind == TableOptions.CatalogKind.jdbc || kind == TableOptions.CatalogKind.rest) && uri.isEmpty()) {
       throw new IllegalArgumentException("--icebergCatalog=" + kind + " needs --icebergUri ("
           + (kind == TableOptions.CatalogKind.jdbc ? "jdbc:postgresql://host:5432/db" : "https://...") + ")");
     }
@@ -48,8 +49,12 @@ public record TablePlan(boolean enabled, TableOptions.CatalogKind catalog, Strin
     if (dot <= 0 || dot == table.length() - 1) {
       throw new IllegalArgumentException("--icebergTable=" + table + " must be namespace.name, e.g. ghlake.events");
     }
+    Map<String, String> properties = properties(options.getIcebergProperties());
+    if (kind == TableOptions.CatalogKind.glue) {
+      GlueSettings.addTo(properties, options.as(AwsOptions.class).getAwsRegion(), uri);
+    }
     return new TablePlan(true, kind, uri, warehouse, table.substring(0, dot), table.substring(dot + 1),
-        properties(options.getIcebergProperties()), by, eventsRoot);
+        properties, by, eventsRoot);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.AwsJsonServer;
 import dev.ghlake.testing.CloudFormationYaml;
+import dev.ghlake.testing.GlueServer;
 import dev.ghlake.testing.LambdaRuntimeApi;
 import dev.ghlake.testing.S3ProxyServer;
 import dev.ghlake.testing.SlackServer;
@@ -46,6 +47,7 @@ public class LambdaRuntimeIT {
   private static S3Client client;
   private static LakeOnS3 lake;
   private static AwsJsonServer secrets;
+  private static GlueServer glue;
   private static SlackServer slack;
   private static LambdaRuntimeApi runtime;
   private static Process function;
@@ -64,6 +66,7 @@ public class LambdaRuntimeIT {
     lake = new LakeOnS3(client);
     client.createBucket(b -> b.bucket("lake"));
     secrets = new AwsJsonServer();
+    glue = new GlueServer(S3ProxyServer.IDENTITY, S3ProxyServer.CREDENTIAL, "us-east-1");
     slack = new SlackServer();
     secrets.secret("ghlake/slack", "{\"webhook\":\"" + slack.webhook("T0K3N") + "\"}");
     runtime = new LambdaRuntimeApi();
@@ -121,6 +124,9 @@ public class LambdaRuntimeIT {
     }
     if (secrets != null) {
       secrets.close();
+    }
+    if (glue != null) {
+      glue.close();
     }
     if (client != null) {
       client.close();
@@ -275,6 +281,25 @@ public class LambdaRuntimeIT {
     assertTrue(lines.stream().anyMatch(l -> l.get("LoadsSucceeded").asInt() == 1 && l.get("EventsWritten").asLong() > 0));
     // g: a bad event and a BigQuery load (no load at all), and a load that failed
     assertEquals(3, lines.stream().filter(l -> l.get("LoadsFailed").asInt() == 1).count());
+  }
+
+  /**
+   * A load that also commits the lake's Iceberg table in Glue, from the zip alone: Iceberg's Glue
+   * catalog and the SDK's Glue client load, sign with the function's credentials (the
+   * environment, as a role's reach a function) for the function's region, and the table's
+   * metadata goes to the lake's bucket.
+   */
+  @Test
+  public void i_aLoadCommitsTheIcebergTableInGlue() throws Exception {
+    JsonNode r = invoke("{\"from\":\"2024-06-29T00\",\"to\":\"2024-06-29T02\",\"options\":{\"table\":\"iceberg\","
+        + "\"icebergCatalog\":\"glue\",\"icebergUri\":\"" + glue.endpoint() + "\"}}", 600);
+    assertEquals(r.toString(), "success", r.get("status").asText());
+    JsonNode table = glue.table("ghlake", "events");
+    assertTrue(glue.calls().toString(), table != null);
+    String metadata = table.path("Parameters").path("metadata_location").asText();
+    assertTrue(metadata, metadata.startsWith("s3://lake/gh/_iceberg/"));
+    String key = metadata.substring("s3://lake/".length());
+    assertTrue(key, client.headObject(b -> b.bucket("lake").key(key)).contentLength() > 0);
   }
 
   /** The package's size as Lambda counts it: every entry unzipped. */

@@ -27,7 +27,8 @@ public class LambdaTemplateTest {
   private static final Path TEMPLATE = Path.of(System.getProperty("ghlake.basedir", "."),
       "templates", "lambda", "template.yaml");
   private static final Set<String> SCOPING_PARAMETERS =
-      Set.of("LakeBucket", "LakePrefix", "ArchiveBucket", "ArchivePrefix", "SlackWebhookSecretArn", "KmsKeyArn");
+      Set.of("LakeBucket", "LakePrefix", "ArchiveBucket", "ArchivePrefix", "SlackWebhookSecretArn", "KmsKeyArn",
+          "GlueDatabase");
 
   private final Map<String, Object> template = read();
   private final Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
