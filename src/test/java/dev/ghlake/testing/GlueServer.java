@@ -7,12 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,16 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.signer.Aws4Signer;
-import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The AWS Glue Data Catalog on 127.0.0.1, speaking its real protocol (AWS JSON 1.1, {@code
@@ -45,8 +33,6 @@ public final class GlueServer implements AutoCloseable {
   public static final String SECRET_KEY = "glue-test-secret";
   public static final String REGION = "eu-west-1";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern AUTH = Pattern.compile(
-      "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/glue/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})");
   private final HttpServer server;
   private final Map<String, ObjectNode> databases = new LinkedHashMap<>();
   private final Map<String, ObjectNode> tables = new LinkedHashMap<>();
@@ -68,9 +54,7 @@ public final class GlueServer implements AutoCloseable {
     }
   }
 
-  private final String accessKey;
-  private final String secretKey;
-  private final String region;
+  private final SigV4 signature;
 
   /** Glue in {@link #REGION}, signed with {@link Credentials}' keys. */
   public GlueServer() throws IOException {
@@ -79,9 +63,7 @@ public final class GlueServer implements AutoCloseable {
 
   /** Glue in {@code region}, for requests signed with these keys. */
   public GlueServer(String accessKey, String secretKey, String region) throws IOException {
-    this.accessKey = accessKey;
-    this.secretKey = secretKey;
-    this.region = region;
+    this.signature = new SigV4(accessKey, secretKey, region, "glue");
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(Executors.newCachedThreadPool()); // held requests must not hold the rest
@@ -119,7 +101,7 @@ public final class GlueServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     byte[] body = ex.getRequestBody().readAllBytes();
     String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
-    String denied = checkSignature(ex, body);
+    String denied = signature.check(ex, body);
     if (denied != null) {
       reply(ex, 403, error("InvalidSignatureException", denied));
       return;
@@ -223,31 +205,6 @@ public final class GlueServer implements AutoCloseable {
     ObjectNode t = ((ObjectNode) input).deepCopy();
     t.put("DatabaseName", db).put("VersionId", Integer.toString(version));
     return t;
-  }
-
-  /** Null if the request is signed with the known keys for Glue in the region; else why not. */
-  private String checkSignature(HttpExchange ex, byte[] body) {
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    Matcher m = auth == null ? null : AUTH.matcher(auth);
-    if (m == null || !m.matches()) {
-      return "Missing or malformed SigV4 Authorization header: " + auth;
-    }
-    if (!m.group(1).equals(accessKey) || !m.group(3).equals(region)) {
-      return "The security token included in the request is invalid (key " + m.group(1) + ", region " + m.group(3) + ").";
-    }
-    String amzDate = ex.getRequestHeaders().getFirst("X-Amz-Date");
-    SdkHttpFullRequest.Builder again = SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(ex.getRequestMethod()))
-        .uri(URI.create("http://" + ex.getRequestHeaders().getFirst("Host") + ex.getRequestURI()))
-        .contentStreamProvider(() -> new java.io.ByteArrayInputStream(body));
-    for (String header : m.group(4).split(";")) {
-      again.putHeader(header, ex.getRequestHeaders().get(header));
-    }
-    ZonedDateTime at = ZonedDateTime.parse(amzDate, DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX"));
-    Aws4SignerParams params = Aws4SignerParams.builder()
-        .awsCredentials(AwsBasicCredentials.create(accessKey, secretKey)).signingName("glue")
-        .signingRegion(Region.of(region)).signingClockOverride(Clock.fixed(at.toInstant(), ZoneOffset.UTC)).build();
-    String expected = Aws4Signer.create().sign(again.build(), params).firstMatchingHeader("Authorization").orElse("");
-    return expected.equals(auth) ? null : "The request signature we calculated does not match the signature you provided.";
   }
 
   private static ObjectNode object() {

@@ -23,6 +23,7 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.exceptions.NotAuthorizedException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.rest.CatalogHandlers;
 import org.apache.iceberg.rest.RESTSerializers;
@@ -44,9 +45,19 @@ public final class IcebergRestServer implements AutoCloseable {
   private final HttpServer http;
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicInteger commits = new AtomicInteger();
+  private final SigV4 signature;
 
   public IcebergRestServer(Catalog backend) throws IOException {
+    this(backend, null);
+  }
+
+  /**
+   * A catalog that, as the Iceberg REST endpoints of S3 Tables ({@code s3tables}) and Glue
+   * ({@code glue}) do, refuses every request not signed as {@code signature} says (null: none).
+   */
+  public IcebergRestServer(Catalog backend, SigV4 signature) throws IOException {
     this.backend = backend;
+    this.signature = signature;
     // as Iceberg's own REST mapper is set up (package-private there): fields, kebab-case names
     json.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
     json.setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
@@ -76,8 +87,15 @@ public final class IcebergRestServer implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       Object response;
       int status = 200;
+      String denied = signature == null ? null : signature.check(exchange, body);
       try {
+        if (denied != null) {
+          throw new NotAuthorizedException("%s", denied);
+        }
         response = route(method, path, body);
+      } catch (NotAuthorizedException e) {
+        status = 403;
+        response = error(403, e);
       } catch (NoSuchTableException | NoSuchNamespaceException e) {
         status = 404;
         response = error(404, e);
