@@ -25,7 +25,7 @@ public class EmrTemplateTest {
   /** EMR releases whose Flink is 1.19 (AWS's release notes): the one Beam 2.62's newest runner runs. */
   private static final Map<String, String> FLINK_OF_RELEASE = Map.of("emr-7.4.0", "1.19");
   private static final Set<String> SCOPING_PARAMETERS = Set.of("LakeBucket", "LakePrefix", "ArchiveBucket",
-      "ArchivePrefix", "JarBucket", "JarKey", "LogBucket", "LogPrefix", "SlackWebhookSecretArn");
+      "ArchivePrefix", "JarBucket", "JarKey", "LogBucket", "LogPrefix", "SlackWebhookSecretArn", "GlueDatabase");
 
   private final Map<String, Object> template = read();
   private final Map<String, Object> resources = (Map<String, Object>) template.get("Resources");

@@ -165,6 +165,27 @@ public class LambdaTemplateTest {
     assertEquals("AWS/Lambda", alarm.get("Namespace"));
   }
 
+  /**
+   * With a GlueDatabase the function commits {@code <database>.events} and may change that table
+   * only: the options and the grant name the same table, and a valid --icebergTable.
+   */
+  @Test
+  public void theIcebergTableTheFunctionCommitsIsTheOneItMayUpdate() {
+    String options = CloudFormationYaml.environmentVariables(template, "LoadFunction").get(LambdaConfig.OPTIONS).toString();
+    assertTrue(options, options.contains("--table=iceberg --icebergCatalog=glue --icebergTable=${GlueDatabase}.events"));
+    List<Object> statements = new ArrayList<>();
+    for (Object policy : (List<Object>) function.get("Policies")) {
+      statements.addAll((List<Object>) ((Map<String, Object>) policy).get("Statement"));
+    }
+    Map<String, Object> glue = statements.stream().flatMap(st -> IamStatements.branches(st).stream())
+        .filter(st -> "IcebergTableInGlue".equals(st.get("Sid"))).findFirst().orElseThrow();
+    assertTrue(glue.get("Action").toString(), glue.get("Action").toString().contains("glue:UpdateTable")
+        && !glue.get("Action").toString().contains("Delete") && !glue.get("Action").toString().contains("*"));
+    assertTrue(glue.get("Resource").toString(), glue.get("Resource").toString().contains(":table/${GlueDatabase}/events}"));
+    String pattern = (String) ((Map<String, Object>) parameters.get("GlueDatabase")).get("AllowedPattern");
+    assertTrue("a Glue database name ghlake accepts", "ghlake".matches(pattern) && !"ghlake.x".matches(pattern));
+  }
+
   /** Each alarm tells the topic; those on ghlake's metrics name metrics the function emits. */
   @Test
   public void everyAlarmReachesTheTopicAndWatchesAMetricTheFunctionEmits() throws Exception {
