@@ -61,7 +61,7 @@ public final class CommitForecast {
     }
     String lake = String.format("%,d rows, %s, run %s", PartitionManifest.rows(previous),
         PartitionManifest.isComplete(previous) ? "complete" : "incomplete",
-        PartitionManifest.parse(previous).path("run_id").asText("?"));
+        PartitionManifest.runId(previous).isEmpty() ? "?" : PartitionManifest.runId(previous));
     if (!gaps.isEmpty() && !spec.replaceIncomplete()) {
       return new Partition(partition, Action.KEEP, lake, gaps);
     }

@@ -1,11 +1,9 @@
 package dev.ghlake.commit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ghlake.accounting.SourceOutcome;
 import dev.ghlake.profile.DriftFinding;
 import dev.ghlake.profile.PartitionProfile;
@@ -13,6 +11,7 @@ import dev.ghlake.storage.LakeFiles;
 import dev.ghlake.storage.LakeRecordException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +23,6 @@ import java.util.TreeMap;
  */
 public final class PartitionManifest {
   public static final String NAME = "_manifest.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private PartitionManifest() {}
 
@@ -40,13 +38,20 @@ public final class PartitionManifest {
     }
     String remedy = "it is the commit record of its partition; restore it (S3 versioning, a "
         + "backup), or delete the partition's folder and load its window again";
+    JsonNode tree;
     try {
-      JsonNode m = JSON.readTree(text);
-      if (m == null || !m.path("files").isArray()) {
-        throw new LakeRecordException(path, "no list of files", remedy);
-      }
+      tree = ManifestRecord.JSON.readTree(text);
     } catch (JsonProcessingException e) {
       throw new LakeRecordException(path, "not JSON: " + e.getOriginalMessage(), remedy);
+    }
+    ManifestRecord m;
+    try {
+      m = ManifestRecord.JSON.treeToValue(tree, ManifestRecord.class);
+    } catch (JsonProcessingException e) { // JSON, but a field of the wrong kind
+      throw new LakeRecordException(path, "not a manifest: " + e.getOriginalMessage(), remedy);
+    }
+    if (m == null || m.files() == null) {
+      throw new LakeRecordException(path, "no list of files", remedy);
     }
     return text;
   }
@@ -57,92 +62,81 @@ public final class PartitionManifest {
       List<DriftFinding> findings) {}
 
   static String toJson(CommitSpec spec, Content c, String finishedAt) {
-    ObjectNode m = JSON.createObjectNode();
-    m.put("partition", c.partition());
-    m.put("status", c.complete() ? "complete" : "incomplete");
-    m.put("run_id", spec.runId());
-    m.put("ghlake_version", spec.version());
-    m.put("started_at", spec.startedAt());
-    m.put("finished_at", finishedAt);
-    m.put("window", spec.window());
-    m.set("options", parse(spec.optionsJson()));
-    m.put("filters", Filters.describe(parse(spec.optionsJson()))); // which events it holds
-    ObjectNode counts = m.putObject("counts");
-    counts.put("written", c.contents().written());
-    counts.set("by_type", JSON.valueToTree(c.contents().writtenByType));
-    counts.set("filtered", JSON.valueToTree(c.contents().filteredByReason));
-    counts.put("duplicates", c.contents().duplicates);
-    ArrayNode files = m.putArray("files");
-    c.contents().files.forEach(f ->
-        files.addObject().put("path", f.name()).put("rows", f.rows()).put("bytes", f.bytes()));
-    ArrayNode sources = m.putArray("sources");
-    c.contents().eventsBySource.forEach((name, events) -> {
+    PartitionContents in = c.contents();
+    List<ManifestRecord.Source> sources = new ArrayList<>();
+    in.eventsBySource.forEach((name, events) -> {
       SourceOutcome s = c.sources().get(name);
-      sources.addObject().put("name", name).put("path", s == null ? name : s.path())
-          .put("bytes", s == null ? 0 : s.bytes()).put("events", events);
+      sources.add(new ManifestRecord.Source(name, s == null ? name : s.path(), s == null ? 0 : s.bytes(), events));
     });
-    m.set("gaps", JSON.valueToTree(c.gaps()));
-    m.set("missing_hours", JSON.valueToTree(c.missingHours()));
-    m.set("warnings", JSON.valueToTree(c.warnings()));
-    ArrayNode findings = m.putArray("findings");
-    c.findings().forEach(f -> findings.addObject().put("level", f.level().name())
-        .put("measure", f.measure()).put("baseline", f.baseline()).put("now", f.now()));
-    m.set("profile", c.contents().profile.toJson());
+    JsonNode options = parse(spec.optionsJson());
+    return new ManifestRecord(c.partition(), c.complete() ? "complete" : "incomplete", spec.runId(),
+        spec.version(), spec.startedAt(), finishedAt, spec.window(), options,
+        Filters.describe(options), // which events it holds
+        new ManifestRecord.Counts(in.written(), in.writtenByType, in.filteredByReason, in.duplicates),
+        in.files.stream().map(f -> new ListedFile(f.name(), f.rows(), f.bytes())).toList(), sources,
+        c.gaps(), c.missingHours(), c.warnings(),
+        c.findings().stream().map(f -> new ManifestRecord.Finding(f.level().name(), f.measure(), f.baseline(), f.now())).toList(),
+        in.profile.toJson()).toJson();
+  }
+
+  /** A manifest's text as its record; text that {@link #read} let through always parses. */
+  private static ManifestRecord record(String manifestJson) {
     try {
-      return JSON.writeValueAsString(m);
-    } catch (IOException e) {
+      return ManifestRecord.parse(manifestJson);
+    } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** Events by type of a manifest, as the completeness check compares them. */
   public static Map<String, Long> byType(String manifestJson) {
-    Map<String, Long> out = new TreeMap<>();
-    parse(manifestJson).path("counts").path("by_type").fields()
-        .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
-    return out;
+    return new TreeMap<>(record(manifestJson).counts().byType());
   }
 
   /** The profile a manifest holds (empty for manifests written before profiles). */
   static PartitionProfile profile(String manifestJson) {
-    return PartitionProfile.fromJson(parse(manifestJson).path("profile"));
+    return PartitionProfile.fromJson(record(manifestJson).profile());
   }
 
   /** The rows a manifest's partition holds. */
   static long rows(String manifestJson) {
-    return parse(manifestJson).path("counts").path("written").asLong();
+    return record(manifestJson).counts().written();
   }
 
-  /** The options of the run that wrote a manifest (an empty object for manifests without them). */
+  /** The run that wrote a manifest. */
+  static String runId(String manifestJson) {
+    return record(manifestJson).runId();
+  }
+
+  /** The options of the run that wrote a manifest (a missing node for manifests without them). */
   static JsonNode options(String manifestJson) {
-    return parse(manifestJson).path("options");
+    return record(manifestJson).options();
   }
 
   /** A data file as a manifest lists it: its name in the partition's folder, rows and bytes. */
-  public record ListedFile(String name, long rows, long bytes) {}
+  @JsonPropertyOrder({"path", "rows", "bytes"})
+  public record ListedFile(@JsonProperty("path") String name, long rows, long bytes) {}
 
   /** The data files a manifest lists. */
   public static List<ListedFile> files(String manifestJson) {
-    List<ListedFile> out = new java.util.ArrayList<>();
-    parse(manifestJson).path("files").forEach(f ->
-        out.add(new ListedFile(f.path("path").asText(), f.path("rows").asLong(), f.path("bytes").asLong())));
-    return out;
+    List<ListedFile> files = record(manifestJson).files();
+    return files == null ? List.of() : files;
   }
 
   /** The names of the data files a manifest lists. */
   public static List<String> fileNames(String manifestJson) {
-    return parse(manifestJson).path("files").findValuesAsText("path");
+    return files(manifestJson).stream().map(ListedFile::name).toList();
   }
 
   /** Whether a manifest says its partition is complete (manifests before statuses were: yes). */
   public static boolean isComplete(String manifestJson) {
-    JsonNode m = parse(manifestJson);
-    return "complete".equals(m.path("status").asText("complete")) && m.path("missing_hours").isEmpty();
+    return record(manifestJson).complete();
   }
 
+  /** JSON text as a tree: the run's options, which are free-form. */
   static JsonNode parse(String json) {
     try {
-      return JSON.readTree(json);
+      return ManifestRecord.JSON.readTree(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
