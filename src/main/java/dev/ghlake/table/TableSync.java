@@ -13,11 +13,17 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Metrics;
+import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.mapping.NameMapping;
+import org.apache.iceberg.mapping.NameMappingParser;
+import org.apache.iceberg.parquet.ParquetUtil;
 
 /**
  * Makes the table hold what the lake's manifests say, for some partitions, in one snapshot: a
@@ -98,15 +104,29 @@ public final class TableSync {
     return out;
   }
 
+  /**
+   * The manifest's files as the table lists them, each with its columns' counts and bounds from
+   * its Parquet footer (one ranged read of the file's end), so that engines skip files by
+   * created_at, ids or type within a partition, not by partition alone. A footer whose row count
+   * is not the manifest's stops the commit: the lake's record and its file disagree.
+   */
   private static List<DataFile> dataFiles(Table table, String root, String partition, String manifest) {
+    MetricsConfig columns = MetricsConfig.forTable(table);
+    NameMapping byName = NameMappingParser.fromJson(table.properties().get(TableProperties.DEFAULT_NAME_MAPPING));
     List<DataFile> out = new ArrayList<>();
     for (PartitionManifest.ListedFile f : PartitionManifest.files(manifest)) {
+      String path = root + "/" + partition + "/" + f.name();
+      Metrics metrics = ParquetUtil.fileMetrics(table.io().newInputFile(path, f.bytes()), columns, byName);
+      if (metrics.recordCount() != f.rows()) {
+        throw new IllegalStateException(path + " holds " + metrics.recordCount() + " rows, its partition's manifest "
+            + "says " + f.rows() + ": the lake's record and its file disagree; load the partition's window again");
+      }
       out.add(DataFiles.builder(table.spec())
-          .withPath(root + "/" + partition + "/" + f.name())
+          .withPath(path)
           .withFormat(FileFormat.PARQUET)
           .withPartitionPath(partition)
-          .withRecordCount(f.rows())
           .withFileSizeInBytes(f.bytes())
+          .withMetrics(metrics)
           .build());
     }
     return out;
