@@ -8,12 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
 import dev.ghlake.cli.CommandLine;
+import dev.ghlake.model.LakePaths;
+import dev.ghlake.model.PartitionBy;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.BatchSummary;
 import dev.ghlake.summary.BatchSummary.UnitStatus;
 import dev.ghlake.summary.RunSummary;
+import dev.ghlake.table.Catalogs;
+import dev.ghlake.table.EventTable;
+import dev.ghlake.table.TablePlan;
 import dev.ghlake.testing.GhLakeProcess;
 import dev.ghlake.testing.LakeBytes;
 import dev.ghlake.testing.SlackServer;
@@ -24,10 +29,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -63,7 +71,12 @@ public class BackfillTest {
     Path summaryFile = tmp.getRoot().toPath().resolve("summary.json");
     int before = slack.payloads().size();
 
-    BatchSummary b = backfill(args(archive, lake, "--slackWebhook=file:" + webhook, "--summaryFile=" + summaryFile));
+    // with the lake's Iceberg table (its metadata outside the lake, which is compared below)
+    String[] table = {"--table=iceberg", "--icebergCatalog=jdbc", "--icebergUri=jdbc:h2:file:"
+        + tmp.getRoot().toPath().resolve("catalog") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+        "--icebergWarehouse=" + tmp.getRoot().toPath().resolve("warehouse")};
+    BatchSummary b = backfill(args(archive, lake, Stream.concat(Stream.of("--slackWebhook=file:" + webhook,
+        "--summaryFile=" + summaryFile), Stream.of(table)).toArray(String[]::new)));
     assertEquals(b.toJson(), RunSummary.Status.success, b.status());
     assertEquals(3, b.count(UnitStatus.success));
     assertEquals("one run per day on the DirectRunner", 3, b.runs().size());
@@ -75,6 +88,25 @@ public class BackfillTest {
     assertEquals(3, summary.get("windows").size());
     assertEquals("2024-07-02T00 .. 2024-07-03T00", summary.at("/windows/1/window").asText());
     assertEquals(b.written(), summary.get("written").asLong());
+
+    // each day's run committed its partitions as one snapshot of the table
+    List<String> tableOptions = new ArrayList<>(List.of("--output=" + lake));
+    tableOptions.addAll(List.of(table));
+    GhLakeOptions o = CommandLine.options(tableOptions.toArray(new String[0]));
+    TablePlan plan = TablePlan.of(o, LakePaths.of(lake), PartitionBy.hour);
+    Catalog catalog = Catalogs.open(plan);
+    try {
+      Table events = EventTable.createOrLoad(catalog, plan);
+      int snapshots = 0;
+      for (var ignored : events.snapshots()) {
+        snapshots++;
+      }
+      assertEquals(3, snapshots);
+      assertEquals(Long.toString(b.written()), events.currentSnapshot().summary().get("total-records"));
+      assertEquals(Integer.toString(LakeBytes.dataFiles(lake).size()), events.currentSnapshot().summary().get("total-data-files"));
+    } finally {
+      Catalogs.close(catalog);
+    }
 
     String oneRun = tmp.newFolder("one-run").getPath();
     RunSummary run = GhLake.run(CommandLine.options("--input=" + archive, "--output=" + oneRun,
