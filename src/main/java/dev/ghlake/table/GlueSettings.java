@@ -17,6 +17,18 @@ final class GlueSettings {
   private GlueSettings() {}
 
   /**
+   * Refuses a table Glue cannot name before the load, as Iceberg's Glue catalog would refuse it
+   * at the commit after it (IcebergToGlueConverter: 1-252 and 1-255 characters of lower-case
+   * letters, digits and underscores).
+   */
+  static void checkName(String namespace, String name) {
+    if (!namespace.matches("[a-z0-9_]{1,252}") || !name.matches("[a-z0-9_]{1,255}")) {
+      throw new IllegalArgumentException("--icebergTable=" + namespace + "." + name + ": Glue names its "
+          + "databases and tables with lower-case letters, digits and _ only (e.g. ghlake.events)");
+    }
+  }
+
+  /**
    * @param region the lake's --awsRegion (null: the SDK's default chain finds one)
    * @param endpoint --icebergUri: another Glue endpoint than the region's, or ""
    */

@@ -51,6 +51,7 @@ public record TablePlan(boolean enabled, TableOptions.CatalogKind catalog, Strin
     }
     Map<String, String> properties = properties(options.getIcebergProperties());
     if (kind == TableOptions.CatalogKind.glue) {
+      GlueSettings.checkName(table.substring(0, dot), table.substring(dot + 1));
       GlueSettings.addTo(properties, options.as(AwsOptions.class).getAwsRegion(), uri);
     }
     return new TablePlan(true, kind, uri, warehouse, table.substring(0, dot), table.substring(dot + 1),

@@ -36,4 +36,16 @@ public class GlueSettingsTest {
     GlueSettings.addTo(given, null, ""); // the user's own is enough
     assertEquals("us-west-2", given.get("client.region"));
   }
+
+  /** Iceberg's Glue catalog would refuse these at the commit, after the whole load. */
+  @Test
+  public void namesGlueCannotHoldAreRefusedBeforeTheRun() {
+    GlueSettings.checkName("ghlake", "events");
+    GlueSettings.checkName("gh_lake_2", "events_v2");
+    for (String[] bad : new String[][] {{"GhLake", "events"}, {"ghlake", "Events"}, {"gh-lake", "events"},
+        {"ghlake", "events.x"}}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GlueSettings.checkName(bad[0], bad[1]));
+      assertTrue(e.getMessage(), e.getMessage().contains("lower-case letters, digits and _"));
+    }
+  }
 }
