@@ -6,10 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ghlake.cli.CommandLine;
-import dev.ghlake.model.LakePaths;
-import dev.ghlake.model.PartitionBy;
-import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.table.BeamFileIO;
 import dev.ghlake.table.Catalogs;
@@ -79,10 +75,7 @@ public class GlueCatalogTest {
   }
 
   private TablePlan plan(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--output=" + fixture.lake));
-    args.addAll(List.of(extra));
-    GhLakeOptions o = CommandLine.options(args.toArray(new String[0]));
-    return TablePlan.of(o, LakePaths.of(o.getOutput()), PartitionBy.hour);
+    return fixture.tablePlan(extra);
   }
 
   private static long rows(Table table) throws Exception {

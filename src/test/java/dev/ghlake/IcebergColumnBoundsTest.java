@@ -4,10 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import dev.ghlake.cli.CommandLine;
-import dev.ghlake.model.LakePaths;
-import dev.ghlake.model.PartitionBy;
-import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.table.Catalogs;
 import dev.ghlake.table.EventTable;
@@ -16,7 +12,6 @@ import dev.ghlake.table.TableSync;
 import dev.ghlake.testing.DuckDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,10 +57,7 @@ public class IcebergColumnBoundsTest {
   }
 
   private TablePlan plan() {
-    List<String> args = new ArrayList<>(List.of("--output=" + fixture.lake));
-    args.addAll(List.of(options));
-    GhLakeOptions o = CommandLine.options(args.toArray(new String[0]));
-    return TablePlan.of(o, LakePaths.of(o.getOutput()), PartitionBy.hour);
+    return fixture.tablePlan(options);
   }
 
   private Table table(TablePlan plan) {

@@ -10,7 +10,6 @@ import static org.junit.Assume.assumeTrue;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
-import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.table.BeamFileIO;
 import dev.ghlake.table.Catalogs;
@@ -73,10 +72,7 @@ public class IcebergTableTest {
   }
 
   private TablePlan plan(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--output=" + fixture.lake));
-    args.addAll(List.of(extra));
-    GhLakeOptions o = CommandLine.options(args.toArray(new String[0]));
-    return TablePlan.of(o, LakePaths.of(o.getOutput()), PartitionBy.hour);
+    return fixture.tablePlan(extra);
   }
 
   private static Table load(TablePlan plan) {

@@ -1,11 +1,14 @@
 package dev.ghlake;
 
 import dev.ghlake.cli.CommandLine;
+import dev.ghlake.model.LakePaths;
+import dev.ghlake.model.PartitionBy;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
+import dev.ghlake.table.TablePlan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,6 +43,14 @@ final class ThreeHourLake {
     lastOptions = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
     PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     return new LakeRun(lastOptions, out, out).execute();
+  }
+
+  /** The lake's table as a run with these options plans it (hour partitions). */
+  TablePlan tablePlan(String... extra) {
+    List<String> args = new ArrayList<>(List.of("--output=" + lake));
+    args.addAll(List.of(extra));
+    GhLakeOptions o = CommandLine.options(args.toArray(new String[0]));
+    return TablePlan.of(o, LakePaths.of(o.getOutput()), PartitionBy.hour);
   }
 
   /** The exit code the command line gives the last run's summary. */

@@ -98,7 +98,8 @@ public final class AwsJsonServer implements AutoCloseable {
     return JSON.createObjectNode().put("__type", type).put("message", message);
   }
 
-  private static void reply(HttpExchange ex, int status, ObjectNode body) throws IOException {
+  /** An AWS JSON 1.1 answer: errors are 400s with their type in {@code __type}. */
+  static void reply(HttpExchange ex, int status, ObjectNode body) throws IOException {
     byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
     ex.getResponseHeaders().add("x-amzn-RequestId", "test-request");

@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +102,7 @@ public final class GlueServer implements AutoCloseable {
     String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
     String denied = signature.check(ex, body);
     if (denied != null) {
-      reply(ex, 403, error("InvalidSignatureException", denied));
+      AwsJsonServer.reply(ex, 403, error("InvalidSignatureException", denied));
       return;
     }
     JsonNode request = JSON.readTree(body);
@@ -116,7 +115,7 @@ public final class GlueServer implements AutoCloseable {
       calls.add(op);
       answer = answer(op, request);
     }
-    reply(ex, answer.has("__type") ? 400 : 200, answer);
+    AwsJsonServer.reply(ex, answer.has("__type") ? 400 : 200, answer);
   }
 
   private static void await(CountDownLatch latch) {
@@ -217,15 +216,6 @@ public final class GlueServer implements AutoCloseable {
 
   private static ObjectNode error(String type, String message) {
     return object().put("__type", type).put("Message", message);
-  }
-
-  private static void reply(HttpExchange ex, int status, ObjectNode body) throws IOException {
-    byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-    ex.getResponseHeaders().add("x-amzn-RequestId", "glue-test");
-    ex.sendResponseHeaders(status, bytes.length);
-    ex.getResponseBody().write(bytes);
-    ex.close();
   }
 
   @Override
