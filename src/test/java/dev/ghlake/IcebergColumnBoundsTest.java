@@ -12,8 +12,11 @@ import dev.ghlake.table.TableSync;
 import dev.ghlake.testing.DuckDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.iceberg.FileScanTask;
@@ -114,5 +117,31 @@ public class IcebergColumnBoundsTest {
     assertTrue(e.getMessage(), e.getMessage().contains("hour=02/part-") && e.getMessage().contains("disagree"));
     table.refresh();
     assertEquals("nothing committed", null, table.currentSnapshot());
+  }
+
+  /**
+   * Every data file's columns carry the table's field ids, as DuckDB reads them from the Parquet
+   * schema: an Iceberg reader that does not follow name mappings still finds every column.
+   * Before, the files had no field ids at all.
+   */
+  @Test
+  public void theFilesColumnsCarryTheTablesFieldIds() throws Exception {
+    RunSummary s = fixture.run(fixture.archive.toString(), "--from=2024-07-01T00", options);
+    assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
+    Table table = table(plan());
+    List<String> files = new ArrayList<>();
+    try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+      tasks.forEach(t -> files.add(t.file().path().toString()));
+    }
+    assertEquals(3, files.size());
+    for (String file : files) {
+      Map<String, Integer> ids = new TreeMap<>();
+      DuckDb.query("SELECT name, field_id FROM parquet_schema('" + file + "') WHERE num_children IS NULL",
+          rs -> ids.put(rs.getString(1), rs.getObject(2) == null ? null : rs.getInt(2)));
+      Map<String, Integer> want = new TreeMap<>();
+      table.schema().columns().stream().filter(c -> !c.name().equals("dt") && !c.name().equals("hour"))
+          .forEach(c -> want.put(c.name(), c.fieldId()));
+      assertEquals(file, want, ids);
+    }
   }
 }

@@ -43,6 +43,16 @@ public final class EventSchema {
 
   private EventSchema() {}
 
+  /**
+   * The field id of the column at this position of {@link #SCHEMA} (from 0): the position plus
+   * one, in every data file's Parquet schema and in the lake's Iceberg table alike, so that an
+   * Iceberg reader resolves the files' columns by id, as Iceberg's own files are read, with no
+   * need of the table's name mapping (which files written before ids still use).
+   */
+  public static int fieldId(int position) {
+    return position + 1;
+  }
+
   private static Schema build() {
     Schema micros = LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
     return SchemaBuilder.record("GhEvent")

@@ -22,10 +22,10 @@ import org.apache.iceberg.types.Types;
 /**
  * The Iceberg table of the lake's events: the lake's columns, then its partition columns ({@code
  * dt}, and {@code hour} for hour partitions) as strings, as the Hive folders and the Athena DDL
- * name them, partitioned by identity on them. The data files carry no Iceberg field ids (ghlake
- * writes them for every reader), so the table maps columns by name ({@code
- * schema.name-mapping.default}); the partition columns are not in the files, and Iceberg's readers
- * take them from each file's partition.
+ * name them, partitioned by identity on them. The data files carry the columns' field ids
+ * ({@link EventSchema#fieldId}); files written before they did have none, so the table also maps
+ * columns by name ({@code schema.name-mapping.default}). The partition columns are not in the
+ * files, and Iceberg's readers take them from each file's partition.
  */
 public final class EventTable {
   public static final String DT = "dt";
@@ -36,16 +36,17 @@ public final class EventTable {
   /** The table's schema: ids in the order of the lake's columns. */
   public static Schema schema(PartitionBy by) {
     List<Types.NestedField> fields = new ArrayList<>();
-    int id = 1;
     for (Field f : EventSchema.SCHEMA.getFields()) {
+      int id = EventSchema.fieldId(f.pos()); // the id the data files carry
       boolean optional = f.schema().getType() == org.apache.avro.Schema.Type.UNION;
       org.apache.avro.Schema s = optional ? f.schema().getTypes().get(1) : f.schema();
-      fields.add(optional ? Types.NestedField.optional(id++, f.name(), type(f.name(), s))
-          : Types.NestedField.required(id++, f.name(), type(f.name(), s)));
+      fields.add(optional ? Types.NestedField.optional(id, f.name(), type(f.name(), s))
+          : Types.NestedField.required(id, f.name(), type(f.name(), s)));
     }
-    fields.add(Types.NestedField.required(id++, DT, Types.StringType.get()));
+    int next = EventSchema.fieldId(fields.size());
+    fields.add(Types.NestedField.required(next, DT, Types.StringType.get()));
     if (by == PartitionBy.hour) {
-      fields.add(Types.NestedField.required(id, HOUR, Types.StringType.get()));
+      fields.add(Types.NestedField.required(next + 1, HOUR, Types.StringType.get()));
     }
     return new Schema(fields);
   }

@@ -3,6 +3,7 @@ package dev.ghlake.sink.parquet;
 import dev.ghlake.model.EventSchema;
 import dev.ghlake.stage.RowFormat;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 
 /**
  * Writes staged rows to one Parquet file, each column straight from the row's bytes into its
@@ -30,8 +32,11 @@ import org.apache.parquet.schema.MessageType;
  * parquet-avro's writer); the footer lists encodings in one order ({@link CanonicalFooter}).
  */
 public final class StagedRowParquetWriter implements AutoCloseable {
-  /** {@link EventSchema} as parquet-avro converts it: the columns and types an Avro writer gives. */
-  static final MessageType SCHEMA = new AvroSchemaConverter().convert(EventSchema.SCHEMA);
+  /**
+   * {@link EventSchema} as parquet-avro converts it (the columns and types an Avro writer gives),
+   * each column with its field id ({@link EventSchema#fieldId}).
+   */
+  static final MessageType SCHEMA = withFieldIds(new AvroSchemaConverter().convert(EventSchema.SCHEMA));
   private static final List<ColumnDescriptor> COLUMNS = SCHEMA.getColumns();
   /** The Avro schema in the footer, for Avro-based readers. */
   private static final Map<String, String> FOOTER = new TreeMap<>(Map.of( // in one order
@@ -51,6 +56,14 @@ public final class StagedRowParquetWriter implements AutoCloseable {
   private int rowGroupOrdinal;
   private ColumnChunkPageWriteStore pages;
   private ColumnWriteStore columns;
+
+  private static MessageType withFieldIds(MessageType columns) {
+    List<Type> withIds = new ArrayList<>();
+    for (int i = 0; i < columns.getFieldCount(); i++) {
+      withIds.add(columns.getType(i).withId(EventSchema.fieldId(i)));
+    }
+    return new MessageType(columns.getName(), withIds);
+  }
 
   public StagedRowParquetWriter(StreamOutputFile out, ParquetProperties props, CompressionCodecName codec,
       long rowGroupBytes) throws IOException {
