@@ -2,6 +2,7 @@ package dev.ghlake;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.exceptions.ForbiddenException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.junit.After;
 import org.junit.Before;
@@ -197,9 +199,10 @@ public class GlueCatalogTest {
     Catalog backend = CatalogUtil.buildIcebergCatalog("backend", backendProps, null);
     SigV4 glueSigning = new SigV4(GlueServer.ACCESS_KEY, GlueServer.SECRET_KEY, GlueServer.REGION, "glue");
     try (IcebergRestServer server = new IcebergRestServer(backend, glueSigning)) {
-      RunSummary wrong = run(signedRest(server, "not-the-secret"));
-      assertEquals(RunSummary.Status.failed, wrong.status());
-      assertTrue(wrong.failures().toString(), wrong.failures().toString().contains("signature"));
+      // the catalog's first request (its config) is refused
+      TablePlan wrong = plan(signedRest(server, "not-the-secret"));
+      ForbiddenException e = assertThrows(ForbiddenException.class, () -> Catalogs.open(wrong));
+      assertTrue(e.getMessage(), e.getMessage().contains("signature"));
       RunSummary s = run(signedRest(server, GlueServer.SECRET_KEY));
       assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
       assertEquals(1, server.commits());
