@@ -1,6 +1,7 @@
 package dev.ghlake.table;
 
 import dev.ghlake.commit.PartitionManifest;
+import dev.ghlake.storage.ParallelReads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,38 +50,47 @@ public final class TableSync {
 
   private TableSync() {}
 
+  /** A partition as its manifest lists it (null: no manifest, the partition is gone). */
+  private record Listed(String partition, String manifest) {}
+
+  /** A partition to replace, with the data files its manifest lists (none: remove it). */
+  private record Change(String partition, boolean gone, List<DataFile> files) {}
+
   public static Outcome sync(Table table, TablePlan plan, List<String> partitions) throws IOException {
     Map<String, Set<String>> inTable = filesByPartition(table, plan, partitions);
-    OverwriteFiles overwrite = table.newOverwrite();
-    int replaced = 0;
-    int removed = 0;
-    int added = 0;
-    int dropped = 0;
     String root = absolute(plan.eventsRoot());
-    for (String partition : partitions) {
-      String manifest = PartitionManifest.read(plan.eventsRoot() + "/" + partition + "/" + PartitionManifest.NAME);
-      Set<String> current = inTable.getOrDefault(partition, Set.of());
-      List<DataFile> wanted = manifest == null ? List.of() : dataFiles(table, root, partition, manifest);
-      Set<String> wantedPaths = new HashSet<>();
-      wanted.forEach(f -> wantedPaths.add(f.path().toString()));
-      if (wantedPaths.equals(current)) {
-        continue;
-      }
-      overwrite.overwriteByRowFilter(filter(partition));
-      wanted.forEach(overwrite::addFile);
-      added += wanted.size();
-      dropped += current.size();
-      if (manifest == null) {
-        removed++;
-      } else {
-        replaced++;
-      }
-    }
-    if (replaced + removed == 0) {
+    // manifests, then the footers of the partitions that differ only: many small reads each, at once
+    List<Listed> listed = ParallelReads.all(partitions, "ghlake-table-manifests", p -> new Listed(p,
+        PartitionManifest.read(plan.eventsRoot() + "/" + p + "/" + PartitionManifest.NAME)));
+    List<Listed> differ = listed.stream()
+        .filter(l -> !wantedPaths(root, l).equals(inTable.getOrDefault(l.partition(), Set.of()))).toList();
+    List<Change> changes = ParallelReads.all(differ, "ghlake-table-footers", l -> new Change(l.partition(),
+        l.manifest() == null, l.manifest() == null ? List.of() : dataFiles(table, root, l.partition(), l.manifest())));
+    if (changes.isEmpty()) {
       return new Outcome(null, 0, 0, 0, 0);
     }
+    OverwriteFiles overwrite = table.newOverwrite();
+    int added = 0;
+    int dropped = 0;
+    int removed = 0;
+    for (Change c : changes) {
+      overwrite.overwriteByRowFilter(filter(c.partition()));
+      c.files().forEach(overwrite::addFile);
+      added += c.files().size();
+      dropped += inTable.getOrDefault(c.partition(), Set.of()).size();
+      removed += c.gone() ? 1 : 0;
+    }
     overwrite.commit();
-    return new Outcome(table.currentSnapshot().snapshotId(), replaced, removed, added, dropped);
+    return new Outcome(table.currentSnapshot().snapshotId(), changes.size() - removed, removed, added, dropped);
+  }
+
+  /** The paths the table should list for a partition: its manifest's files. */
+  private static Set<String> wantedPaths(String root, Listed l) {
+    Set<String> out = new HashSet<>();
+    if (l.manifest() != null) {
+      PartitionManifest.fileNames(l.manifest()).forEach(n -> out.add(root + "/" + l.partition() + "/" + n));
+    }
+    return out;
   }
 
   /** The files the table lists now, by partition, for the partitions asked about. */
