@@ -7,11 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.InteractionsCommand;
 import dev.ghlake.cli.CommandLine;
+import dev.ghlake.model.LakePaths;
+import dev.ghlake.model.PartitionBy;
+import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.BatchSummary;
 import dev.ghlake.summary.BatchSummary.UnitStatus;
+import dev.ghlake.table.Catalogs;
+import dev.ghlake.table.EventTable;
+import dev.ghlake.table.TablePlan;
 import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.GlueServer;
 import dev.ghlake.testing.LakeBytes;
 import dev.ghlake.testing.RealData;
 import dev.ghlake.testing.S3ProxyServer;
@@ -29,6 +36,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -48,9 +59,11 @@ public class FlinkClusterIT {
   @ClassRule public static TemporaryFolder tmp = new TemporaryFolder();
   private static Path clusterDir;
   private static String master;
+  private static GlueServer glue;
 
   @BeforeClass
   public static void startCluster() throws Exception {
+    glue = new GlueServer();
     assertTrue("the runnable jar is built by `package`: " + JAR, Files.isRegularFile(JAR));
     clusterDir = BASE.resolve("target/flink-cluster-it");
     int rpc = freePorts(4);
@@ -64,6 +77,9 @@ public class FlinkClusterIT {
   public static void stopCluster() throws Exception {
     if (clusterDir != null) {
       cluster("stop");
+    }
+    if (glue != null) {
+      glue.close();
     }
   }
 
@@ -80,14 +96,38 @@ public class FlinkClusterIT {
       String direct = tmp.newFolder("real-direct-" + year).getPath();
       String flink = tmp.newFolder("real-flink-" + year).getPath();
       BatchSummary onDirect = direct(concat(unit, "--output=" + direct));
+      // on the cluster each year's hour also goes to the Iceberg table in a (local) Glue, as the
+      // EMR template's GlueDatabase makes it: the client commits it with the environment's keys
+      String[] table = {"--table=iceberg", "--icebergCatalog=glue", "--icebergUri=" + glue.endpoint(),
+          "--awsRegion=" + GlueServer.REGION, "--icebergTable=real.y" + year,
+          "--icebergWarehouse=" + tmp.getRoot().toPath().resolve("warehouse")};
       JsonNode onFlink = onCluster(tmp.getRoot().toPath().resolve("real-" + year + ".log"),
-          concat(unit, "--output=" + flink));
+          concat(concat(unit, "--output=" + flink), table));
       assertEquals(year + ": " + onDirect.lines(), UnitStatus.success, onDirect.units().get(0).status());
       assertEquals(year + ": " + onFlink, onDirect.status().name(), onFlink.get("status").asText());
       assertTrue(year + " writes its hour", onDirect.written() > 1_000);
       assertEquals(onDirect.written(), onFlink.get("written").asLong());
       assertTrue(onFlink.get("identity_holds").asBoolean());
       LakeBytes.assertSameLake(direct, flink);
+      assertEquals(year, onDirect.written(), tableRows(flink, table));
+    }
+  }
+
+  /** The rows of the table the options name, read through Iceberg's Glue catalog. */
+  private static long tableRows(String lake, String[] table) throws Exception {
+    String[] reading = concat(table, "--output=" + lake,
+        "--icebergProperties=client.credentials-provider=" + GlueServer.Credentials.class.getName());
+    GhLakeOptions o = CommandLine.options(reading);
+    TablePlan plan = TablePlan.of(o, LakePaths.of(lake), PartitionBy.hour);
+    Catalog catalog = Catalogs.open(plan);
+    try (CloseableIterable<Record> rows = IcebergGenerics.read(EventTable.createOrLoad(catalog, plan)).build()) {
+      long n = 0;
+      for (Record ignored : rows) {
+        n++;
+      }
+      return n;
+    } finally {
+      Catalogs.close(catalog);
     }
   }
 
@@ -254,7 +294,11 @@ public class FlinkClusterIT {
         "-Xmx512m", "-cp", JAR.toString(), Backfill.class.getName(), "--runner=FlinkRunner",
         "--flinkMaster=" + master, "--filesToStage=" + JAR, "--parallelism=2", "--progressSeconds=0"));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // the AWS SDK's default credentials, as an EMR node's role gives them (the Glue catalog's)
+    pb.environment().put("AWS_ACCESS_KEY_ID", GlueServer.ACCESS_KEY);
+    pb.environment().put("AWS_SECRET_ACCESS_KEY", GlueServer.SECRET_KEY);
+    return pb.start();
   }
 
   private static void waitForRunningJob(Process backfill, Path log) throws Exception {
