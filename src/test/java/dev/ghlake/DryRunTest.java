@@ -59,13 +59,16 @@ public class DryRunTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int exit = GhLake.execute(new String[] {"--input=" + archive, "--output=" + lake,
         "--from=2024-07-01T00", "--to=2024-07-01T03", "--partitionBy=hour", "--latenessHours=0",
-        "--progressSeconds=0", "--stagingLocation=" + staging + "2", "--dryRun"},
+        "--progressSeconds=0", "--stagingLocation=" + staging + "2", "--dryRun", "--table=iceberg",
+        "--icebergCatalog=glue", "--awsRegion=eu-west-1"},
         print(out), print(OutputStream.nullOutputStream()));
     String printed = out.toString(StandardCharsets.UTF_8);
 
     assertEquals(printed, 0, exit);
     assertEquals("the lake is as it was: no start record, no files, no ledger", before, tree(lake));
     assertFalse("no staging folder", Files.exists(Path.of(staging + "2")));
+    assertTrue(printed, printed.contains("table       Iceberg table ghlake.events (glue catalog): the "
+        + "partitions replaced above, one snapshot (the catalog is not asked)"));
     assertTrue(printed, printed.contains("read        2 archive file(s)"));
     assertTrue(printed, printed.contains(archive.resolve("2024-07-01-0.json.gz").toString()));
     assertTrue(printed, printed.contains("missing     1 archive hour(s)"));

@@ -44,6 +44,10 @@ public final class DryRun {
     out.println("  lake        " + plan.output() + " (partitions by " + options.getPartitionBy() + ")");
     source(plan.source(), options, out);
     partitions(plan, out);
+    if (plan.table().enabled()) {
+      out.println("  table       Iceberg table " + plan.table().tableName() + " (" + plan.table().catalog()
+          + " catalog): the partitions replaced above, one snapshot (the catalog is not asked)");
+    }
     out.flush();
   }
 
