@@ -18,6 +18,7 @@ import dev.ghlake.table.TableExpiry;
 import dev.ghlake.table.TablePlan;
 import dev.ghlake.table.TableSync;
 import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.GhLakeProcess;
 import dev.ghlake.testing.IcebergRestServer;
 import dev.ghlake.testing.PostgresServer;
 import java.io.ByteArrayOutputStream;
@@ -162,7 +163,7 @@ public class IcebergTableTest {
   /**
    * Iceberg's JDBC catalog on a real PostgreSQL server (Debian's, started for the test), as on
    * Amazon RDS or Aurora: a run and a re-run are two snapshots, and two clients creating a table
-   * and committing other partitions at the same moment both land.
+   * and committing other partitions at the same moment both land, as do two processes syncing at once.
    */
   @Test
   public void aJdbcCatalogOnPostgreSqlHoldsTheTable() throws Exception {
@@ -186,7 +187,33 @@ public class IcebergTableTest {
         assertEquals("round " + round, 2, count(raced.snapshots()));
         assertEquals(s.written(), rowsByPartition(raced).values().stream().mapToLong(Long::longValue).sum());
       }
+      syncFromTwoProcesses(postgres, s.written());
     }
+  }
+
+  /**
+   * Two processes (`ghlake table sync`, each its own JVM, as two hosts' runs would) commit other
+   * windows of the lake to one new table at once: both exit 0, each window is one snapshot, and
+   * the table holds every row, through PostgreSQL's row lock on the catalog's pointer.
+   */
+  private void syncFromTwoProcesses(String[] postgres, long written) throws Exception {
+    String[] options = postgres.clone();
+    options[3] = "--icebergTable=processes.events";
+    List<GhLakeProcess> syncs = new ArrayList<>();
+    for (String[] window : List.of(new String[] {"--from=2024-07-01T00", "--to=2024-07-01T02"},
+        new String[] {"--from=2024-07-01T02", "--to=2024-07-01T03"})) {
+      List<String> args = new ArrayList<>(List.of("sync", "--output=" + fixture.lake, window[0], window[1]));
+      args.addAll(List.of(options));
+      syncs.add(GhLakeProcess.startMain(TableCommand.class.getName(),
+          tmp.getRoot().toPath().resolve("sync-" + syncs.size() + ".log"), List.of("-Xmx512m"), Map.of(),
+          args.toArray(String[]::new)));
+    }
+    for (GhLakeProcess sync : syncs) {
+      assertEquals(sync.output(), 0, sync.waitFor(180));
+    }
+    Table table = load(plan(options));
+    assertEquals(2, count(table.snapshots()));
+    assertEquals(written, rowsByPartition(table).values().stream().mapToLong(Long::longValue).sum());
   }
 
   /**
