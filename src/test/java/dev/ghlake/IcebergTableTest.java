@@ -194,7 +194,7 @@ public class IcebergTableTest {
   /**
    * Two processes (`ghlake table sync`, each its own JVM, as two hosts' runs would) commit other
    * windows of the lake to one new table at once: both exit 0, each window is one snapshot, and
-   * the table holds every row, through PostgreSQL's row lock on the catalog's pointer.
+   * the table holds every row (the JDBC catalog moves the table's pointer by a conditional update).
    */
   private void syncFromTwoProcesses(String[] postgres, long written) throws Exception {
     String[] options = postgres.clone();
@@ -209,7 +209,8 @@ public class IcebergTableTest {
           args.toArray(String[]::new)));
     }
     for (GhLakeProcess sync : syncs) {
-      assertEquals(sync.output(), 0, sync.waitFor(180));
+      int exit = sync.waitFor(180);
+      assertEquals(sync.output(), 0, exit);
     }
     Table table = load(plan(options));
     assertEquals(2, count(table.snapshots()));
