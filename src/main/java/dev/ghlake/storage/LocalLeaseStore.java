@@ -3,13 +3,15 @@ package dev.ghlake.storage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Lease objects as files under a folder of the lake; {@code createIfAbsent} links a written file
@@ -63,11 +65,37 @@ final class LocalLeaseStore implements LeaseStore {
       return List.of();
     }
     List<String> keys = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(folder)) {
-      files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-          .forEach(f -> keys.add(root.relativize(f).toString()));
-    }
+    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
+          keys.add(root.relativize(file).toString());
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        return gone(e);
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        return e == null ? FileVisitResult.CONTINUE : gone(e);
+      }
+    });
     return keys;
+  }
+
+  /**
+   * Every run of the lake shares this folder: a lease released or a temporary file renamed since
+   * its folder was read is simply not listed; any other failure is the store's.
+   */
+  private static FileVisitResult gone(IOException e) throws IOException {
+    if (e instanceof NoSuchFileException) {
+      return FileVisitResult.CONTINUE;
+    }
+    throw e;
   }
 
   @Override
