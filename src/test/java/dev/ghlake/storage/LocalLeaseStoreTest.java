@@ -1,11 +1,15 @@
 package dev.ghlake.storage;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -24,15 +28,17 @@ public class LocalLeaseStoreTest {
     LocalLeaseStore store = new LocalLeaseStore(root);
     store.put("dt=2024-07-01/hour=00", "{}");
     AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger turns = new AtomicInteger();
+    AtomicReference<Exception> failed = new AtomicReference<>();
     Thread other = new Thread(() -> { // another run: leases taken and released, temporary files
       try {
-        for (int i = 0; !stop.get(); i++) {
+        for (int i = 0; !stop.get(); i = turns.incrementAndGet()) {
           store.createIfAbsent("dt=2024-07-01/hour=" + (1 + i % 20), "{}");
           store.delete("dt=2024-07-01/hour=" + (1 + (i + 10) % 20));
           Files.deleteIfExists(Files.createTempFile(root.resolve("dt=2024-07-01"), ".lease-", ".tmp"));
         }
       } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        failed.set(e);
       }
     });
     other.start();
@@ -40,11 +46,13 @@ public class LocalLeaseStoreTest {
       for (int i = 0; i < 20_000; i++) {
         List<String> keys = store.list("dt=2024-07-01");
         assertEquals(keys.toString(), 1, keys.stream().filter(k -> k.endsWith("hour=00")).count());
-        keys.forEach(k -> assertEquals(k, false, k.contains(".lease-")));
+        keys.forEach(k -> assertFalse(k, k.contains(".lease-")));
       }
     } finally {
       stop.set(true);
       other.join();
     }
+    assertEquals("the other run's own work failed", null, failed.get());
+    assertTrue("the other run took and released leases during the listings: " + turns.get(), turns.get() > 100);
   }
 }
