@@ -15,12 +15,13 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 import org.junit.Test;
 
 /**
  * The runnable jar `package` builds (what scripts/ghlake, Flink and EMR run) takes every option
  * the tables of the README and docs/ document. The jar registers fewer of Beam's options interfaces than the test
- * classpath does (Google Cloud's are left out to save a second of start-up), so an option that
+ * classpath does (Google Cloud's, Kinesis' and the portable runners' are left out to save start-up), so an option that
  * only a left-out interface declared would pass every unit test and still be refused here.
  */
 public class BundledJarIT {
@@ -51,6 +52,44 @@ public class BundledJarIT {
     Set<String> missing = new TreeSet<>(documented);
     missing.removeAll(taken);
     assertEquals("documented in README.md or docs/, unknown to " + JAR.getFileName(), Set.of(), missing);
+  }
+
+  /**
+   * The jar registers only the options interfaces ghlake parses (fewer to validate at each start),
+   * and still takes Beam's own options a user sets, on both runners.
+   */
+  @Test(timeout = 180_000)
+  public void theJarRegistersWhatGhlakeParsesAndTakesBeamsOwnOptions() throws Exception {
+    Set<String> registrars = new TreeSet<>();
+    try (ZipFile jar = new ZipFile(JAR.toFile())) {
+      String text = new String(jar.getInputStream(jar.getEntry(
+          "META-INF/services/org.apache.beam.sdk.options.PipelineOptionsRegistrar")).readAllBytes(), StandardCharsets.UTF_8);
+      text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(registrars::add);
+    }
+    assertEquals(Set.of("org.apache.beam.sdk.options.DefaultPipelineOptionsRegistrar",
+        "org.apache.beam.sdk.transforms.resourcehints.ResourceHintsOptions$Options",
+        "org.apache.beam.runners.direct.DirectRegistrar$Options",
+        "org.apache.beam.runners.flink.FlinkRunnerRegistrar$Options"), registrars);
+    Path archive = Files.createTempDirectory("ghlake-jar-archive");
+    String common = "--input=" + archive + " --output=" + archive.resolve("lake") + " --from=2024-07-01T00"
+        + " --to=2024-07-01T01 --dryRun --experiments=ghlake_test --resourceHints=min_ram=1GB";
+    assertEquals(0, run(common + " --targetParallelism=2 --enforceImmutability=false"));
+    assertEquals(0, run(common + " --runner=FlinkRunner --flinkMaster=[local] --parallelism=1"));
+  }
+
+  private static int run(String args) throws Exception {
+    Path out = Files.createTempFile("ghlake-run", ".txt");
+    try {
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", JAR.toString(), "dev.ghlake.GhLake"));
+      command.addAll(List.of(args.split(" ")));
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      assertTrue("the dry run finished", p.waitFor(120, TimeUnit.SECONDS));
+      assertTrue(Files.readString(out), Files.readString(out).contains("dry run"));
+      return p.exitValue();
+    } finally {
+      Files.deleteIfExists(out);
+    }
   }
 
   private static Set<String> documentedOptions(Path readme) throws IOException {
