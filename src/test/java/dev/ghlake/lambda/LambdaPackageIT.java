@@ -32,6 +32,7 @@ import org.junit.Test;
  */
 public class LambdaPackageIT {
   private static final long LIMIT = 150L * 1000 * 1000;
+  private static final String REGISTRARS = "META-INF/services/org.apache.beam.sdk.options.PipelineOptionsRegistrar";
   private static Path task;
 
   @BeforeClass
@@ -74,6 +75,32 @@ public class LambdaPackageIT {
     }
   }
 
+  /**
+   * As in the runnable jar, only the options interfaces ghlake parses are registered: Beam
+   * validates each against all the others when an invocation first parses its options.
+   */
+  @Test
+  public void theFunctionRegistersOnlyTheOptionsGhlakeParses() throws Exception {
+    List<URL> urls = new ArrayList<>(List.of(task.toUri().toURL()));
+    try (Stream<Path> jars = Files.list(task.resolve("lib"))) {
+      for (Path jar : jars.toList()) {
+        urls.add(jar.toUri().toURL());
+      }
+    }
+    Set<String> registrars = new TreeSet<>();
+    try (URLClassLoader alone = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
+      for (URL list : java.util.Collections.list(alone.getResources(REGISTRARS))) {
+        try (InputStream in = list.openStream()) {
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+              .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(registrars::add);
+        }
+      }
+    }
+    assertEquals(Set.of("org.apache.beam.sdk.options.DefaultPipelineOptionsRegistrar",
+        "org.apache.beam.sdk.transforms.resourcehints.ResourceHintsOptions$Options",
+        "org.apache.beam.runners.direct.DirectRegistrar$Options"), registrars);
+  }
+
   /** Lambda runs Linux on x86_64 and arm64: each native codec has both, and no other platform. */
   @Test
   public void nativeCodecsAreThereForLinuxOnX86AndArmOnly() throws IOException {
@@ -109,7 +136,9 @@ public class LambdaPackageIT {
       direct.stream().forEach(e -> crcs.put(e.getName(), e.getCrc()));
       int classes = 0;
       for (ZipEntry e : java.util.Collections.list(left.entries())) {
-        if (e.getName().startsWith("META-INF/services/")) {
+        if (e.getName().equals(REGISTRARS)) {
+          continue; // left out on purpose: see theFunctionRegistersOnlyTheOptionsGhlakeParses
+        } else if (e.getName().startsWith("META-INF/services/")) {
           assertTrue(e.getName(), services(direct, e.getName()).containsAll(services(left, e.getName())));
         } else if (!e.isDirectory() && !e.getName().equals("META-INF/MANIFEST.MF")) {
           assertEquals(e.getName(), (Long) e.getCrc(), crcs.get(e.getName()));
