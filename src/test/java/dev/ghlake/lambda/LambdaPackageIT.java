@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.testing.ServiceFiles;
 import dev.ghlake.testing.Zips;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,6 @@ import org.junit.Test;
  */
 public class LambdaPackageIT {
   private static final long LIMIT = 150L * 1000 * 1000;
-  private static final String REGISTRARS = "META-INF/services/org.apache.beam.sdk.options.PipelineOptionsRegistrar";
   private static Path task;
 
   @BeforeClass
@@ -59,14 +59,7 @@ public class LambdaPackageIT {
     }
     assertTrue("unzipped " + unzipped / 1_000_000 + " MB", unzipped <= LIMIT);
     assertTrue(Files.exists(task.resolve("dev/ghlake/lambda/ScheduledLoadHandler.class")));
-    List<URL> urls = new ArrayList<>(List.of(task.toUri().toURL()));
-    try (Stream<Path> jars = Stream.concat(Files.list(task.resolve("lib")),
-        Files.list(Path.of(System.getProperty("ghlake.lambda.ric"))))) {
-      for (Path jar : jars.toList()) {
-        urls.add(jar.toUri().toURL());
-      }
-    }
-    try (URLClassLoader alone = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader alone = functionLoader(Path.of(System.getProperty("ghlake.lambda.ric")))) {
       Class<?> handler = Class.forName("dev.ghlake.lambda.ScheduledLoadHandler", true, alone);
       Class<?> contract = Class.forName("com.amazonaws.services.lambda.runtime.RequestStreamHandler", false, alone);
       assertTrue(contract.isAssignableFrom(handler));
@@ -76,29 +69,36 @@ public class LambdaPackageIT {
   }
 
   /**
-   * As in the runnable jar, only the options interfaces ghlake parses are registered: Beam
-   * validates each against all the others when an invocation first parses its options.
+   * As in the runnable jar, only the options interfaces ghlake's sources list are registered, none
+   * of the Beam jars' own: Beam validates each against all the others when an invocation first
+   * parses its options.
    */
   @Test
   public void theFunctionRegistersOnlyTheOptionsGhlakeParses() throws Exception {
-    List<URL> urls = new ArrayList<>(List.of(task.toUri().toURL()));
-    try (Stream<Path> jars = Files.list(task.resolve("lib"))) {
-      for (Path jar : jars.toList()) {
-        urls.add(jar.toUri().toURL());
-      }
-    }
-    Set<String> registrars = new TreeSet<>();
-    try (URLClassLoader alone = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
-      for (URL list : java.util.Collections.list(alone.getResources(REGISTRARS))) {
+    Set<String> registered = new TreeSet<>();
+    try (URLClassLoader alone = functionLoader()) {
+      for (URL list : java.util.Collections.list(alone.getResources(ServiceFiles.OPTIONS_REGISTRARS))) {
         try (InputStream in = list.openStream()) {
-          new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-              .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(registrars::add);
+          registered.addAll(ServiceFiles.providers(in));
         }
       }
     }
-    assertEquals(Set.of("org.apache.beam.sdk.options.DefaultPipelineOptionsRegistrar",
-        "org.apache.beam.sdk.transforms.resourcehints.ResourceHintsOptions$Options",
-        "org.apache.beam.runners.direct.DirectRegistrar$Options"), registrars);
+    assertEquals(ServiceFiles.ghlakeOptionsRegistrars(Path.of(System.getProperty("ghlake.basedir", "."))), registered);
+  }
+
+  /** A class loader of the unpacked zip alone, as Lambda's: its root, lib/, and the folders given. */
+  private static URLClassLoader functionLoader(Path... moreJarFolders) throws IOException {
+    List<URL> urls = new ArrayList<>(List.of(task.toUri().toURL()));
+    List<Path> folders = new ArrayList<>(List.of(task.resolve("lib")));
+    folders.addAll(List.of(moreJarFolders));
+    for (Path folder : folders) {
+      try (Stream<Path> jars = Files.list(folder)) {
+        for (Path jar : jars.toList()) {
+          urls.add(jar.toUri().toURL());
+        }
+      }
+    }
+    return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
   }
 
   /** Lambda runs Linux on x86_64 and arm64: each native codec has both, and no other platform. */
@@ -136,7 +136,7 @@ public class LambdaPackageIT {
       direct.stream().forEach(e -> crcs.put(e.getName(), e.getCrc()));
       int classes = 0;
       for (ZipEntry e : java.util.Collections.list(left.entries())) {
-        if (e.getName().equals(REGISTRARS)) {
+        if (e.getName().equals(ServiceFiles.OPTIONS_REGISTRARS)) {
           continue; // left out on purpose: see theFunctionRegistersOnlyTheOptionsGhlakeParses
         } else if (e.getName().startsWith("META-INF/services/")) {
           assertTrue(e.getName(), services(direct, e.getName()).containsAll(services(left, e.getName())));
@@ -152,13 +152,11 @@ public class LambdaPackageIT {
   private static Set<String> services(ZipFile jar, String name) throws IOException {
     ZipEntry e = jar.getEntry(name);
     assertTrue(jar.getName() + " registers " + name, e != null);
-    Set<String> out = new TreeSet<>();
     try (InputStream in = jar.getInputStream(e)) {
-      new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(out::add);
+      return ServiceFiles.providers(in);
     }
-    return out;
   }
+
 
   private static boolean isNative(String name) {
     return name.endsWith(".so") || name.endsWith(".dll") || name.endsWith(".dylib") || name.endsWith(".jnilib");
