@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,11 +79,34 @@ public final class LakeFiles {
     return r.status() == MatchResult.Status.OK ? r.metadata() : List.of();
   }
 
-  /** Deletes files; those already gone are fine. */
+  /**
+   * Deletes files; those already gone are fine. Local files are deleted here: Beam's
+   * IGNORE_MISSING_FILES first matches every path as a glob, and on a local disk a missing one
+   * lists its whole folder, so N missing files in a folder of N cost N² (a clean-up of 1,500
+   * files and their absent ".writing" twins took 14.5 s; docs/benchmarks.md).
+   */
   public static void delete(List<String> paths) throws IOException {
-    List<ResourceId> ids = new ArrayList<>();
-    paths.forEach(p -> ids.add(FileSystems.matchNewResource(p, false)));
-    FileSystems.delete(ids, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    List<ResourceId> elsewhere = new ArrayList<>();
+    for (String p : paths) {
+      if (p.contains("://")) {
+        elsewhere.add(FileSystems.matchNewResource(p, false));
+      } else {
+        deleteLocal(Path.of(p).toAbsolutePath());
+      }
+    }
+    if (!elsewhere.isEmpty()) {
+      FileSystems.delete(elsewhere, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
+  }
+
+  private static void deleteLocal(Path file) throws IOException {
+    try {
+      Files.deleteIfExists(file);
+    } catch (FileSystemException e) {
+      if (Files.isDirectory(file.getParent())) { // a folder that is a file holds nothing to delete
+        throw e;
+      }
+    }
   }
 
   /** Removes a local folder if it is empty (object stores have no folders to remove). */
