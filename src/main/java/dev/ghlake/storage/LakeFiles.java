@@ -21,8 +21,15 @@ import org.apache.beam.sdk.util.MimeTypes;
 public final class LakeFiles {
   private LakeFiles() {}
 
-  /** The file's text, or null when it does not exist. */
+  /**
+   * The file's text, or null when it does not exist. A local file is read by its name: Beam's
+   * match takes an absent name with * ? [ for a pattern and would read what that matches.
+   */
   public static String readIfExists(String path) throws IOException {
+    if (!path.contains("://")) {
+      Path file = Path.of(path);
+      return Files.isRegularFile(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : null;
+    }
     List<MatchResult.Metadata> found = match(path);
     if (found.isEmpty()) {
       return null;

@@ -30,6 +30,16 @@ public class LakeFilesTest {
   }
 
   @Test
+  public void anAbsentNameIsNotReadAsAPattern() throws Exception {
+    Path folder = tmp.newFolder("hour=03").toPath();
+    Files.writeString(folder.resolve("_manifest1.json"), "another lake's manifest");
+
+    assertEquals(null, LakeFiles.readIfExists(folder + "/_manifest[1].json"));
+    assertEquals(null, LakeFiles.readIfExists(folder + "/_manifest?.json"));
+    assertEquals("another lake's manifest", LakeFiles.readIfExists(folder + "/_manifest1.json"));
+  }
+
+  @Test
   public void presentFilesGoAndAbsentOnesAreFine() throws Exception {
     Path folder = tmp.newFolder("hour=01").toPath();
     List<String> paths = new ArrayList<>();
