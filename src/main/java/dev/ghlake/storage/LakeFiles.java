@@ -90,7 +90,7 @@ public final class LakeFiles {
    * Deletes files; those already gone are fine. Local files are deleted here: Beam's
    * IGNORE_MISSING_FILES first matches every path as a glob, and on a local disk a missing one
    * lists its whole folder, so N missing files in a folder of N cost N² (a clean-up of 1,500
-   * files and their absent ".writing" twins took 14.5 s; docs/benchmarks.md).
+   * files and their absent ".inprogress" twins took 14.5 s; docs/benchmarks.md).
    */
   public static void delete(List<String> paths) throws IOException {
     List<ResourceId> elsewhere = new ArrayList<>();
