@@ -1,6 +1,7 @@
 package dev.ghlake.commit;
 
 import dev.ghlake.accounting.SourceOutcome;
+import dev.ghlake.accounting.SumInMap;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.accounting.WithAccount;
 import dev.ghlake.model.PartitionBy;
@@ -13,14 +14,13 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
@@ -30,7 +30,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
@@ -68,7 +67,7 @@ public class CommitPartitions extends PTransform<WithAccount<WrittenFile>, PColl
         .apply("TalliesByPartition", ParDo.of(new ByPartitionFn(spec.partitionBy())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), tallies.getCoder()));
     // a day's profile by hour is too many values for one key on Flink: summed first; an hour's
-    // is not, and the sum costs a DirectRunner run of 1.2M events some 5 s (docs/benchmarks.md)
+    // is not, and needs no sum
     PCollection<KV<String, KV<Tally, Long>>> byPartition = spec.partitionBy() == PartitionBy.hour ? counts
         : PCollectionList.of(counts).and(profilesByPartition(tallies, spec.partitionBy()))
             .apply("PartitionTallies", Flatten.pCollections());
@@ -99,23 +98,23 @@ public class CommitPartitions extends PTransform<WithAccount<WrittenFile>, PColl
    * The profile tallies of each partition, summed over its hours: one per measure. A day holds
    * some 15,000 of them by hour; past 10,000 values a CoGbkResult reads its input again, which
    * Flink's batch GroupByKey refuses ("GBK result is not re-iterable"), and the profile does not
-   * need the hour.
+   * need the hour. Summed into one map per partition, not per (partition, measure): a day of
+   * hours has some 11,000 measures, each of which the DirectRunner ran as a bundle of its own.
    */
   private static PCollection<KV<String, KV<Tally, Long>>> profilesByPartition(
       PCollection<KV<Tally, Long>> tallies, PartitionBy by) {
+    SumInMap<String> sum = new SumInMap<>(StringUtf8Coder.of());
     return tallies
         .apply("ProfileMeasures", ParDo.of(new ProfileMeasureFn(by)))
-        .setCoder(KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), VarLongCoder.of()))
-        .apply("SumProfileMeasures", Sum.longsPerKey())
-        .apply("ProfileTallies", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), new TypeDescriptor<KV<Tally, Long>>() {}))
-            .via(m -> KV.of(m.getKey().getKey(),
-                KV.of(new Tally(Tally.Kind.PROFILE, m.getKey().getValue(), "", ""), m.getValue()))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+        .apply("SumProfileMeasures", Combine.perKey(sum))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), sum.sumsCoder()))
+        .apply("ProfileTallies", ParDo.of(new ProfileTalliesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), tallies.getCoder()));
   }
 
-  /** A profile tally as ((partition, measure), n). */
-  static class ProfileMeasureFn extends DoFn<KV<Tally, Long>, KV<KV<String, String>, Long>> {
+  /** A profile tally as (partition, (measure, n)). */
+  static class ProfileMeasureFn extends DoFn<KV<Tally, Long>, KV<String, KV<String, Long>>> {
     private final PartitionBy by;
 
     ProfileMeasureFn(PartitionBy by) {
@@ -123,10 +122,19 @@ public class CommitPartitions extends PTransform<WithAccount<WrittenFile>, PColl
     }
 
     @ProcessElement
-    public void process(@Element KV<Tally, Long> t, OutputReceiver<KV<KV<String, String>, Long>> out) {
+    public void process(@Element KV<Tally, Long> t, OutputReceiver<KV<String, KV<String, Long>>> out) {
       if (t.getKey().kind() == Tally.Kind.PROFILE) {
-        out.output(KV.of(KV.of(PartitionPath.ofHour(t.getKey().hour(), by), t.getKey().detail()), t.getValue()));
+        out.output(KV.of(PartitionPath.ofHour(t.getKey().hour(), by), KV.of(t.getKey().detail(), t.getValue())));
       }
+    }
+  }
+
+  /** A partition's summed measures as profile tallies again, one per measure. */
+  static class ProfileTalliesFn extends DoFn<KV<String, Map<String, Long>>, KV<String, KV<Tally, Long>>> {
+    @ProcessElement
+    public void process(@Element KV<String, Map<String, Long>> sums, OutputReceiver<KV<String, KV<Tally, Long>>> out) {
+      sums.getValue().forEach((measure, n) ->
+          out.output(KV.of(sums.getKey(), KV.of(new Tally(Tally.Kind.PROFILE, measure, "", ""), n))));
     }
   }
 
