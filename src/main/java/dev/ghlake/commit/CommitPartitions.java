@@ -6,19 +6,16 @@ import dev.ghlake.accounting.Tally;
 import dev.ghlake.accounting.WithAccount;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.model.PartitionPath;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
@@ -103,12 +100,7 @@ public class CommitPartitions extends PTransform<WithAccount<WrittenFile>, PColl
    */
   private static PCollection<KV<String, KV<Tally, Long>>> profilesByPartition(
       PCollection<KV<Tally, Long>> tallies, PartitionBy by) {
-    SumInMap<String> sum = new SumInMap<>(StringUtf8Coder.of());
-    return tallies
-        .apply("ProfileMeasures", ParDo.of(new ProfileMeasureFn(by)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-        .apply("SumProfileMeasures", Combine.perKey(sum))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), sum.sumsCoder()))
+    return sums("SumProfileMeasures", tallies.apply("ProfileMeasures", ParDo.of(new ProfileMeasureFn(by))))
         .apply("ProfileTallies", ParDo.of(new ProfileTalliesFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), tallies.getCoder()));
   }
@@ -141,12 +133,17 @@ public class CommitPartitions extends PTransform<WithAccount<WrittenFile>, PColl
   /** Counts keyed twice ({@code a → b → n}) as a side input of maps, summed per {@code (a, b)}. */
   private static PCollectionView<Map<String, Map<String, Long>>> asMaps(String name,
       PCollection<KV<String, KV<String, Long>>> counts) {
+    return sums(name + "Sums", counts).apply(name + "View", View.asMap());
+  }
+
+  /** Counts keyed twice ({@code a → b → n}), summed into one map per {@code a}. */
+  private static PCollection<KV<String, Map<String, Long>>> sums(String name,
+      PCollection<KV<String, KV<String, Long>>> counts) {
+    SumInMap<String> sum = new SumInMap<>(StringUtf8Coder.of());
     return counts
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-        .apply(name + "Group", GroupByKey.create())
-        .apply(name + "Maps", ParDo.of(new ToMapFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-        .apply(name + "View", View.asMap());
+        .apply(name, Combine.perKey(sum))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), sum.sumsCoder()));
   }
 
   /** The tallies that belong to one partition: written, filtered, duplicates, by event hour. */
@@ -207,16 +204,6 @@ public class CommitPartitions extends PTransform<WithAccount<WrittenFile>, PColl
       if (tally.kind() == Tally.Kind.WRITTEN) {
         out.output(KV.of(t.getKey(), KV.of(tally.detail(), t.getValue().getValue())));
       }
-    }
-  }
-
-  static class ToMapFn extends DoFn<KV<String, Iterable<KV<String, Long>>>, KV<String, Map<String, Long>>> {
-    @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<String, Long>>> in,
-        OutputReceiver<KV<String, Map<String, Long>>> out) {
-      Map<String, Long> byType = new HashMap<>();
-      in.getValue().forEach(kv -> byType.merge(kv.getKey(), kv.getValue(), Long::sum));
-      out.output(KV.of(in.getKey(), byType));
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.ghlake.storage;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -61,9 +60,8 @@ public class LakeFilesTest {
   public void aFolderThatIsAFileHoldsNothingToDelete() throws Exception {
     Path notAFolder = Files.writeString(tmp.getRoot().toPath().resolve("hour=02"), "not a folder");
 
-    LakeFiles.delete(List.of(notAFolder + "/f.parquet"));
+    LakeFiles.delete(List.of(notAFolder + "/f.parquet")); // no "Not a directory" failure
 
     assertTrue(Files.isRegularFile(notAFolder));
-    assertFalse(Files.exists(tmp.getRoot().toPath().resolve("f.parquet")));
   }
 }
