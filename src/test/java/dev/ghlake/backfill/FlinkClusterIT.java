@@ -223,12 +223,8 @@ public class FlinkClusterIT {
         quiet, quiet));
 
     Path log = tmp.getRoot().toPath().resolve("interactions-flink.log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", JAR.toString(), InteractionsCommand.class.getName(), "--runner=FlinkRunner",
-        "--flinkMaster=" + master, "--filesToStage=" + JAR, "--parallelism=2", "--lake=" + flink,
-        "--export=" + flink.resolve("export")));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p = launcher(log, concat(concat(new String[] {"interactions", "--runner=FlinkRunner",
+        "--flinkMaster=" + master, "--parallelism=2", "--lake=" + flink, "--export=" + flink.resolve("export")}, args)));
     assertTrue("the run finishes", p.waitFor(600, TimeUnit.SECONDS));
     assertEquals(Files.readString(log), 0, p.exitValue());
     assertTrue(Files.readString(log), Files.readString(log).contains("2 days committed"));
@@ -290,11 +286,20 @@ public class FlinkClusterIT {
   }
 
   private static Process start(Path log, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", JAR.toString(), Backfill.class.getName(), "--runner=FlinkRunner",
-        "--flinkMaster=" + master, "--filesToStage=" + JAR, "--parallelism=2", "--progressSeconds=0"));
+    return launcher(log, concat(new String[] {"backfill", "--runner=FlinkRunner", "--flinkMaster=" + master,
+        "--parallelism=2", "--progressSeconds=0"}, args));
+  }
+
+  /**
+   * scripts/ghlake, as the README has users submit to a cluster: its JVM flags, its class archive,
+   * and the runnable jar as the only file the job stages.
+   */
+  private static Process launcher(Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("bash", BASE.resolve("scripts/ghlake").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    pb.environment().put("JAVA_OPTS", "-Xmx512m");
     // the AWS SDK's default credentials, as an EMR node's role gives them (the Glue catalog's)
     pb.environment().put("AWS_ACCESS_KEY_ID", GlueServer.ACCESS_KEY);
     pb.environment().put("AWS_SECRET_ACCESS_KEY", GlueServer.SECRET_KEY);
