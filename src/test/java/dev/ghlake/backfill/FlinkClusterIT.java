@@ -291,7 +291,7 @@ public class FlinkClusterIT {
   }
 
   /**
-   * scripts/ghlake, as the README has users submit to a cluster: its JVM flags, its class archive,
+   * scripts/ghlake, as docs/backfill.md has users submit to a cluster: its JVM flags, its class archive,
    * and the runnable jar as the only file the job stages.
    */
   private static Process launcher(Path log, String... args) throws IOException {
