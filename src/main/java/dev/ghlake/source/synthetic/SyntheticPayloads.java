@@ -2,11 +2,12 @@ package dev.ghlake.source.synthetic;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
 
 /** Writes the payload of a synthetic event, in the modern Events API shape of each type. */
 final class SyntheticPayloads {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final HexFormat HEX = HexFormat.of();
   private static final String[] WORDS = {
     "fix", "add", "update", "remove", "refactor", "test", "docs", "build", "release", "bump",
     "parser", "config", "cache", "error", "handler", "support", "api", "client", "server", "page",
@@ -231,21 +232,9 @@ final class SyntheticPayloads {
     json.writeEndObject();
   }
 
-  /** 40 hex digits, as a commit's; by hand: String.format cost more than the rest of a push. */
+  /** 40 hex digits, as a commit's (String.format cost more than the rest of a push). */
   private String sha() {
-    char[] digits = new char[40];
-    hex(digits, 0, rnd.nextLong(), 16);
-    hex(digits, 16, rnd.nextLong(), 16);
-    hex(digits, 32, rnd.nextInt(), 8);
-    return new String(digits);
-  }
-
-  /** The low {@code count} hex digits of {@code value}, zero-padded, into {@code out} at {@code at}. */
-  private static void hex(char[] out, int at, long value, int count) {
-    for (int i = at + count - 1; i >= at; i--) {
-      out[i] = HEX[(int) (value & 0xf)];
-      value >>>= 4;
-    }
+    return HEX.toHexDigits(rnd.nextLong()) + HEX.toHexDigits(rnd.nextLong()) + HEX.toHexDigits(rnd.nextInt());
   }
 
   private String sentence(int minChars, int maxChars) {
