@@ -223,8 +223,8 @@ public class FlinkClusterIT {
         quiet, quiet));
 
     Path log = tmp.getRoot().toPath().resolve("interactions-flink.log");
-    Process p = launcher(log, concat(concat(new String[] {"interactions", "--runner=FlinkRunner",
-        "--flinkMaster=" + master, "--parallelism=2", "--lake=" + flink, "--export=" + flink.resolve("export")}, args)));
+    Process p = launcher(log, concat(new String[] {"interactions", "--runner=FlinkRunner",
+        "--flinkMaster=" + master, "--parallelism=2", "--lake=" + flink, "--export=" + flink.resolve("export")}, args));
     assertTrue("the run finishes", p.waitFor(600, TimeUnit.SECONDS));
     assertEquals(Files.readString(log), 0, p.exitValue());
     assertTrue(Files.readString(log), Files.readString(log).contains("2 days committed"));
