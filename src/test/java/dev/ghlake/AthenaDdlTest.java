@@ -3,6 +3,7 @@ package dev.ghlake;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
@@ -20,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -45,8 +45,8 @@ public class AthenaDdlTest {
       out.write("this line is not JSON\n".getBytes(StandardCharsets.UTF_8));
     }
     String lake = tmp.newFolder("lake").getPath();
-    RunSummary run = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + archive + "/*.json.gz",
-        "--output=" + lake, "--progressSeconds=0").as(GhLakeOptions.class));
+    RunSummary run = GhLake.run(CommandLine.options("--input=" + archive + "/*.json.gz",
+        "--output=" + lake, "--progressSeconds=0"));
     assertEquals(1L, (long) run.rejected().values().stream().mapToLong(Long::longValue).sum());
 
     Map<String, String> events = columns(Path.of("templates/athena/events.sql"));

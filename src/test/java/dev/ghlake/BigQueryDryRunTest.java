@@ -3,6 +3,7 @@ package dev.ghlake;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.DryRun;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.testing.GhArchiveBigQuery;
@@ -12,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -25,7 +25,7 @@ public class BigQueryDryRunTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--output=" + tmp.newFolder("lake"));
-    DryRun.print(PipelineOptionsFactory.fromArgs(all.toArray(new String[0])).as(GhLakeOptions.class), null,
+    DryRun.print(CommandLine.options(all.toArray(new String[0])), null,
         new PrintStream(out, true, StandardCharsets.UTF_8));
     return out.toString(StandardCharsets.UTF_8);
   }

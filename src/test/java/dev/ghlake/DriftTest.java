@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -104,7 +103,7 @@ public class DriftTest {
     List<String> args = new ArrayList<>(List.of("--input=" + archive, "--output=" + lake,
         "--partitionBy=day", "--latenessHours=0", "--progressSeconds=0"));
     args.addAll(List.of(window));
-    lastOptions = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
+    lastOptions = CommandLine.options(args.toArray(new String[0]));
     PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
     return new LakeRun(lastOptions, out, out).execute();
   }

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.ArchiveFiles;
@@ -20,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -93,9 +93,9 @@ public class EraEdgesTest {
     write(archive, "2014-12-31-16.json.gz", timelineOf2015);
     write(archive, "2015-01-01-0.json.gz", eventsApiOf2015);
 
-    RunSummary s = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + archive,
+    RunSummary s = GhLake.run(CommandLine.options("--input=" + archive,
         "--from=2014-12-31T23", "--to=2015-01-01T01", "--latenessHours=1", "--partitionBy=hour",
-        "--output=" + tmp.newFolder().getPath(), "--progressSeconds=0").as(GhLakeOptions.class));
+        "--output=" + tmp.newFolder().getPath(), "--progressSeconds=0"));
 
     Instant lastHour = EDGE.minusSeconds(3600);
     Instant firstHour = EDGE.plusSeconds(3600);
@@ -139,6 +139,6 @@ public class EraEdgesTest {
     List<String> args = new ArrayList<>(List.of("--input=" + archive, "--latenessHours=0",
         "--partitionBy=hour", "--output=" + lake, "--progressSeconds=0"));
     args.addAll(List.of(window));
-    return GhLake.run(PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class));
+    return GhLake.run(CommandLine.options(args.toArray(new String[0])));
   }
 }

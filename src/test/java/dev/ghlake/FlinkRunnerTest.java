@@ -6,6 +6,7 @@ import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
@@ -46,13 +46,13 @@ public class FlinkRunnerTest {
   }
 
   private static RunSummary run(String... args) {
-    return GhLake.run(PipelineOptionsFactory.fromArgs(
-        Stream.concat(Stream.of(args), Stream.of(FLINK)).toArray(String[]::new)).as(GhLakeOptions.class));
+    return GhLake.run(CommandLine.options(
+        Stream.concat(Stream.of(args), Stream.of(FLINK)).toArray(String[]::new)));
   }
 
   private static RunSummary runDirect(String... args) {
     String[] all = Stream.concat(Stream.of(args), Stream.of("--progressSeconds=0")).toArray(String[]::new);
-    return GhLake.run(PipelineOptionsFactory.fromArgs(all).as(GhLakeOptions.class));
+    return GhLake.run(CommandLine.options(all));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.ArchiveFiles;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -72,7 +72,7 @@ public class GhArchiveFileDefectsTest {
     List<String> args = new ArrayList<>(List.of("--input=" + archive + "/*.json.gz",
         "--output=" + tmp.newFolder().getPath(), "--progressSeconds=0"));
     args.addAll(List.of(extra));
-    return GhLake.run(PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class));
+    return GhLake.run(CommandLine.options(args.toArray(new String[0])));
   }
 
   private static long rows(RunSummary s) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.DuckDb;
@@ -24,7 +25,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -41,9 +41,9 @@ public class GhLakeRealHoursTest {
     long expectedEvents = expected.values().stream().mapToLong(Long::longValue).sum();
 
     String out = tmp.getRoot().getPath();
-    GhLakeOptions options = PipelineOptionsFactory.fromArgs(
+    GhLakeOptions options = CommandLine.options(
         "--input=" + hours + "/*.json.gz", "--output=" + out,
-        "--summaryFile=" + out + "/summary.json", "--progressSeconds=0").as(GhLakeOptions.class);
+        "--summaryFile=" + out + "/summary.json", "--progressSeconds=0");
     RunSummary summary = GhLake.run(options);
 
     String events = "read_parquet('" + out + "/events/**/*.parquet', hive_partitioning=true)";
@@ -89,9 +89,8 @@ public class GhLakeRealHoursTest {
         .mapToLong(Map.Entry::getValue).sum();
 
     String out = tmp.getRoot().getPath();
-    RunSummary s = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + hours,
-        "--from=2014-02-15T08", "--to=2014-02-15T09", "--output=" + out, "--progressSeconds=0")
-        .as(GhLakeOptions.class));
+    RunSummary s = GhLake.run(CommandLine.options("--input=" + hours,
+        "--from=2014-02-15T08", "--to=2014-02-15T09", "--output=" + out, "--progressSeconds=0"));
 
     assertEquals(fileEvents, s.read()); // only 2014-02-15-0.json.gz is in the read window
     assertEquals(inHour, s.written());
@@ -107,9 +106,8 @@ public class GhLakeRealHoursTest {
     // the same window again: an identical lake, the first run's files gone
     Path partition = Path.of(out, "events", "dt=2014-02-15", "hour=08");
     byte[] firstData = Files.readAllBytes(onlyParquet(partition));
-    RunSummary again = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + hours,
-        "--from=2014-02-15T08", "--to=2014-02-15T09", "--output=" + out, "--progressSeconds=0")
-        .as(GhLakeOptions.class));
+    RunSummary again = GhLake.run(CommandLine.options("--input=" + hours,
+        "--from=2014-02-15T08", "--to=2014-02-15T09", "--output=" + out, "--progressSeconds=0"));
     assertEquals(s.written(), again.written());
     Path second = onlyParquet(partition);
     assertTrue(second.getFileName().toString().contains(again.runId()));
@@ -127,9 +125,8 @@ public class GhLakeRealHoursTest {
     long fileEvents = countIndependently(hours).entrySet().stream()
         .filter(e -> e.getKey().startsWith("2011-02-15/00/")).mapToLong(Map.Entry::getValue).sum();
     String out = tmp.getRoot().getPath();
-    RunSummary s = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + hours,
-        "--from=2011-02-15T00", "--to=2011-02-15T01", "--output=" + out, "--progressSeconds=0")
-        .as(GhLakeOptions.class));
+    RunSummary s = GhLake.run(CommandLine.options("--input=" + hours,
+        "--from=2011-02-15T00", "--to=2011-02-15T01", "--output=" + out, "--progressSeconds=0"));
 
     assertEquals(s.failures().toString(), RunSummary.Status.success, s.status());
     assertEquals(nonBlankLines(hours.resolve("2011-02-15-0.json.gz")), s.read());

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticEventGenerator;
 import dev.ghlake.source.synthetic.SyntheticPlan;
@@ -14,7 +15,6 @@ import dev.ghlake.testing.DuckDb;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -25,7 +25,7 @@ public class GhLakeSyntheticTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   private static GhLakeOptions options(String... args) {
-    return PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class);
+    return CommandLine.options(args);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.ghlake;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
@@ -21,7 +22,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -57,9 +57,8 @@ public class GlobReaderTest {
     reader.start();
     try {
       for (String run : List.of("first", "replacing")) { // the second replaces every partition the first wrote
-        RunSummary s = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + archive, "--output=" + lake,
-            "--from=2024-07-01T00", "--to=2024-07-01T06", "--latenessHours=0", "--progressSeconds=0")
-            .as(GhLakeOptions.class));
+        RunSummary s = GhLake.run(CommandLine.options("--input=" + archive, "--output=" + lake,
+            "--from=2024-07-01T00", "--to=2024-07-01T06", "--latenessHours=0", "--progressSeconds=0"));
         assertEquals(run, RunSummary.Status.success, s.status());
       }
     } finally {

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -38,7 +38,7 @@ public class KilledRunTest {
     Path staging = tmp.newFolder("staging").toPath();
     String[] window = {"--input=" + archive, "--output=" + lake, "--latenessHours=0",
         "--from=2024-07-01T00", "--to=2024-07-01T05", "--stagingLocation=" + staging, "--progressSeconds=0"};
-    RunSummary first = GhLake.run(PipelineOptionsFactory.fromArgs(window).as(GhLakeOptions.class));
+    RunSummary first = GhLake.run(CommandLine.options(window));
     long committed = first.written();
 
     // the same window again, in its own JVM, killed once it has written a data file
@@ -53,9 +53,9 @@ public class KilledRunTest {
     assertTrue("and its staging", Files.list(staging).findAny().isPresent());
 
     // the next run, of another window, cleans up before it does anything else
-    RunSummary next = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + archive,
+    RunSummary next = GhLake.run(CommandLine.options("--input=" + archive,
         "--output=" + lake, "--latenessHours=0", "--from=2024-07-01T05", "--to=2024-07-01T06",
-        "--stagingLocation=" + staging, "--progressSeconds=0").as(GhLakeOptions.class));
+        "--stagingLocation=" + staging, "--progressSeconds=0"));
     assertEquals(RunSummary.Status.success, next.status());
     List<String> listed = listedFiles(lake);
     long removed = left.stream().filter(f -> !Files.exists(f)).count();
@@ -87,7 +87,7 @@ public class KilledRunTest {
         "--from=2024-07-01T00", "--to=2024-07-01T01", "--progressSeconds=0"};
     String[] manyFiles = Arrays.copyOf(window, window.length + 1);
     manyFiles[window.length] = "--targetRowsPerFile=2";
-    RunSummary first = GhLake.run(PipelineOptionsFactory.fromArgs(manyFiles).as(GhLakeOptions.class));
+    RunSummary first = GhLake.run(CommandLine.options(manyFiles));
     Path manifest = Path.of(lake, "events/dt=2024-07-01/hour=00/_manifest.json");
     // the victim writes a file or two and retires the first run's many: the removal is long
     GhLakeProcess victim = GhLakeProcess.start(tmp.getRoot().toPath().resolve("victim.log"), List.of(), window);
@@ -99,9 +99,9 @@ public class KilledRunTest {
     assertTrue("the kill landed between the commit steps: " + globbed + " rows for "
         + listedRows(lake) + " listed\n" + victim.output(), globbed > listedRows(lake));
 
-    RunSummary next = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + archive,
+    RunSummary next = GhLake.run(CommandLine.options("--input=" + archive,
         "--output=" + lake, "--latenessHours=0", "--from=2024-07-01T01", "--to=2024-07-01T02",
-        "--progressSeconds=0").as(GhLakeOptions.class));
+        "--progressSeconds=0"));
     assertEquals(RunSummary.Status.success, next.status());
     assertEquals(listedRows(lake),
         DuckDb.count("SELECT count(*) FROM read_parquet('" + lake + "/events/**/*.parquet')"));

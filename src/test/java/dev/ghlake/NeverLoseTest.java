@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -52,7 +51,7 @@ public class NeverLoseTest {
     List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + lake,
         "--latenessHours=0", "--progressSeconds=0"));
     args.addAll(List.of(extra));
-    GhLakeOptions options = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
+    GhLakeOptions options = CommandLine.options(args.toArray(new String[0]));
     PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
     return new LakeRun(options, out, out).execute();
   }

@@ -2,6 +2,7 @@ package dev.ghlake;
 
 import static org.junit.Assert.assertEquals;
 
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
@@ -10,7 +11,6 @@ import dev.ghlake.testing.GhLakeProcess;
 import dev.ghlake.testing.LakeBytes;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -31,8 +31,7 @@ public class SameBytesInAnyJvmTest {
     String here = tmp.newFolder("here").getPath();
     String there = tmp.newFolder("there").getPath();
 
-    RunSummary first = GhLake.run(PipelineOptionsFactory.fromArgs(window(archive, here))
-        .as(GhLakeOptions.class));
+    RunSummary first = GhLake.run(CommandLine.options(window(archive, here)));
     assertEquals(RunSummary.Status.success, first.status());
     GhLakeProcess other = GhLakeProcess.start(tmp.getRoot().toPath().resolve("other.log"), List.of(),
         window(archive, there));

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.rules.TemporaryFolder;
 
 /**
@@ -40,7 +39,7 @@ final class ThreeHourLake {
     List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + lake, from,
         "--to=2024-07-01T03", "--latenessHours=0", "--progressSeconds=0"));
     args.addAll(List.of(extra));
-    lastOptions = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
+    lastOptions = CommandLine.options(args.toArray(new String[0]));
     PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     return new LakeRun(lastOptions, out, out).execute();
   }

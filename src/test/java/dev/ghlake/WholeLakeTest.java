@@ -6,6 +6,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.cli.ExitCode;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
@@ -21,7 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -202,9 +202,8 @@ public class WholeLakeTest {
   /** Issue 24: twenty years of absent input ran out of heap after 107 s, leaving 7,305 leases. */
   @Test
   public void aRunRefusesWindowsAndMarginsBeyondItsBounds() throws Exception {
-    GhLakeOptions twentyYears = PipelineOptionsFactory.fromArgs("--input=" + archive,
-        "--output=" + lake, "--from=2005-01-01", "--to=2025-01-01", "--progressSeconds=0")
-        .as(GhLakeOptions.class);
+    GhLakeOptions twentyYears = CommandLine.options("--input=" + archive,
+        "--output=" + lake, "--from=2005-01-01", "--to=2025-01-01", "--progressSeconds=0");
     PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new LakeRun(twentyYears, out, out).execute());
@@ -215,9 +214,9 @@ public class WholeLakeTest {
           .filter(p -> p.toString().contains("_leases") && !p.toString().contains("dt=2024-07-01")
               && Files.isRegularFile(p)).toList());
     }
-    GhLakeOptions hugeMargin = PipelineOptionsFactory.fromArgs("--input=" + archive,
+    GhLakeOptions hugeMargin = CommandLine.options("--input=" + archive,
         "--output=" + lake, "--from=2024-07-01T00", "--to=2024-07-01T03", "--latenessHours=100000",
-        "--progressSeconds=0").as(GhLakeOptions.class);
+        "--progressSeconds=0");
     e = assertThrows(IllegalArgumentException.class,
         () -> new LakeRun(hugeMargin, out, out).execute());
     assertTrue(e.getMessage(), e.getMessage().startsWith("--latenessHours must be 0 to 48 (got 100000)"));

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
@@ -26,7 +27,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -58,7 +58,7 @@ public class WindowedRunsTest {
             args.add(d); // a default, unless the test gave its own
           }
         });
-    return GhLake.run(PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class));
+    return GhLake.run(CommandLine.options(args.toArray(new String[0])));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.DuckDb;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -80,9 +80,8 @@ public class ReplayCorpusTest {
     assertTrue("copies are new actors", logins.stream().anyMatch(l -> l.endsWith("-r1")));
     assertTrue(commits && commentObjects);
 
-    GhLakeOptions options = PipelineOptionsFactory.fromArgs("--input=" + a, "--output=" + tmp.getRoot().toPath()
-        .resolve("lake"), "--from=2024-07-01T00", "--to=2024-07-01T02", "--latenessHours=0", "--progressSeconds=0")
-        .as(GhLakeOptions.class);
+    GhLakeOptions options = CommandLine.options("--input=" + a, "--output=" + tmp.getRoot().toPath()
+        .resolve("lake"), "--from=2024-07-01T00", "--to=2024-07-01T02", "--latenessHours=0", "--progressSeconds=0");
     RunSummary s = GhLake.run(options);
     assertEquals(RunSummary.Status.success, s.status());
     assertEquals(events, s.read());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.accounting.SumTallies;
 import dev.ghlake.accounting.Tally;
 import dev.ghlake.accounting.WithAccount;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.commit.RunLedger;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.RunPlan;
@@ -33,7 +34,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -65,9 +65,9 @@ public class CommitAndLedgerTest {
     Path archive = tmp.newFolder("archive").toPath();
     WriteSyntheticArchive.write(archive, new SyntheticPlan(1_200, 3, "2024-07-01T00"), 3);
     String lake = tmp.newFolder("lake").getPath();
-    GhLakeOptions options = PipelineOptionsFactory.fromArgs("--input=" + archive, "--output=" + lake,
+    GhLakeOptions options = CommandLine.options("--input=" + archive, "--output=" + lake,
         "--from=2024-07-01T00", "--to=2024-07-01T03", "--latenessHours=0",
-        "--stagingLocation=" + tmp.newFolder("staging")).as(GhLakeOptions.class);
+        "--stagingLocation=" + tmp.newFolder("staging"));
     RunPlan plan = RunPlanner.plan(options, "20240701T000000Z-test", Instant.now(), null);
     Counted archiveCount = count(archive);
     List<KV<String, Long>> expected = archiveCount.eventsByPartition.entrySet().stream()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
 import dev.ghlake.InteractionsCommand;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.RealData;
@@ -29,7 +30,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -49,8 +49,8 @@ public class AnalysisQueriesTest {
   public static void buildTheLakeAndReadThePage() throws IOException {
     lake = tmp.getRoot().toPath().resolve("lake");
     for (String hour : List.of("2011-02-15-0", "2012-02-15-0")) {
-      GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + RealData.hours().resolve(hour + ".json.gz"),
-          "--output=" + lake, "--progressSeconds=0").as(GhLakeOptions.class));
+      GhLake.run(CommandLine.options("--input=" + RealData.hours().resolve(hour + ".json.gz"),
+          "--output=" + lake, "--progressSeconds=0"));
     }
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     assertEquals(0, InteractionsCommand.run(new String[] {"--lake=" + lake}, quiet, quiet));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
 import dev.ghlake.InteractionsCommand;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.storage.Lease;
 import dev.ghlake.storage.Leases;
@@ -182,8 +183,8 @@ public class InteractionsTableTest {
   }
 
   private RunSummary load(String hour) {
-    GhLakeOptions options = PipelineOptionsFactory.fromArgs("--input=" + RealData.hours().resolve(hour + ".json.gz"),
-        "--output=" + lake, "--progressSeconds=0").as(GhLakeOptions.class);
+    GhLakeOptions options = CommandLine.options("--input=" + RealData.hours().resolve(hour + ".json.gz"),
+        "--output=" + lake, "--progressSeconds=0");
     return GhLake.run(options);
   }
 

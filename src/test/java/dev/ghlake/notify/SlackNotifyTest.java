@@ -8,12 +8,12 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.SlackServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -43,7 +43,7 @@ public class SlackNotifyTest {
         "--output=" + tmp.newFolder().getPath(), "--progressSeconds=0", "--slackWebhook=file:" + secret};
     String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
         .toArray(String[]::new);
-    return GhLake.run(PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class));
+    return GhLake.run(CommandLine.options(args));
   }
 
   @Test

@@ -5,18 +5,17 @@ import static org.junit.Assert.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Test;
 
 public class OptionsRecordTest {
   @Test
   public void recordsTheOptionsButNeverASecret() throws Exception {
-    GhLakeOptions options = PipelineOptionsFactory.fromArgs(
+    GhLakeOptions options = CommandLine.options(
         "--input=/data", "--types=PushEvent",
         "--awsCredentialsProvider={\"@type\":\"StaticCredentialsProvider\","
-            + "\"accessKeyId\":\"AKIAEXAMPLE\",\"secretAccessKey\":\"s3cr3t-value\"}")
-        .as(GhLakeOptions.class);
+            + "\"accessKeyId\":\"AKIAEXAMPLE\",\"secretAccessKey\":\"s3cr3t-value\"}");
     String json = OptionsRecord.json(options);
     assertFalse(json, json.contains("s3cr3t-value"));
     assertFalse(json, json.contains("AKIAEXAMPLE"));

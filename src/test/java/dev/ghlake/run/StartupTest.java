@@ -7,11 +7,11 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import java.nio.file.Path;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -40,9 +40,8 @@ public class StartupTest {
   }
 
   private JsonNode run(Path input, String from, String to) throws Exception {
-    RunSummary s = GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + input, "--output=" + tmp.getRoot().toPath()
-        .resolve("lake"), "--from=" + from, "--to=" + to, "--latenessHours=0", "--progressSeconds=0")
-        .as(GhLakeOptions.class));
+    RunSummary s = GhLake.run(CommandLine.options("--input=" + input, "--output=" + tmp.getRoot().toPath()
+        .resolve("lake"), "--from=" + from, "--to=" + to, "--latenessHours=0", "--progressSeconds=0"));
     return JSON.readTree(s.toJson());
   }
 }

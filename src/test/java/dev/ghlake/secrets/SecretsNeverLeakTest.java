@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.GhLake;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.AwsJsonServer;
@@ -22,7 +23,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -88,12 +88,12 @@ public class SecretsNeverLeakTest {
   }
 
   private RunSummary run(AwsJsonServer aws, String lake, Path summaryFile) {
-    return GhLake.run(PipelineOptionsFactory.fromArgs("--source=synthetic", "--syntheticEvents=500",
+    return GhLake.run(CommandLine.options("--source=synthetic", "--syntheticEvents=500",
         "--syntheticHours=1", "--output=" + lake, "--progressSeconds=0", "--notifyAttempts=1",
         "--summaryFile=" + summaryFile, "--slackWebhook=secretsmanager:ghlake/slack#webhook",
         "--secretsManagerEndpoint=" + aws.endpoint(), "--awsRegion=us-east-1",
         "--awsCredentialsProvider={\"@type\":\"StaticCredentialsProvider\",\"accessKeyId\":\"t\","
-            + "\"secretAccessKey\":\"t\"}").as(GhLakeOptions.class));
+            + "\"secretAccessKey\":\"t\"}"));
   }
 
   /** Runs with stdout, stderr and every log record (all levels) copied into {@code captured}. */

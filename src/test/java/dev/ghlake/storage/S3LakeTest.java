@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
 import dev.ghlake.InteractionsCommand;
 import dev.ghlake.ReportCommand;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -65,7 +65,7 @@ public class S3LakeTest {
         "--output=" + output, "--progressSeconds=0"));
     args.addAll(s3Options);
     args.addAll(List.of(extra));
-    return GhLake.run(PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class));
+    return GhLake.run(CommandLine.options(args.toArray(new String[0])));
   }
 
   /** A run that failed before reading anything: its one failure, which must name the lake. */
@@ -190,7 +190,7 @@ public class S3LakeTest {
     List<String> args = new ArrayList<>(List.of("--output=s3://lake/ice"));
     args.addAll(s3.beamOptions());
     args.addAll(List.of(table));
-    GhLakeOptions o = PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class);
+    GhLakeOptions o = CommandLine.options(args.toArray(new String[0]));
     TablePlan plan = TablePlan.of(o, LakePaths.of(o.getOutput()), o.getPartitionBy());
     org.apache.iceberg.Table t = EventTable.createOrLoad(Catalogs.open(plan), plan);
     long rows = 0;
@@ -211,10 +211,10 @@ public class S3LakeTest {
     List<String> toS3 = new ArrayList<>(args);
     toS3.add("--output=s3://lake/real");
     toS3.addAll(s3.beamOptions());
-    RunSummary onS3 = GhLake.run(PipelineOptionsFactory.fromArgs(toS3.toArray(new String[0])).as(GhLakeOptions.class));
+    RunSummary onS3 = GhLake.run(CommandLine.options(toS3.toArray(new String[0])));
     List<String> toDisk = new ArrayList<>(args);
     toDisk.add("--output=" + tmp.newFolder("real").getPath());
-    RunSummary onDisk = GhLake.run(PipelineOptionsFactory.fromArgs(toDisk.toArray(new String[0])).as(GhLakeOptions.class));
+    RunSummary onDisk = GhLake.run(CommandLine.options(toDisk.toArray(new String[0])));
 
     assertEquals(onDisk.written(), onS3.written());
     assertTrue(onS3.identityHolds());

@@ -3,6 +3,7 @@ package dev.ghlake.testing;
 import static org.junit.Assert.assertEquals;
 
 import dev.ghlake.GhLake;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.rules.TemporaryFolder;
 
 /**
@@ -33,7 +33,7 @@ public final class SyntheticLake {
     List<String> args = new ArrayList<>(List.of("--input=" + archive, "--output=" + lake, "--from=" + from,
         "--to=" + to, "--latenessHours=0", "--progressSeconds=0"));
     args.addAll(List.of(extra));
-    RunSummary run = GhLake.run(PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class));
+    RunSummary run = GhLake.run(CommandLine.options(args.toArray(new String[0])));
     assertEquals(run.failures().toString(), RunSummary.Status.success, run.status());
     return run;
   }

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.GhLake;
 import dev.ghlake.InteractionsCommand;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.RealData;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -38,8 +38,8 @@ public class ExportTest {
     lake = tmp.getRoot().toPath().resolve("lake");
     export = tmp.getRoot().toPath().resolve("export");
     for (String hour : List.of("2011-02-15-0", "2012-02-15-0")) {
-      GhLake.run(PipelineOptionsFactory.fromArgs("--input=" + RealData.hours().resolve(hour + ".json.gz"),
-          "--output=" + lake, "--progressSeconds=0").as(GhLakeOptions.class));
+      GhLake.run(CommandLine.options("--input=" + RealData.hours().resolve(hour + ".json.gz"),
+          "--output=" + lake, "--progressSeconds=0"));
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

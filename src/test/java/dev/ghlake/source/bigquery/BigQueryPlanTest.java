@@ -5,14 +5,14 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import java.util.List;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Test;
 
 public class BigQueryPlanTest {
   private static BigQueryPlan plan(String... args) {
-    return BigQueryPlan.of(PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class));
+    return BigQueryPlan.of(CommandLine.options(args));
   }
 
   @Test
@@ -50,7 +50,7 @@ public class BigQueryPlanTest {
 
   /** Why the options cannot be read from BigQuery, or null. */
   private static String unreadable(String... args) {
-    GhLakeOptions options = PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class);
+    GhLakeOptions options = CommandLine.options(args);
     options.setSource(dev.ghlake.source.SourceOptions.SourceKind.bigquery);
     options.setFrom("2024-07-01");
     try {

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.GhLake;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -35,7 +35,7 @@ public class BigQuerySourceTest {
   }
 
   private RunSummary run(String... args) {
-    return GhLake.run(PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class));
+    return GhLake.run(CommandLine.options(args));
   }
 
   @Test
@@ -64,8 +64,7 @@ public class BigQuerySourceTest {
     int rows = freshTablesWithTheReal2013Hour();
     String[] args = {"--source=bigquery", "--project=test-project", "--from=2013-02-15T08",
         "--latenessHours=0", "--bqServicesFactory=" + GhArchiveBigQuery.class.getName()};
-    BigQueryCost cost = BigQueryCost.of(BigQueryPlan.of(PipelineOptionsFactory.fromArgs(args)
-        .as(GhLakeOptions.class)), PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class));
+    BigQueryCost cost = BigQueryCost.of(BigQueryPlan.of(CommandLine.options(args)), CommandLine.options(args));
     assertEquals(1_000_000L, cost.bytes()); // the fake table's size
     assertTrue(cost.describe(), cost.describe().contains(String.format("(%,d rows) from 1 table(s)", rows)));
 
@@ -99,7 +98,7 @@ public class BigQuerySourceTest {
         bq.read() > 0 && bq.read() < rows / 4);
     assertEquals(files.written(), bq.written());
     assertEquals(countsByType(fromFiles), countsByType(fromBq));
-    String sql = BigQueryPlan.of(PipelineOptionsFactory.fromArgs(bqArgs).as(GhLakeOptions.class)).sql();
+    String sql = BigQueryPlan.of(CommandLine.options(bqArgs)).sql();
     assertEquals("BigQuery ran exactly the plan's SQL", List.of(sql), GhArchiveBigQuery.queries());
     assertTrue("the cost was asked by a dry run of the same SQL first", GhArchiveBigQuery.dryRuns().contains(sql));
     assertEquals("the query method reads no table directly", List.of(), GhArchiveBigQuery.sessionRequests());
@@ -112,7 +111,7 @@ public class BigQuerySourceTest {
     String[] args = {"--source=bigquery", "--bqMethod=query", "--project=test-project",
         "--from=2013-02-15T08", "--latenessHours=0", "--tempLocation=" + tmp.newFolder("temp").getPath(),
         "--bqServicesFactory=" + GhArchiveBigQuery.class.getName()};
-    GhLakeOptions options = PipelineOptionsFactory.fromArgs(args).as(GhLakeOptions.class);
+    GhLakeOptions options = CommandLine.options(args);
     BigQueryCost cost = BigQueryCost.of(BigQueryPlan.of(options), options);
     // the dry run prices only the day the suffix range keeps, and only the selected columns
     long selected = GhArchiveBigQuery.columnBytesOf("githubarchive.day.20130215", BigQueryPlan.COLUMNS);

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.model.RawLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.testing.GhArchiveBigQuery;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Count;
@@ -69,8 +69,7 @@ public class ReadBigQueryTest {
     List<String> args = new ArrayList<>(List.of("--source=bigquery", "--project=test-project",
         "--from=2013-02-15T08", "--to=2013-02-15T09", "--latenessHours=0"));
     args.addAll(List.of(method));
-    BigQueryPlan plan = BigQueryPlan.of(PipelineOptionsFactory.fromArgs(args.toArray(new String[0]))
-        .as(GhLakeOptions.class));
+    BigQueryPlan plan = BigQueryPlan.of(CommandLine.options(args.toArray(new String[0])));
     List<KV<String, Long>> expected = types(hours);
     assertTrue("most of the hour's rows are of its UTC hour", expected.stream().mapToLong(KV::getValue).sum() > 6_000);
 

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.GhLake;
+import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.source.synthetic.WriteSyntheticArchive;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -50,7 +50,7 @@ public class HttpArchiveTest {
         "--to=2024-07-01T05", "--latenessHours=1", "--output=" + tmp.newFolder().getPath(),
         "--progressSeconds=0", "--httpTimeoutSeconds=1"));
     args.addAll(List.of(extra));
-    return GhLake.run(PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class));
+    return GhLake.run(CommandLine.options(args.toArray(new String[0])));
   }
 
   @Test
@@ -100,7 +100,7 @@ public class HttpArchiveTest {
     List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + tmp.newFolder().getPath(),
         "--progressSeconds=0", "--httpTimeoutSeconds=1"));
     args.addAll(List.of(window));
-    return GhLake.run(PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(GhLakeOptions.class));
+    return GhLake.run(CommandLine.options(args.toArray(new String[0])));
   }
 
   @Test
