@@ -45,10 +45,7 @@ public class ConcurrentRunsTest {
   public void twoRunsAtOnceLeaveALocalLakeWhole() throws Exception {
     Path archive = archive();
     String lake = tmp.newFolder("lake").getPath();
-    for (int i = 0; i < TRIES; i++) {
-      race(i, List.of("--input=" + archive, "--output=" + lake));
-      assertWhole(localFiles(lake), localManifests(lake));
-    }
+    races(List.of("--input=" + archive, "--output=" + lake), () -> assertWhole(localFiles(lake), localManifests(lake)));
   }
 
   @Test(timeout = 600_000)
@@ -60,28 +57,47 @@ public class ConcurrentRunsTest {
       client.createBucket(b -> b.bucket("lake"));
       List<String> args = new ArrayList<>(List.of("--input=s3://archive/m/", "--output=s3://lake/gh"));
       args.addAll(s3.beamOptions());
-      for (int i = 0; i < TRIES; i++) {
-        race(i, args);
-        assertWhole(s3Files(client), s3Manifests(client));
-      }
+      races(args, () -> assertWhole(s3Files(client), s3Manifests(client)));
     }
   }
 
-  /** Starts two runs of one window together; waiting for the lease on even tries, not on odd ones. */
-  private void race(int attempt, List<String> lakeArgs) throws Exception {
+  private interface Check {
+    void run() throws Exception;
+  }
+
+  /**
+   * Two processes run the same window together, again and again; after each race the lake is
+   * checked. Each process stays up between races (warm, like a Lambda), so only the first race
+   * pays for starting a JVM.
+   */
+  private void races(List<String> lakeArgs, Check whole) throws Exception {
     List<String> args = new ArrayList<>(lakeArgs);
-    args.addAll(List.of("--from=2024-07-01T00", "--to=2024-07-01T02", "--latenessHours=1",
-        "--progressSeconds=0", "--leaseWaitSeconds=" + (attempt % 2 == 0 ? 180 : 0)));
-    GhLakeProcess a = GhLakeProcess.start(tmp.getRoot().toPath().resolve("a" + attempt + ".log"),
-        FAST_JVM, args.toArray(new String[0]));
-    GhLakeProcess b = GhLakeProcess.start(tmp.getRoot().toPath().resolve("b" + attempt + ".log"),
-        FAST_JVM, args.toArray(new String[0]));
-    int exitA = a.waitFor(240);
-    int exitB = b.waitFor(240);
-    String both = a.output() + "\n-----\n" + b.output();
+    args.addAll(List.of("--from=2024-07-01T00", "--to=2024-07-01T02", "--latenessHours=1", "--progressSeconds=0"));
+    Path logs = tmp.getRoot().toPath();
+    GhLakeProcess a = GhLakeProcess.startOnCue(logs.resolve("a.log"), FAST_JVM, args.toArray(new String[0]));
+    GhLakeProcess b = GhLakeProcess.startOnCue(logs.resolve("b.log"), FAST_JVM, args.toArray(new String[0]));
+    try {
+      for (int i = 0; i < TRIES; i++) {
+        race(i, a, b);
+        whole.run();
+      }
+    } finally {
+      a.kill();
+      b.kill();
+    }
+  }
+
+  /** Starts the next run of both together; waiting for the lease on even tries, not on odd ones. */
+  private void race(int attempt, GhLakeProcess a, GhLakeProcess b) throws Exception {
+    String wait = "--leaseWaitSeconds=" + (attempt % 2 == 0 ? 180 : 0);
+    a.cue(wait);
+    b.cue(wait);
+    int exitA = a.awaitRun(attempt + 1, 240);
+    int exitB = b.awaitRun(attempt + 1, 240);
+    String both = a.outputOfRun(attempt + 1) + "\n-----\n" + b.outputOfRun(attempt + 1);
     assertTrue(both, exitA == 0 || exitB == 0);
     for (GhLakeProcess p : List.of(a, b)) {
-      String out = p.output();
+      String out = p.outputOfRun(attempt + 1);
       boolean succeeded = out.contains("ghlake run: SUCCESS");
       boolean stoodBack = out.contains("another run holds this window: run ");
       assertTrue(both, succeeded || stoodBack);

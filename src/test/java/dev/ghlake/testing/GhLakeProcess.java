@@ -1,6 +1,7 @@
 package dev.ghlake.testing;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,53 @@ public final class GhLakeProcess {
     builder.environment().putAll(env);
     Process p = builder.start();
     return new GhLakeProcess(p, log);
+  }
+
+  /**
+   * ghlake in a JVM of its own that runs once per {@link #cue} ({@link RunsOnCue}), for tests that
+   * race two processes many times.
+   */
+  public static GhLakeProcess startOnCue(Path log, List<String> jvmFlags, String... args) throws IOException {
+    return startMain(RunsOnCue.class.getName(), log, jvmFlags, Map.of(), args);
+  }
+
+  /** Starts the next run of a process started on cue, with these arguments added. */
+  public void cue(String... args) throws IOException {
+    process.getOutputStream().write((String.join(" ", args) + "\n").getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+  }
+
+  /** The exit status of the {@code nth} run on cue (from 1), once it has ended. */
+  public int awaitRun(int nth, long seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (runs().size() < nth) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new AssertionError("run " + nth + " on cue did not finish in " + seconds + " s:\n" + output());
+      }
+      Thread.sleep(50);
+    }
+    String run = runs().get(nth - 1);
+    return Integer.parseInt(run.substring(run.lastIndexOf(RunsOnCue.DONE) + RunsOnCue.DONE.length()).trim());
+  }
+
+  /** The output of the {@code nth} run on cue, up to and with its exit status. */
+  public String outputOfRun(int nth) throws IOException {
+    return runs().get(nth - 1);
+  }
+
+  private List<String> runs() throws IOException {
+    List<String> runs = new ArrayList<>();
+    String out = output();
+    int from = 0;
+    for (int end = out.indexOf(RunsOnCue.DONE); end >= 0; end = out.indexOf(RunsOnCue.DONE, from)) {
+      int eol = out.indexOf('\n', end);
+      if (eol < 0) {
+        break;
+      }
+      runs.add(out.substring(from, eol));
+      from = eol + 1;
+    }
+    return runs;
   }
 
   /** Waits for the exit status; fails the test if it takes longer than {@code seconds}. */
