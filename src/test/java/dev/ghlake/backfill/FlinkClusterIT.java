@@ -87,8 +87,10 @@ public class FlinkClusterIT {
   public void theRealHoursGiveTheDirectRunnersLake() throws Exception {
     Path hours = RealData.hours();
     // each file alone (a glob: exactly that file), in the UTC hour its events were created in:
-    // hour 0 of a UTC-named file (2011, 2012), of a Pacific-named one (2013, 2014)
-    for (String year : List.of("2011", "2012", "2013", "2014")) {
+    // hour 0 of a UTC-named file (2012), of a Pacific-named one (2014). Every year's file gives
+    // the DirectRunner's lake on Flink in FlinkRunnerTest; here a real cluster stages, runs and
+    // commits each naming once (a job of a year takes a launcher, a job and a table: ~20 s)
+    for (String year : List.of("2012", "2014")) {
       String hour = year.compareTo("2013") < 0 ? "T00" : "T08";
       String next = year.compareTo("2013") < 0 ? "T01" : "T09";
       String[] unit = {"--input=" + hours.resolve(year + "-02-15-0.json.gz"), "--unit=hour",
