@@ -88,8 +88,9 @@ public class BundledJarIT {
   private static Run runJar(String mainClass, List<String> args) throws Exception {
     Path out = Files.createTempFile("ghlake-run", ".txt");
     try {
+      // seconds-long JVMs that read options: C1 and the serial collector (1.8 CPU-s each, not 3.0)
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", JAR.toString(), mainClass));
+          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", JAR.toString(), mainClass));
       command.addAll(args);
       Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
       assertTrue(mainClass + " " + args + " finished", p.waitFor(120, TimeUnit.SECONDS));
