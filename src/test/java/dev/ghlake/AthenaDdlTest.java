@@ -6,9 +6,9 @@ import static org.junit.Assert.assertTrue;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.TestArchives;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ public class AthenaDdlTest {
   @Test
   public void theTablesDescribeWhatARunWrites() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(2_000, 2, "2024-07-01T00"), 3);
+    TestArchives.write(archive, new SyntheticPlan(2_000, 2, "2024-07-01T00"), 3);
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(archive.resolve("2024-07-01-9.json.gz")))) {
       out.write("this line is not JSON\n".getBytes(StandardCharsets.UTF_8));
     }

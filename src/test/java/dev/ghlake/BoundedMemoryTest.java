@@ -6,10 +6,10 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.GhLakeProcess;
 import dev.ghlake.testing.SlackServer;
+import dev.ghlake.testing.TestArchives;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +32,7 @@ public class BoundedMemoryTest {
   public void aLoadFarLargerThanTheHeapSucceedsInASmallHeap() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
     // 300,000 events, about 375 MB of JSON: more than the 256 MiB heap could hold as rows
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(300_000, 6, "2024-07-01T00"), 4);
+    TestArchives.write(archive, new SyntheticPlan(300_000, 6, "2024-07-01T00"), 4);
     String lake = tmp.newFolder("lake").getPath();
     Path staging = tmp.newFolder("staging").toPath();
     Path summary = tmp.getRoot().toPath().resolve("summary.json");
@@ -57,7 +57,7 @@ public class BoundedMemoryTest {
   @Test(timeout = 300_000)
   public void aRunShortOfHeapFailsWithinSecondsReportedWithTheSettingToChange() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(100_000, 2, "2024-07-01T00"), 4);
+    TestArchives.write(archive, new SyntheticPlan(100_000, 2, "2024-07-01T00"), 4);
     Path staging = tmp.newFolder("staging").toPath();
     Path summary = tmp.getRoot().toPath().resolve("summary.json");
     try (SlackServer slack = new SlackServer()) {

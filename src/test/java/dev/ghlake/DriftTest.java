@@ -11,10 +11,10 @@ import dev.ghlake.profile.DriftFinding;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.PayloadCut;
+import dev.ghlake.testing.TestArchives;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,7 +59,7 @@ public class DriftTest {
   @BeforeClass
   public static void replayTheCut() throws Exception {
     archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(9L * EVENTS_A_DAY, 9 * 24, "2025-10-01T00"), 7);
+    TestArchives.write(archive, new SyntheticPlan(9L * EVENTS_A_DAY, 9 * 24, "2025-10-01T00"), 7);
     try (Stream<Path> files = Files.list(archive)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();

@@ -9,9 +9,9 @@ import dev.ghlake.backfill.BackfillOptions;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.BatchSummary;
 import dev.ghlake.summary.RunSummary;
+import dev.ghlake.testing.TestArchives;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,7 +43,7 @@ public class DryRunTest {
   @Before
   public void loadTwoHoursThenLoseOneFile() throws Exception {
     archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(3_000, 3, "2024-07-01T00"), 7);
+    TestArchives.write(archive, new SyntheticPlan(3_000, 3, "2024-07-01T00"), 7);
     lake = tmp.newFolder("lake").toPath();
     staging = tmp.getRoot().toPath().resolve("staging");
     RunSummary loaded = GhLake.run(CommandLine.options("--input=" + archive, "--output=" + lake,

@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.table.TablePlan;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.GhArchiveBigQuery;
 import dev.ghlake.testing.LakeBytes;
 import dev.ghlake.testing.RealData;
+import dev.ghlake.testing.TestArchives;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -80,7 +80,7 @@ public class FlinkRunnerTest {
   public void aSyntheticArchiveGivesTheSameLakeOnFlinkAsOnTheDirectRunner() throws Exception {
     // needs no shared data: Flink stays covered in a clone without ../shared
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive,
+    TestArchives.write(archive,
         new SyntheticPlan(20_000, 4, "2024-07-01T00"), 7);
     String flink = tmp.newFolder("synthetic-flink").getPath();
     String direct = tmp.newFolder("synthetic-direct").getPath();
@@ -109,7 +109,7 @@ public class FlinkRunnerTest {
   @Test
   public void aDayPartitionCommitsOnFlinkWithItsProfile() throws Exception {
     Path archive = tmp.newFolder("day-archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(48_000, 24, "2024-07-01T00"), 9);
+    TestArchives.write(archive, new SyntheticPlan(48_000, 24, "2024-07-01T00"), 9);
     String flink = tmp.newFolder("day-flink").getPath();
     String direct = tmp.newFolder("day-direct").getPath();
     String[] day = {"--input=" + archive, "--from=2024-07-01", "--latenessHours=0", "--partitionBy=day"};

@@ -6,8 +6,8 @@ import static org.junit.Assert.assertTrue;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
+import dev.ghlake.testing.TestArchives;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -37,7 +37,7 @@ public class GlobReaderTest {
   @Test
   public void aGlobReaderNeverSeesAHalfWrittenFileWhileRunsWriteAndReplacePartitions() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(60_000, 6, "2024-07-01T00"), 3);
+    TestArchives.write(archive, new SyntheticPlan(60_000, 6, "2024-07-01T00"), 3);
     Path lake = tmp.getRoot().toPath().resolve("lake");
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicLong filesChecked = new AtomicLong();

@@ -7,10 +7,10 @@ import static org.junit.Assert.assertTrue;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.Chromium;
 import dev.ghlake.testing.PayloadCut;
+import dev.ghlake.testing.TestArchives;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -43,7 +43,7 @@ public class HealthReportTest {
   @BeforeClass
   public static void buildALakeAndOpenItsReport() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(8L * 3_000, 8 * 24, "2025-10-01T00"), 7);
+    TestArchives.write(archive, new SyntheticPlan(8L * 3_000, 8 * 24, "2025-10-01T00"), 7);
     try (Stream<Path> files = Files.list(archive)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();

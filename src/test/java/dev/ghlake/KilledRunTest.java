@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.GhLakeProcess;
+import dev.ghlake.testing.TestArchives;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,7 +33,7 @@ public class KilledRunTest {
   @Test(timeout = 300_000)
   public void theNextRunOfAnyWindowRemovesWhatAKilledRunWrote() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(240_000, 6, "2024-07-01T00"), 21);
+    TestArchives.write(archive, new SyntheticPlan(240_000, 6, "2024-07-01T00"), 21);
     String lake = tmp.newFolder("lake").getPath();
     Path staging = tmp.newFolder("staging").toPath();
     String[] window = {"--input=" + archive, "--output=" + lake, "--latenessHours=0",
@@ -81,7 +81,7 @@ public class KilledRunTest {
   @Test(timeout = 600_000)
   public void aRunKilledBetweenCommitStepsLeavesNoDuplicatesAfterTheNextRun() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(6_000, 2, "2024-07-01T00"), 21);
+    TestArchives.write(archive, new SyntheticPlan(6_000, 2, "2024-07-01T00"), 21);
     String lake = tmp.newFolder("lake").getPath();
     String[] window = {"--input=" + archive, "--output=" + lake, "--latenessHours=0",
         "--from=2024-07-01T00", "--to=2024-07-01T01", "--progressSeconds=0"};

@@ -10,10 +10,10 @@ import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.ArchiveFiles;
 import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.TestArchives;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ public class NeverLoseTest {
   @Before
   public void writeTwoDays() throws Exception {
     archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(9_600, 48, "2024-07-01T00"), 11);
+    TestArchives.write(archive, new SyntheticPlan(9_600, 48, "2024-07-01T00"), 11);
     lake = tmp.newFolder("lake").getPath();
   }
 
@@ -161,7 +161,7 @@ public class NeverLoseTest {
   @Test
   public void aFailedRunWaitsForTheFilesItsWorkersAreStillWriting() throws Exception {
     Path big = tmp.newFolder("big").toPath();
-    WriteSyntheticArchive.write(big, new SyntheticPlan(240_000, 2, "2024-07-03T00"), 11);
+    TestArchives.write(big, new SyntheticPlan(240_000, 2, "2024-07-03T00"), 11);
     Files.createDirectories(Path.of(lake, "events", "dt=2024-07-03"));
     Files.writeString(Path.of(lake, "events", "dt=2024-07-03", "hour=01"), "not a folder");
 

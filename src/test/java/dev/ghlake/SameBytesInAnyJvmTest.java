@@ -5,10 +5,10 @@ import static org.junit.Assert.assertEquals;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.GhLakeProcess;
 import dev.ghlake.testing.LakeBytes;
+import dev.ghlake.testing.TestArchives;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.Rule;
@@ -27,7 +27,7 @@ public class SameBytesInAnyJvmTest {
   @Test(timeout = 300_000)
   public void aRunInAnotherJvmWritesTheSameFiles() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(30_000, 2, "2024-07-01T00"), 5);
+    TestArchives.write(archive, new SyntheticPlan(30_000, 2, "2024-07-01T00"), 5);
     String here = tmp.newFolder("here").getPath();
     String there = tmp.newFolder("there").getPath();
 

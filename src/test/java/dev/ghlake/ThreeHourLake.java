@@ -6,9 +6,9 @@ import dev.ghlake.model.PartitionBy;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.run.LakeRun;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.table.TablePlan;
+import dev.ghlake.testing.TestArchives;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,7 +30,7 @@ final class ThreeHourLake {
 
   ThreeHourLake(TemporaryFolder tmp) throws IOException {
     archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(1_500, 3, "2024-07-01T00"), 5);
+    TestArchives.write(archive, new SyntheticPlan(1_500, 3, "2024-07-01T00"), 5);
     lake = tmp.newFolder("lake").toPath();
   }
 

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.TestArchives;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ public class WindowedRunsTest {
   public void writeArchive() throws Exception {
     archive = tmp.newFolder("archive").toPath();
     // 6 hours, about 1 event in 330 late (created up to 2 hours before its file's hour)
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(30_000, 6, "2024-07-01T00"), 3);
+    TestArchives.write(archive, new SyntheticPlan(30_000, 6, "2024-07-01T00"), 3);
     lake = tmp.newFolder("lake").getPath();
   }
 

@@ -12,7 +12,6 @@ import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.BatchSummary;
 import dev.ghlake.summary.BatchSummary.UnitStatus;
 import dev.ghlake.summary.RunSummary;
@@ -22,6 +21,7 @@ import dev.ghlake.table.TablePlan;
 import dev.ghlake.testing.GhLakeProcess;
 import dev.ghlake.testing.LakeBytes;
 import dev.ghlake.testing.SlackServer;
+import dev.ghlake.testing.TestArchives;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -230,7 +230,7 @@ public class BackfillTest {
   /** Three days of synthetic hours, 500 events each. */
   private Path archive() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(36_000, 72, "2024-07-01T00"), 5);
+    TestArchives.write(archive, new SyntheticPlan(36_000, 72, "2024-07-01T00"), 5);
     return archive;
   }
 

@@ -11,7 +11,6 @@ import dev.ghlake.model.LakePaths;
 import dev.ghlake.model.PartitionBy;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.BatchSummary;
 import dev.ghlake.summary.BatchSummary.UnitStatus;
 import dev.ghlake.table.Catalogs;
@@ -22,6 +21,7 @@ import dev.ghlake.testing.GlueServer;
 import dev.ghlake.testing.LakeBytes;
 import dev.ghlake.testing.RealData;
 import dev.ghlake.testing.S3ProxyServer;
+import dev.ghlake.testing.TestArchives;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -148,7 +148,7 @@ public class FlinkClusterIT {
       try (var client = s3.client()) {
         client.createBucket(b -> b.bucket("lake"));
       }
-      WriteSyntheticArchive.write(root.resolve("archive"), new SyntheticPlan(4_000, 4, "2024-07-01T00"), 5);
+      TestArchives.write(root.resolve("archive"), new SyntheticPlan(4_000, 4, "2024-07-01T00"), 5);
       s3.upload("archive", "mirror/", root.resolve("archive"));
       List<String> args = new ArrayList<>(List.of("--input=s3://archive/mirror/", "--from=2024-07-01T00",
           "--to=2024-07-01T03", "--latenessHours=1", "--partitionBy=hour"));
@@ -180,7 +180,7 @@ public class FlinkClusterIT {
   @Test(timeout = 900_000)
   public void aSyntheticWeekGivesTheDirectRunnersLakeAndSurvivesALostTaskManager() throws Exception {
     Path archive = tmp.newFolder("week").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(50_400, 168, "2024-07-01T00"), 11);
+    TestArchives.write(archive, new SyntheticPlan(50_400, 168, "2024-07-01T00"), 11);
     String[] week = {"--input=" + archive, "--from=2024-07-01", "--to=2024-07-08", "--latenessHours=2"};
     String direct = tmp.newFolder("week-direct").getPath();
     BatchSummary onDirect = direct(concat(week, "--output=" + direct));
@@ -213,7 +213,7 @@ public class FlinkClusterIT {
   @Test(timeout = 900_000)
   public void theInteractionsTableAndExportOnTheClusterAreTheDirectRunners() throws Exception {
     Path archive = tmp.newFolder("two-days").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(20_000, 48, "2024-07-01T00"), 13);
+    TestArchives.write(archive, new SyntheticPlan(20_000, 48, "2024-07-01T00"), 13);
     Path direct = tmp.newFolder("interactions-direct").toPath();
     assertEquals(dev.ghlake.summary.RunSummary.Status.success, direct("--input=" + archive, "--from=2024-07-01", "--to=2024-07-03",
         "--latenessHours=0", "--output=" + direct).status());

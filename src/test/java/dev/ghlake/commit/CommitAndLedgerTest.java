@@ -16,10 +16,10 @@ import dev.ghlake.run.RunPlanner;
 import dev.ghlake.sink.WritePartitionFiles;
 import dev.ghlake.source.SourceUnits;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.stage.StageEvents;
 import dev.ghlake.stage.Staged;
 import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.TestArchives;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,7 @@ public class CommitAndLedgerTest {
   @Test
   public void everyHourIsCommittedWithItsEventsAndTheLedgerAccountsForEveryLine() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(1_200, 3, "2024-07-01T00"), 3);
+    TestArchives.write(archive, new SyntheticPlan(1_200, 3, "2024-07-01T00"), 3);
     String lake = tmp.newFolder("lake").getPath();
     GhLakeOptions options = CommandLine.options("--input=" + archive, "--output=" + lake,
         "--from=2024-07-01T00", "--to=2024-07-01T03", "--latenessHours=0",

@@ -11,8 +11,8 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.cli.ExitCode;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.SlackServer;
+import dev.ghlake.testing.TestArchives;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -63,7 +63,7 @@ public class InvocationTest {
   @Test
   public void theLoadsAreFollowedByTheHealthReportWhichSlackIsToldOf() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(2_000, 2, "2024-07-01T00"), 5);
+    TestArchives.write(archive, new SyntheticPlan(2_000, 2, "2024-07-01T00"), 5);
     Path lake = tmp.newFolder("lake").toPath();
     try (SlackServer slack = new SlackServer()) {
       Path hook = tmp.newFile("hook").toPath();

@@ -7,13 +7,13 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.AwsJsonServer;
 import dev.ghlake.testing.CloudFormationYaml;
 import dev.ghlake.testing.GlueServer;
 import dev.ghlake.testing.LambdaRuntimeApi;
 import dev.ghlake.testing.S3ProxyServer;
 import dev.ghlake.testing.SlackServer;
+import dev.ghlake.testing.TestArchives;
 import dev.ghlake.testing.Zips;
 import java.io.File;
 import java.nio.file.Files;
@@ -59,7 +59,7 @@ public class LambdaRuntimeIT {
     taskRoot = Zips.unzip(Path.of(System.getProperty("ghlake.lambda.zip")), work.resolve("task"));
     Path archive = work.resolve("archive");
     // 2024-06-29 00:00 to 2024-07-02 02:00, 60 events an hour
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(4_440, 74, "2024-06-29T00"), 12);
+    TestArchives.write(archive, new SyntheticPlan(4_440, 74, "2024-06-29T00"), 12);
     s3 = new S3ProxyServer(work.resolve("s3")).start();
     s3.upload("archive", "m/", archive);
     client = s3.client();

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.GhLake;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
+import dev.ghlake.testing.TestArchives;
 import java.nio.file.Path;
 import org.junit.Rule;
 import org.junit.Test;
@@ -24,7 +24,7 @@ public class StartupTest {
   @Test
   public void aRunReportsTheSecondsBeforeItsFirstReadAndARunThatReadsNothingReportsNone() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(2_000, 2, "2024-07-01T00"), 5);
+    TestArchives.write(archive, new SyntheticPlan(2_000, 2, "2024-07-01T00"), 5);
     JsonNode first = run(archive, "2024-07-01T00", "2024-07-01T02");
     JsonNode second = run(archive, "2024-07-01T00", "2024-07-01T02");
     for (JsonNode s : new JsonNode[] {first, second}) {

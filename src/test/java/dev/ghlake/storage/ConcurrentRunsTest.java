@@ -6,9 +6,9 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.testing.GhLakeProcess;
 import dev.ghlake.testing.S3ProxyServer;
+import dev.ghlake.testing.TestArchives;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public class ConcurrentRunsTest {
 
   private Path archive() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(8_000, 3, "2024-07-01T00"), 8);
+    TestArchives.write(archive, new SyntheticPlan(8_000, 3, "2024-07-01T00"), 8);
     return archive;
   }
 

@@ -6,9 +6,9 @@ import static org.junit.Assert.assertTrue;
 import dev.ghlake.GhLake;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.S3ProxyServer;
+import dev.ghlake.testing.TestArchives;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public class S3CostTest {
         client.createBucket(b -> b.bucket("lake"));
       }
       Path archive = root.resolve("archive");
-      WriteSyntheticArchive.write(archive, new SyntheticPlan(3_000, 3, "2024-07-01T00"), 3);
+      TestArchives.write(archive, new SyntheticPlan(3_000, 3, "2024-07-01T00"), 3);
       s3.upload("archive", "mirror/", archive);
 
       for (int run = 0; run < 2; run++) { // a first load, then a re-run that replaces and retires

@@ -9,9 +9,9 @@ import dev.ghlake.GhLake;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.S3ProxyServer;
+import dev.ghlake.testing.TestArchives;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ public class S3CrashTest {
       client.createBucket(b -> b.bucket("lake"));
     }
     Path archive = root.resolve("archive");
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(60_000, 4, "2024-07-01T00"), 5);
+    TestArchives.write(archive, new SyntheticPlan(60_000, 4, "2024-07-01T00"), 5);
     s3.upload("archive", "m/", archive);
     RunSummary healthy = run(s3);
     assertEquals(RunSummary.Status.success, healthy.status());

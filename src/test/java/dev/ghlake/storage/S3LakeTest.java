@@ -12,13 +12,13 @@ import dev.ghlake.cli.CommandLine;
 import dev.ghlake.model.LakePaths;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.table.Catalogs;
 import dev.ghlake.table.EventTable;
 import dev.ghlake.table.TablePlan;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.S3ProxyServer;
+import dev.ghlake.testing.TestArchives;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ public class S3LakeTest {
     client = s3.client();
     client.createBucket(b -> b.bucket("lake"));
     Path archive = root.resolve("archive");
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(6_000, 4, "2024-07-01T00"), 11);
+    TestArchives.write(archive, new SyntheticPlan(6_000, 4, "2024-07-01T00"), 11);
     s3.upload("archive", "mirror/", archive);
   }
 

@@ -6,7 +6,6 @@ import dev.ghlake.GhLake;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ public final class SyntheticLake {
   /** Hour files of the plan's events in a new folder. */
   public static Path archive(TemporaryFolder tmp, SyntheticPlan plan, long seed) throws IOException {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, plan, seed);
+    TestArchives.write(archive, plan, seed);
     return archive;
   }
 

@@ -3,12 +3,14 @@ package dev.ghlake.source.synthetic;
 import dev.ghlake.source.ArchiveHourNames;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -32,8 +34,20 @@ public final class WriteSyntheticArchive {
         written, plan.hours(), folder);
   }
 
-  /** Writes every hour of the plan; returns the number of events written. */
+  /**
+   * Writes every hour of the plan at gzip's default level (the benchmarks' corpora); returns the
+   * number of events written.
+   */
   public static long write(Path folder, SyntheticPlan plan, long seed) throws IOException {
+    return write(folder, plan, seed, Deflater.DEFAULT_COMPRESSION);
+  }
+
+  /**
+   * Writes every hour of the plan at the given gzip level: the same events, in other bytes (level
+   * 1 writes a 50,000-event hour in 0.6 s instead of 1.5 s, a quarter larger); returns the number
+   * of events written.
+   */
+  public static long write(Path folder, SyntheticPlan plan, long seed, int gzipLevel) throws IOException {
     Files.createDirectories(folder);
     SyntheticEventGenerator generator = new SyntheticEventGenerator(seed);
     long total = 0;
@@ -43,7 +57,7 @@ public final class WriteSyntheticArchive {
       long end = plan.firstOfHour(h + 1);
       Path file = folder.resolve(ArchiveHourNames.of(plan.hourStart(h)));
       try (Writer out = new BufferedWriter(new OutputStreamWriter(
-          new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8))) {
+          new LeveledGzip(Files.newOutputStream(file), gzipLevel), StandardCharsets.UTF_8))) {
         for (long i = first; i < end; i++) {
           out.write(SyntheticPlan.line(generator, i, first, hourStart));
           out.write('\n');
@@ -52,5 +66,13 @@ public final class WriteSyntheticArchive {
       total += end - first;
     }
     return total;
+  }
+
+  /** A gzip stream at a chosen level (GZIPOutputStream's own deflater is protected). */
+  private static final class LeveledGzip extends GZIPOutputStream {
+    LeveledGzip(OutputStream out, int level) throws IOException {
+      super(out, 1 << 16);
+      def.setLevel(level);
+    }
   }
 }

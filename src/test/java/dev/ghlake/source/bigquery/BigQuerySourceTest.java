@@ -7,12 +7,12 @@ import dev.ghlake.GhLake;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.DuckDb;
 import dev.ghlake.testing.GhArchiveBigQuery;
 import dev.ghlake.testing.RealData;
 import dev.ghlake.testing.SyntheticBigQueryRows;
+import dev.ghlake.testing.TestArchives;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +158,7 @@ public class BigQuerySourceTest {
   @Test
   public void syntheticRowsGiveTheFilesLakeByBothMethodsWithoutTheSharedData() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(6_000, 3, "2024-07-01T00"), 5);
+    TestArchives.write(archive, new SyntheticPlan(6_000, 3, "2024-07-01T00"), 5);
     GhArchiveBigQuery.reset();
     int rows = GhArchiveBigQuery.load("20240701",
         SyntheticBigQueryRows.write(archive, tmp.getRoot().toPath().resolve("rows.json.gz")));

@@ -7,11 +7,11 @@ import dev.ghlake.GhLake;
 import dev.ghlake.cli.CommandLine;
 import dev.ghlake.run.GhLakeOptions;
 import dev.ghlake.source.synthetic.SyntheticPlan;
-import dev.ghlake.source.synthetic.WriteSyntheticArchive;
 import dev.ghlake.summary.RunSummary;
 import dev.ghlake.testing.ArchiveHttpServer;
 import dev.ghlake.testing.ArchiveHttpServer.Fault;
 import dev.ghlake.testing.DuckDb;
+import dev.ghlake.testing.TestArchives;
 import dev.ghlake.testing.TestCertificate;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -36,7 +36,7 @@ public class HttpArchiveTest {
   @Before
   public void serveArchive() throws Exception {
     archive = tmp.newFolder("archive").toPath();
-    WriteSyntheticArchive.write(archive, new SyntheticPlan(12_000, 6, "2024-07-01T00"), 21);
+    TestArchives.write(archive, new SyntheticPlan(12_000, 6, "2024-07-01T00"), 21);
     web = new ArchiveHttpServer(archive, 4_000);
   }
 

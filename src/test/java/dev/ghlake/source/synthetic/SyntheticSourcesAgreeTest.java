@@ -6,6 +6,7 @@ import dev.ghlake.source.ArchiveReader;
 import dev.ghlake.source.LineSink;
 import dev.ghlake.source.ReadSettings;
 import dev.ghlake.source.SourceUnit;
+import dev.ghlake.testing.TestArchives;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ public class SyntheticSourcesAgreeTest {
   public void generatedLinesEqualTheWrittenArchiveFiles() throws Exception {
     SyntheticPlan plan = new SyntheticPlan(30_001, 3, "2024-07-01T22");
     Path dir = tmp.getRoot().toPath();
-    assertEquals(30_001, WriteSyntheticArchive.write(dir, plan, 9));
+    assertEquals(30_001, TestArchives.write(dir, plan, 9));
 
     List<String> fromFiles = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
