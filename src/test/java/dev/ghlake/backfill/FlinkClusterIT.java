@@ -57,6 +57,8 @@ public class FlinkClusterIT {
   private static final Path BASE = Path.of(System.getProperty("ghlake.basedir", "."));
   private static final Path JAR = Path.of(System.getProperty("ghlake.jar", "target/ghlake-0.1.0-SNAPSHOT-bundled.jar"));
   @ClassRule public static TemporaryFolder tmp = new TemporaryFolder();
+  private static String[] weekArgs;
+  private static String weekLake;
   private static Path clusterDir;
   private static String master;
   private static GlueServer glue;
@@ -179,17 +181,12 @@ public class FlinkClusterIT {
 
   @Test(timeout = 900_000)
   public void aSyntheticWeekGivesTheDirectRunnersLakeAndSurvivesALostTaskManager() throws Exception {
-    Path archive = tmp.newFolder("week").toPath();
-    TestArchives.write(archive, new SyntheticPlan(50_400, 168, "2024-07-01T00"), 11);
-    String[] week = {"--input=" + archive, "--from=2024-07-01", "--to=2024-07-08", "--latenessHours=2"};
-    String direct = tmp.newFolder("week-direct").getPath();
-    BatchSummary onDirect = direct(concat(week, "--output=" + direct));
-    assertEquals(7, onDirect.runs().size());
+    String direct = weekOnDirect();
 
     // killed once: the TaskManager dies while the job runs, the job and so its units fail
     String flink = tmp.newFolder("week-flink").getPath();
     Path log = tmp.getRoot().toPath().resolve("week-killed.log");
-    Process backfill = start(log, concat(week, "--output=" + flink, "--unitsPerJob=7",
+    Process backfill = start(log, concat(weekArgs, "--output=" + flink, "--unitsPerJob=7",
         "--summaryFile=" + tmp.getRoot() + "/killed.json"));
     waitForRunningJob(backfill, log);
     cluster("stop-taskmanager");
@@ -201,7 +198,7 @@ public class FlinkClusterIT {
     // the same command again, with the TaskManager back: the lake is completed
     cluster("start-taskmanager");
     JsonNode again = onCluster(tmp.getRoot().toPath().resolve("week-again.log"),
-        concat(week, "--output=" + flink, "--unitsPerJob=7"));
+        concat(weekArgs, "--output=" + flink, "--unitsPerJob=7"));
     assertEquals(again.toString(), "success", again.get("status").asText());
     assertEquals(1, again.get("runs").size());
     LakeBytes.assertSameLake(direct, flink);
@@ -210,19 +207,36 @@ public class FlinkClusterIT {
     }
   }
 
+  /** The week's lake, as the DirectRunner loads it: made once, for the tests that start from it. */
+  private static synchronized String weekOnDirect() throws IOException {
+    if (weekLake == null) {
+      Path archive = tmp.newFolder("week").toPath();
+      TestArchives.write(archive, new SyntheticPlan(50_400, 168, "2024-07-01T00"), 11);
+      String lake = tmp.newFolder("week-direct").getPath();
+      BatchSummary onDirect = direct(concat(week(archive), "--output=" + lake));
+      assertEquals(7, onDirect.runs().size());
+      weekArgs = week(archive);
+      weekLake = lake;
+    }
+    return weekLake;
+  }
+
+  private static String[] week(Path archive) {
+    return new String[] {"--input=" + archive, "--from=2024-07-01", "--to=2024-07-08", "--latenessHours=2"};
+  }
+
   @Test(timeout = 900_000)
   public void theInteractionsTableAndExportOnTheClusterAreTheDirectRunners() throws Exception {
-    Path archive = tmp.newFolder("two-days").toPath();
-    TestArchives.write(archive, new SyntheticPlan(20_000, 48, "2024-07-01T00"), 13);
-    Path direct = tmp.newFolder("interactions-direct").toPath();
-    assertEquals(dev.ghlake.summary.RunSummary.Status.success, direct("--input=" + archive, "--from=2024-07-01", "--to=2024-07-03",
-        "--latenessHours=0", "--output=" + direct).status());
+    // two days of the week's lake, a copy for each runner
+    Path direct = tmp.getRoot().toPath().resolve("interactions-direct");
+    copy(Path.of(weekOnDirect()), direct);
     Path flink = tmp.getRoot().toPath().resolve("interactions-flink");
-    copy(direct, flink);
-    String[] args = {"--from=2024-07-01", "--to=2024-07-03", "--cutoff=2024-07-02", "--daysPerJob=1"};
+    copy(Path.of(weekOnDirect()), flink);
+    String[] args = {"--from=2024-07-01", "--to=2024-07-03", "--cutoff=2024-07-02"};
+    // a job a day on the DirectRunner, the default (up to seven days a job) on the cluster
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    assertEquals(0, InteractionsCommand.run(concat(args, "--lake=" + direct, "--export=" + direct.resolve("export")),
-        quiet, quiet));
+    assertEquals(0, InteractionsCommand.run(concat(args, "--daysPerJob=1", "--lake=" + direct,
+        "--export=" + direct.resolve("export")), quiet, quiet));
 
     Path log = tmp.getRoot().toPath().resolve("interactions-flink.log");
     Process p = launcher(log, concat(new String[] {"interactions", "--runner=FlinkRunner",
