@@ -33,10 +33,11 @@ public class KilledRunTest {
   @Test(timeout = 300_000)
   public void theNextRunOfAnyWindowRemovesWhatAKilledRunWrote() throws Exception {
     Path archive = tmp.newFolder("archive").toPath();
-    TestArchives.write(archive, new SyntheticPlan(240_000, 6, "2024-07-01T00"), 21);
+    TestArchives.write(archive, new SyntheticPlan(72_000, 6, "2024-07-01T00"), 21);
     String lake = tmp.newFolder("lake").getPath();
     Path staging = tmp.newFolder("staging").toPath();
-    String[] window = {"--input=" + archive, "--output=" + lake, "--latenessHours=0",
+    // twenty files of 3,000 rows, written one after another: time to be killed between them
+    String[] window = {"--input=" + archive, "--output=" + lake, "--latenessHours=0", "--targetRowsPerFile=3000",
         "--from=2024-07-01T00", "--to=2024-07-01T05", "--stagingLocation=" + staging, "--progressSeconds=0"};
     RunSummary first = GhLake.run(CommandLine.options(window));
     long committed = first.written();
