@@ -17,6 +17,15 @@ import org.apache.beam.sdk.values.PCollectionList;
 public class SumTallies
     extends PTransform<PCollectionList<KV<Tally, Long>>, PCollection<KV<Tally, Long>>> {
   private static final SumInMap<Tally> SUM = new SumInMap<>(Tally.Coder.of());
+  /**
+   * The sum's accumulators first meet in 16 keyed sums, then in one. The DirectRunner keeps a
+   * key's accumulators in state and copies all of them for each bundle that adds one (every
+   * counting step's bundles add one): with one key that copying grows with the square of the
+   * bundles. 72 hourly partitions of 7,200 events, 1 core: 20.2-21.1 CPU s and 12.9-13.9 s
+   * against 17.5-17.8 and 11.4-11.5 with the fan-out (the copies were 30 % of the Java samples);
+   * a 400k-event day the same (27.0-29.3 against 27.0-28.4 CPU s). Flink lifts both sums.
+   */
+  private static final int FANOUT = 16;
 
   public static SumTallies create() {
     return new SumTallies();
@@ -30,7 +39,7 @@ public class SumTallies
     return steps
         .apply("AllTallies", Flatten.pCollections())
         .setCoder(Tallies.CODER)
-        .apply("Sum", Combine.globally(SUM).withoutDefaults())
+        .apply("Sum", Combine.globally(SUM).withFanout(FANOUT).withoutDefaults())
         .setCoder(SUM.sumsCoder())
         .apply("Entries", ParDo.of(new EntriesFn()))
         .setCoder(Tallies.CODER);
