@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import dev.ghlake.run.GhLakeOptions;
+import dev.ghlake.testing.QuickJvm;
 import dev.ghlake.testing.ServiceFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,9 +89,9 @@ public class BundledJarIT {
   private static Run runJar(String mainClass, List<String> args) throws Exception {
     Path out = Files.createTempFile("ghlake-run", ".txt");
     try {
-      // seconds-long JVMs that read options: C1 and the serial collector (1.8 CPU-s each, not 3.0)
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", JAR.toString(), mainClass));
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+      command.addAll(QuickJvm.FLAGS);
+      command.addAll(List.of("-cp", JAR.toString(), mainClass));
       command.addAll(args);
       Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
       assertTrue(mainClass + " " + args + " finished", p.waitFor(120, TimeUnit.SECONDS));

@@ -207,22 +207,20 @@ public class FlinkClusterIT {
     }
   }
 
-  /** The week's lake, as the DirectRunner loads it: made once, for the tests that start from it. */
+  /**
+   * The week's lake, as the DirectRunner loads it, made once for the tests that start from it;
+   * {@link #weekArgs} then hold the week's window and input.
+   */
   private static synchronized String weekOnDirect() throws IOException {
     if (weekLake == null) {
       Path archive = tmp.newFolder("week").toPath();
       TestArchives.write(archive, new SyntheticPlan(50_400, 168, "2024-07-01T00"), 11);
+      weekArgs = new String[] {"--input=" + archive, "--from=2024-07-01", "--to=2024-07-08", "--latenessHours=2"};
       String lake = tmp.newFolder("week-direct").getPath();
-      BatchSummary onDirect = direct(concat(week(archive), "--output=" + lake));
-      assertEquals(7, onDirect.runs().size());
-      weekArgs = week(archive);
+      assertEquals(7, direct(concat(weekArgs, "--output=" + lake)).runs().size());
       weekLake = lake;
     }
     return weekLake;
-  }
-
-  private static String[] week(Path archive) {
-    return new String[] {"--input=" + archive, "--from=2024-07-01", "--to=2024-07-08", "--latenessHours=2"};
   }
 
   @Test(timeout = 900_000)

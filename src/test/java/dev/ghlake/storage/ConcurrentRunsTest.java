@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghlake.source.synthetic.SyntheticPlan;
 import dev.ghlake.testing.GhLakeProcess;
+import dev.ghlake.testing.QuickJvm;
 import dev.ghlake.testing.S3ProxyServer;
 import dev.ghlake.testing.TestArchives;
 import java.nio.file.Files;
@@ -31,8 +32,7 @@ public class ConcurrentRunsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int TRIES = 4;
   /** Short runs: a JVM that starts fast matters more than peak speed. */
-  private static final List<String> FAST_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1",
-      "-XX:+UseSerialGC");
+  private static final List<String> FAST_JVM = Stream.concat(Stream.of("-Xmx512m"), QuickJvm.FLAGS.stream()).toList();
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   private Path archive() throws Exception {

@@ -91,12 +91,10 @@ public final class S3ProxyServer implements AutoCloseable {
         "jclouds.identity=" + IDENTITY,
         "jclouds.credential=" + CREDENTIAL, ""));
     Path log = baseDir.resolveSibling(baseDir.getFileName() + ".log");
-    // C1 alone and the serial collector: a test's few thousand small requests never make C2 or
-    // a parallel collector pay. 2,000 PUT/GET/HEAD from boto3: 3.0-3.4 against 6.4-7.3 CPU s,
-    // and its start 1.9-2.0 against 3.0-3.2 with the JVM's defaults; nine test classes start one
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar, "--properties", props.toString()));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+    command.addAll(QuickJvm.FLAGS);
+    command.addAll(List.of("-jar", jar, "--properties", props.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("LOG_LEVEL", "debug"); // S3ProxyHandler logs every request it serves
     this.log = log;
