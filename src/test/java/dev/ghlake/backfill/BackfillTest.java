@@ -38,6 +38,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -50,6 +51,11 @@ import org.junit.rules.TemporaryFolder;
 public class BackfillTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
+  /** The archive and one run's lake of it, made once for the tests that only read them. */
+  @ClassRule public static TemporaryFolder shared = new TemporaryFolder();
+  private static Path threeDays;
+  private static String oneRunLake;
+  private static long oneRunWritten;
   private static SlackServer slack;
 
   @BeforeClass
@@ -108,10 +114,8 @@ public class BackfillTest {
       Catalogs.close(catalog);
     }
 
-    String oneRun = tmp.newFolder("one-run").getPath();
-    RunSummary run = GhLake.run(CommandLine.options("--input=" + archive, "--output=" + oneRun,
-        "--from=2024-07-01", "--to=2024-07-04", "--latenessHours=2", "--progressSeconds=0"));
-    assertEquals(run.written(), b.written());
+    String oneRun = oneRunsLake();
+    assertEquals(oneRunWritten, b.written());
     LakeBytes.assertSameLake(lake, oneRun);
 
     Map<String, byte[]> files = LakeBytes.dataFiles(lake);
@@ -133,10 +137,7 @@ public class BackfillTest {
     Path archive = archive();
     // one run over the range gives the uninterrupted backfill's lake (the test above), in one
     // pipeline instead of three
-    String reference = tmp.newFolder("reference").getPath();
-    assertEquals(RunSummary.Status.success, GhLake.run(CommandLine.options("--input=" + archive,
-        "--output=" + reference, "--from=2024-07-01", "--to=2024-07-04", "--latenessHours=2",
-        "--progressSeconds=0")).status());
+    String reference = oneRunsLake();
 
     String lake = tmp.newFolder("lake").getPath();
     GhLakeProcess victim = GhLakeProcess.startMain(Backfill.class.getName(),
@@ -160,7 +161,12 @@ public class BackfillTest {
 
   @Test(timeout = 600_000)
   public void aFailedDayDoesNotStopTheOthersUnlessFailFast() throws Exception {
-    Path archive = archive();
+    Path archive = tmp.newFolder("archive").toPath();
+    try (Stream<Path> hours = Files.list(archive())) {
+      for (Path hour : hours.toList()) {
+        Files.copy(hour, archive.resolve(hour.getFileName()));
+      }
+    }
     garbage(archive.resolve("2024-07-02-5.json.gz"));
 
     BatchSummary b = backfill(args(archive, tmp.newFolder("lake").getPath()));
@@ -227,11 +233,27 @@ public class BackfillTest {
         "--stagingLocation=" + tmp.getRoot() + "/staging"), Stream.of(more)).toArray(String[]::new);
   }
 
-  /** Three days of synthetic hours, 500 events each. */
-  private Path archive() throws Exception {
-    Path archive = tmp.newFolder("archive").toPath();
-    TestArchives.write(archive, new SyntheticPlan(36_000, 72, "2024-07-01T00"), 5);
-    return archive;
+  /** Three days of synthetic hours, 500 events each, written once: tests read it, never change it. */
+  private static synchronized Path archive() throws Exception {
+    if (threeDays == null) {
+      Path written = shared.newFolder("archive").toPath();
+      TestArchives.write(written, new SyntheticPlan(36_000, 72, "2024-07-01T00"), 5);
+      threeDays = written;
+    }
+    return threeDays;
+  }
+
+  /** One run over the three days: the lake an uninterrupted backfill equals, made once. */
+  private static synchronized String oneRunsLake() throws Exception {
+    if (oneRunLake == null) {
+      String lake = shared.newFolder("one-run").getPath();
+      RunSummary run = GhLake.run(CommandLine.options("--input=" + archive(), "--output=" + lake,
+          "--from=2024-07-01", "--to=2024-07-04", "--latenessHours=2", "--progressSeconds=0"));
+      assertEquals(RunSummary.Status.success, run.status());
+      oneRunWritten = run.written();
+      oneRunLake = lake;
+    }
+    return oneRunLake;
   }
 
   private static void garbage(Path file) throws Exception {
