@@ -76,9 +76,15 @@ public final class S3Requests {
     return new Counts(Billing.WRITES.own.sum(), Billing.READS.own.sum(), Billing.FREE.own.sum());
   }
 
-  /** Marks this process as the one that runs the orchestration: requests outside steps are its own. */
+  /**
+   * Marks this process as the one that runs the orchestration: requests outside steps are its own,
+   * and so are those it sent before (a dry run, a Lambda's planning): they are not the next step's.
+   */
   public static void countHere() {
     orchestrationHere = true;
+    for (Billing billing : Billing.values()) {
+      billing.own.add(billing.waiting.sumThenReset());
+    }
   }
 
   static void count(String operation) {
