@@ -32,7 +32,7 @@ public class ConcurrentRunsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int TRIES = 4;
   /** Short runs: a JVM that starts fast matters more than peak speed. */
-  private static final List<String> FAST_JVM = Stream.concat(Stream.of("-Xmx512m"), QuickJvm.FLAGS.stream()).toList();
+  private static final List<String> FAST_JVM = QuickJvm.withHeap("512m");
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
   private Path archive() throws Exception {

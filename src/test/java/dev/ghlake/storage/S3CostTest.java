@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.Test;
 
 /**
@@ -48,7 +47,7 @@ public class S3CostTest {
           "--progressSeconds=0", "--summaryFile=" + summary));
       args.addAll(s3.beamOptions());
       GhLakeProcess process = GhLakeProcess.startOnCue(root.resolve("runs.log"),
-          Stream.concat(Stream.of("-Xmx512m"), QuickJvm.FLAGS.stream()).toList(), args.toArray(new String[0]));
+          QuickJvm.withHeap("512m"), args.toArray(new String[0]));
       try {
         process.cue("--dryRun");
         assertEquals(process.output(), 0, process.awaitRun(1, 240));
