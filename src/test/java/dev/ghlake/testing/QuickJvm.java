@@ -5,10 +5,10 @@ import java.util.stream.Stream;
 
 /**
  * The flags of the short-lived JVMs tests start that are not runs under test themselves: S3Proxy,
- * the option readers of BundledJarIT, the racing runs of ConcurrentRunsTest, S3CostTest's runs. C1 alone and the
- * serial collector: seconds of mostly cold code never repay C2 or a parallel collector (S3Proxy
- * serving 2,000 boto3 requests: 3.0-3.4 CPU s against 6.4-7.3 with the JVM's defaults, its start
- * 1.9-2.0 against 3.0-3.2; an option reader 1.8 CPU s against 3.0).
+ * the option readers of BundledJarIT, the racing runs of ConcurrentRunsTest, S3CostTest's runs.
+ * C1 alone and the serial collector: seconds of mostly cold code never repay C2 or a parallel
+ * collector (S3Proxy serving 2,000 boto3 requests: 3.0-3.4 CPU s against 6.4-7.3 with the JVM's
+ * defaults, its start 1.9-2.0 against 3.0-3.2; an option reader 1.8 CPU s against 3.0).
  */
 public final class QuickJvm {
   public static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
