@@ -57,8 +57,7 @@ public class FlinkClusterIT {
   private static final Path BASE = Path.of(System.getProperty("ghlake.basedir", "."));
   private static final Path JAR = Path.of(System.getProperty("ghlake.jar", "target/ghlake-0.1.0-SNAPSHOT-bundled.jar"));
   @ClassRule public static TemporaryFolder tmp = new TemporaryFolder();
-  private static String[] weekArgs;
-  private static String weekLake;
+  private static Week madeWeek;
   private static Path clusterDir;
   private static String master;
   private static GlueServer glue;
@@ -181,12 +180,13 @@ public class FlinkClusterIT {
 
   @Test(timeout = 900_000)
   public void aSyntheticWeekGivesTheDirectRunnersLakeAndSurvivesALostTaskManager() throws Exception {
-    String direct = weekOnDirect();
+    Week week = weekOnDirect();
+    String direct = week.lake();
 
     // killed once: the TaskManager dies while the job runs, the job and so its units fail
     String flink = tmp.newFolder("week-flink").getPath();
     Path log = tmp.getRoot().toPath().resolve("week-killed.log");
-    Process backfill = start(log, concat(weekArgs, "--output=" + flink, "--unitsPerJob=7",
+    Process backfill = start(log, concat(week.args(), "--output=" + flink, "--unitsPerJob=7",
         "--summaryFile=" + tmp.getRoot() + "/killed.json"));
     waitForRunningJob(backfill, log);
     cluster("stop-taskmanager");
@@ -198,7 +198,7 @@ public class FlinkClusterIT {
     // the same command again, with the TaskManager back: the lake is completed
     cluster("start-taskmanager");
     JsonNode again = onCluster(tmp.getRoot().toPath().resolve("week-again.log"),
-        concat(weekArgs, "--output=" + flink, "--unitsPerJob=7"));
+        concat(week.args(), "--output=" + flink, "--unitsPerJob=7"));
     assertEquals(again.toString(), "success", again.get("status").asText());
     assertEquals(1, again.get("runs").size());
     LakeBytes.assertSameLake(direct, flink);
@@ -207,29 +207,29 @@ public class FlinkClusterIT {
     }
   }
 
-  /**
-   * The week's lake, as the DirectRunner loads it, made once for the tests that start from it;
-   * {@link #weekArgs} then hold the week's window and input.
-   */
-  private static synchronized String weekOnDirect() throws IOException {
-    if (weekLake == null) {
+  /** A synthetic week: its window and input ({@code args}), and its lake as the DirectRunner loads it. */
+  private record Week(String[] args, String lake) {}
+
+  /** The week, made once for the tests that start from it. */
+  private static synchronized Week weekOnDirect() throws IOException {
+    if (madeWeek == null) {
       Path archive = tmp.newFolder("week").toPath();
       TestArchives.write(archive, new SyntheticPlan(50_400, 168, "2024-07-01T00"), 11);
-      weekArgs = new String[] {"--input=" + archive, "--from=2024-07-01", "--to=2024-07-08", "--latenessHours=2"};
+      String[] args = {"--input=" + archive, "--from=2024-07-01", "--to=2024-07-08", "--latenessHours=2"};
       String lake = tmp.newFolder("week-direct").getPath();
-      assertEquals(7, direct(concat(weekArgs, "--output=" + lake)).runs().size());
-      weekLake = lake;
+      assertEquals(7, direct(concat(args, "--output=" + lake)).runs().size());
+      madeWeek = new Week(args, lake);
     }
-    return weekLake;
+    return madeWeek;
   }
 
   @Test(timeout = 900_000)
   public void theInteractionsTableAndExportOnTheClusterAreTheDirectRunners() throws Exception {
-    // two days of the week's lake, a copy for each runner
+    // the week's lake, a copy for each runner; the runs read its first two days
     Path direct = tmp.getRoot().toPath().resolve("interactions-direct");
-    copy(Path.of(weekOnDirect()), direct);
+    copy(Path.of(weekOnDirect().lake()), direct);
     Path flink = tmp.getRoot().toPath().resolve("interactions-flink");
-    copy(Path.of(weekOnDirect()), flink);
+    copy(Path.of(weekOnDirect().lake()), flink);
     String[] args = {"--from=2024-07-01", "--to=2024-07-03", "--cutoff=2024-07-02"};
     // a job a day on the DirectRunner, the default (up to seven days a job) on the cluster
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());

@@ -92,8 +92,8 @@ public final class S3ProxyServer implements AutoCloseable {
         "jclouds.credential=" + CREDENTIAL, ""));
     Path log = baseDir.resolveSibling(baseDir.getFileName() + ".log");
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
-    command.addAll(QuickJvm.FLAGS);
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(QuickJvm.withHeap("512m"));
     command.addAll(List.of("-jar", jar, "--properties", props.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("LOG_LEVEL", "debug"); // S3ProxyHandler logs every request it serves
