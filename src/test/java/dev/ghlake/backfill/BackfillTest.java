@@ -54,8 +54,7 @@ public class BackfillTest {
   /** The archive and one run's lake of it, made once for the tests that only read them. */
   @ClassRule public static TemporaryFolder shared = new TemporaryFolder();
   private static Path threeDays;
-  private static String oneRunLake;
-  private static long oneRunWritten;
+  private static OneRun madeOneRun;
   private static SlackServer slack;
 
   @BeforeClass
@@ -114,9 +113,9 @@ public class BackfillTest {
       Catalogs.close(catalog);
     }
 
-    String oneRun = oneRunsLake();
-    assertEquals(oneRunWritten, b.written());
-    LakeBytes.assertSameLake(lake, oneRun);
+    OneRun reference = oneRun();
+    assertEquals(reference.written(), b.written());
+    LakeBytes.assertSameLake(lake, reference.lake());
 
     Map<String, byte[]> files = LakeBytes.dataFiles(lake);
     BatchSummary again = backfill(args(archive, lake, "--slackWebhook=file:" + webhook));
@@ -129,7 +128,7 @@ public class BackfillTest {
     BatchSummary forced = backfill(args(archive, lake, "--force", "--unit=month"));
     assertEquals(1, forced.units().size());
     assertEquals(UnitStatus.success, forced.units().get(0).status());
-    LakeBytes.assertSameLake(lake, oneRun);
+    LakeBytes.assertSameLake(lake, reference.lake());
   }
 
   @Test(timeout = 600_000)
@@ -137,7 +136,7 @@ public class BackfillTest {
     Path archive = archive();
     // one run over the range gives the uninterrupted backfill's lake (the test above), in one
     // pipeline instead of three
-    String reference = oneRunsLake();
+    String reference = oneRun().lake();
 
     String lake = tmp.newFolder("lake").getPath();
     GhLakeProcess victim = GhLakeProcess.startMain(Backfill.class.getName(),
@@ -243,17 +242,19 @@ public class BackfillTest {
     return threeDays;
   }
 
-  /** One run over the three days: the lake an uninterrupted backfill equals, made once. */
-  private static synchronized String oneRunsLake() throws Exception {
-    if (oneRunLake == null) {
+  /** One run over the three days: the lake an uninterrupted backfill equals, and its rows. */
+  private record OneRun(String lake, long written) {}
+
+  /** The one run, made once. */
+  private static synchronized OneRun oneRun() throws Exception {
+    if (madeOneRun == null) {
       String lake = shared.newFolder("one-run").getPath();
       RunSummary run = GhLake.run(CommandLine.options("--input=" + archive(), "--output=" + lake,
           "--from=2024-07-01", "--to=2024-07-04", "--latenessHours=2", "--progressSeconds=0"));
       assertEquals(RunSummary.Status.success, run.status());
-      oneRunWritten = run.written();
-      oneRunLake = lake;
+      madeOneRun = new OneRun(lake, run.written());
     }
-    return oneRunLake;
+    return madeOneRun;
   }
 
   private static void garbage(Path file) throws Exception {
