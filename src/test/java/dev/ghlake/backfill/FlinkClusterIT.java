@@ -34,7 +34,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -98,7 +100,7 @@ public class FlinkClusterIT {
           "--from=" + year + "-02-15" + hour, "--to=" + year + "-02-15" + next, "--latenessHours=0"};
       String direct = tmp.newFolder("real-direct-" + year).getPath();
       String flink = tmp.newFolder("real-flink-" + year).getPath();
-      BatchSummary onDirect = direct(concat(unit, "--output=" + direct));
+      CompletableFuture<BatchSummary> directRun = beside(() -> direct(concat(unit, "--output=" + direct)));
       // on the cluster each year's hour also goes to the Iceberg table in a (local) Glue, as the
       // EMR template's GlueDatabase makes it: the client commits it with the environment's keys
       String[] table = {"--table=iceberg", "--icebergCatalog=glue", "--icebergUri=" + glue.endpoint(),
@@ -106,6 +108,7 @@ public class FlinkClusterIT {
           "--icebergWarehouse=" + tmp.getRoot().toPath().resolve("warehouse")};
       JsonNode onFlink = onCluster(tmp.getRoot().toPath().resolve("real-" + year + ".log"),
           concat(concat(unit, "--output=" + flink), table));
+      BatchSummary onDirect = directRun.join();
       assertEquals(year + ": " + onDirect.lines(), UnitStatus.success, onDirect.units().get(0).status());
       assertEquals(year + ": " + onFlink, onDirect.status().name(), onFlink.get("status").asText());
       assertTrue(year + " writes its hour", onDirect.written() > 1_000);
@@ -233,14 +236,15 @@ public class FlinkClusterIT {
     String[] args = {"--from=2024-07-01", "--to=2024-07-03", "--cutoff=2024-07-02"};
     // a job a day on the DirectRunner, the default (up to seven days a job) on the cluster
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    assertEquals(0, InteractionsCommand.run(concat(args, "--daysPerJob=1", "--lake=" + direct,
-        "--export=" + direct.resolve("export")), quiet, quiet));
+    CompletableFuture<Integer> directExit = beside(() -> InteractionsCommand.run(concat(args, "--daysPerJob=1",
+        "--lake=" + direct, "--export=" + direct.resolve("export")), quiet, quiet));
 
     Path log = tmp.getRoot().toPath().resolve("interactions-flink.log");
     Process p = launcher(log, concat(new String[] {"interactions", "--runner=FlinkRunner",
         "--flinkMaster=" + master, "--parallelism=2", "--lake=" + flink, "--export=" + flink.resolve("export")}, args));
     assertTrue("the run finishes", p.waitFor(600, TimeUnit.SECONDS));
     assertEquals(Files.readString(log), 0, p.exitValue());
+    assertEquals(0, (int) directExit.join());
     assertTrue(Files.readString(log), Files.readString(log).contains("2 days committed"));
 
     String rows = "SELECT CAST(dt AS VARCHAR), actor_id, repo_id, kind, events, first_at, last_at, actor_login, "
@@ -281,6 +285,14 @@ public class FlinkClusterIT {
         Files.copy(p, to.resolve(from.relativize(p).toString()));
       }
     }
+  }
+
+  /**
+   * The DirectRunner's side of a comparison, in this JVM while the cluster's job runs: each writes
+   * a lake of its own, and the test waits for both before it compares them.
+   */
+  private static <T> CompletableFuture<T> beside(Supplier<T> run) {
+    return CompletableFuture.supplyAsync(run);
   }
 
   private static BatchSummary direct(String... args) {
