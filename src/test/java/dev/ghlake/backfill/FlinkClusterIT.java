@@ -229,10 +229,11 @@ public class FlinkClusterIT {
   @Test(timeout = 900_000)
   public void theInteractionsTableAndExportOnTheClusterAreTheDirectRunners() throws Exception {
     // the week's lake, a copy for each runner; the runs read its first two days
+    Path week = Path.of(weekOnDirect().lake());
     Path direct = tmp.getRoot().toPath().resolve("interactions-direct");
-    copy(Path.of(weekOnDirect().lake()), direct);
+    copy(week, direct);
     Path flink = tmp.getRoot().toPath().resolve("interactions-flink");
-    copy(Path.of(weekOnDirect().lake()), flink);
+    copy(week, flink);
     String[] args = {"--from=2024-07-01", "--to=2024-07-03", "--cutoff=2024-07-02"};
     // a job a day on the DirectRunner, the default (up to seven days a job) on the cluster
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());

@@ -63,24 +63,27 @@ public class LeasesTest {
       int pairs = 12;
       ExecutorService pool = Executors.newFixedThreadPool(2 * pairs);
       try {
-        List<List<Future<Boolean>>> races = new ArrayList<>();
+        List<Race> races = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
           String key = "_probe/race-" + i + ".json";
           CyclicBarrier together = new CyclicBarrier(2);
-          races.add(List.of(pool.submit(() -> { together.await(); return one.createIfAbsent(key, "a"); }),
+          races.add(new Race(key, pool.submit(() -> { together.await(); return one.createIfAbsent(key, "a"); }),
               pool.submit(() -> { together.await(); return two.createIfAbsent(key, "b"); })));
         }
-        for (int i = 0; i < pairs; i++) {
-          boolean wonA = races.get(i).get(0).get();
-          boolean wonB = races.get(i).get(1).get();
-          assertTrue("try " + i + ": one winner, not " + (wonA && wonB ? "two" : "none"), wonA ^ wonB);
-          assertEquals(wonA ? "a" : "b", one.get("_probe/race-" + i + ".json"));
+        for (Race race : races) {
+          boolean wonA = race.a().get();
+          boolean wonB = race.b().get();
+          assertTrue(race.key() + ": one winner, not " + (wonA && wonB ? "two" : "none"), wonA ^ wonB);
+          assertEquals(wonA ? "a" : "b", one.get(race.key()));
         }
       } finally {
         pool.shutdownNow();
       }
     }
   }
+
+  /** One key's two creates, from two stores at once. */
+  private record Race(String key, Future<Boolean> a, Future<Boolean> b) {}
 
   private static void exclusion(Leases leases, LeaseStore store) throws Exception {
     assertTrue(store.createIfAbsent("_probe/x.json", "first"));
