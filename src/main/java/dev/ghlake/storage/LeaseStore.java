@@ -1,6 +1,8 @@
 package dev.ghlake.storage;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,8 +11,37 @@ import java.util.List;
  * an exclusive file create.
  */
 interface LeaseStore {
-  /** Creates the object unless it exists; false if it did (another run was first). */
-  boolean createIfAbsent(String key, String text) throws IOException;
+  /**
+   * Writes the object unless it exists; false if it did (another run was first). Where the check
+   * and the write are two steps ({@link #settle()} is not zero), true says only that the write was
+   * taken: the object is the caller's if, that long after, it still holds the caller's text.
+   */
+  boolean create(String key, String text) throws IOException;
+
+  /** How long after a create its read-back tells who won; zero where a create is atomic. */
+  Duration settle();
+
+  /** Creates the object unless it exists: true when it is the caller's, read back if need be. */
+  default boolean createIfAbsent(String key, String text) throws IOException {
+    if (!create(key, text)) {
+      return false;
+    }
+    if (settle().isZero()) {
+      return true;
+    }
+    pause(settle());
+    return text.equals(get(key));
+  }
+
+  /** Waits out a settling pause. */
+  static void pause(Duration pause) throws IOException {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while a created lease settled");
+    }
+  }
 
   /** Writes the object whether or not it exists. */
   void put(String key, String text) throws IOException;

@@ -75,13 +75,34 @@ public final class Leases {
     }
   }
 
-  /** Null when every key is taken (and no conflicting key is live), else who holds what. */
+  /**
+   * Null when every key is taken (and no conflicting key is live), else who holds what. The first
+   * key is taken alone: of two runs racing for the same keys it decides, even on a store whose
+   * create is not atomic, and the loser creates nothing more. The others are created together and
+   * read back after one settling pause, each no sooner than that after its own create: a month's
+   * backfill job on S3 waits twice 0.75 s, not 31 times ({@link S3LeaseStore#SETTLE}).
+   */
   private String tryAll(Lease lease, List<String> keys) throws IOException {
-    for (String key : keys) {
-      String holder = take(lease, key);
-      if (holder != null) {
-        return holder;
+    String blocker = keys.isEmpty() ? null : take(lease, keys.get(0));
+    List<Claim> claims = new ArrayList<>();
+    for (int i = 1; i < keys.size() && blocker == null; i++) {
+      Claim claim = claim(lease, keys.get(i));
+      if (claim.holder() != null) {
+        blocker = claim.holder();
+      } else {
+        claims.add(claim);
       }
+    }
+    if (!claims.isEmpty()) {
+      LeaseStore.pause(store.settle()); // even when blocked: what was won is held, then released
+    }
+    for (Claim claim : claims) {
+      if (!confirm(lease, claim) && blocker == null) { // another run's create of that number won
+        blocker = take(lease, claim.key());
+      }
+    }
+    if (blocker != null) {
+      return blocker;
     }
     for (String key : conflicting(keys)) {
       LeaseRecord top = current(key);
@@ -95,24 +116,56 @@ public final class Leases {
   /** Takes one key: null when taken, else a description of its live holder. */
   private String take(Lease lease, String key) throws IOException {
     while (true) {
+      Claim claim = claim(lease, key);
+      if (claim.holder() != null) {
+        return claim.holder();
+      }
+      LeaseStore.pause(store.settle());
+      if (confirm(lease, claim)) {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * The object this run created as the key's next lease, or (in {@code holder}) the key's live
+   * holder. Not yet the run's: {@link #confirm} tells, after the store's settling pause.
+   */
+  private record Claim(String key, String object, String text, Set<Long> replaced, String holder) {
+    static Claim heldBy(String holder) {
+      return new Claim(null, null, null, Set.of(), holder);
+    }
+  }
+
+  private Claim claim(Lease lease, String key) throws IOException {
+    while (true) {
       TreeMap<Long, String> generations = generations(key);
       long last = generations.isEmpty() ? 0 : generations.lastKey();
       LeaseRecord top = last == 0 || generations.get(last) == null ? null
           : read(generations.get(last));
       if (top != null && isLive(top)) {
-        return top.describe(key);
+        return Claim.heldBy(top.describe(key));
       }
       String mine = objectKey(key, last + 1);
-      if (store.createIfAbsent(mine, lease.json(last + 1, false))) {
-        lease.hold(mine);
-        for (Long older : generations.headMap(last).keySet()) { // all dead: below the one replaced
-          store.delete(objectKey(key, older));
-          store.delete(releasedKey(key, older));
-        }
-        return null;
+      String text = lease.json(last + 1, false);
+      if (store.create(mine, text)) {
+        return new Claim(key, mine, text, Set.copyOf(generations.headMap(last).keySet()), null);
       }
       // another run created that number first: look again
     }
+  }
+
+  /** Holds a claimed object that is still this run's once settled; false when another run's won. */
+  private boolean confirm(Lease lease, Claim claim) throws IOException {
+    if (!store.settle().isZero() && !claim.text().equals(store.get(claim.object()))) {
+      return false;
+    }
+    lease.hold(claim.object());
+    for (Long older : claim.replaced()) { // all dead: below the one replaced
+      store.delete(objectKey(claim.key(), older));
+      store.delete(releasedKey(claim.key(), older));
+    }
+    return true;
   }
 
   /** The run ids that hold a live lease on the lake. */

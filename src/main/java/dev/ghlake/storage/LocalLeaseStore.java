@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lease objects as files under a folder of the lake; {@code createIfAbsent} links a written file
+ * Lease objects as files under a folder of the lake; {@code create} links a written file
  * into place, which fails if the name exists: exclusive, and never seen half-written.
  */
 final class LocalLeaseStore implements LeaseStore {
@@ -25,7 +26,7 @@ final class LocalLeaseStore implements LeaseStore {
   }
 
   @Override
-  public boolean createIfAbsent(String key, String text) throws IOException {
+  public boolean create(String key, String text) throws IOException {
     Path file = root.resolve(key);
     Files.createDirectories(file.getParent());
     Path temp = Files.createTempFile(file.getParent(), ".lease-", ".tmp");
@@ -38,6 +39,11 @@ final class LocalLeaseStore implements LeaseStore {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  @Override
+  public Duration settle() {
+    return Duration.ZERO; // the link is atomic: its success is the answer
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Rule;
 import org.junit.Test;
@@ -79,6 +80,66 @@ public class LeasesTest {
       } finally {
         pool.shutdownNow();
       }
+    }
+  }
+
+  /**
+   * Two runs after the same ten days at once, twice over, on S3 and on a local folder:
+   * the first day decides, so one run holds every day and the other is refused naming it; no
+   * lease object of the loser's is left. (The days after the first are created together and read
+   * back after one pause: were the first not taken alone, S3Proxy's two-step creates would split
+   * the days between the runs and refuse both.)
+   */
+  @Test
+  public void twoRunsAfterTheSameDaysOneTakesThemAll() throws Exception {
+    String lake = tmp.newFolder("lake").getPath();
+    daysRace(Leases.of(options(), lake), Leases.of(options(), lake), new LocalLeaseStore(Path.of(lake)));
+    try (S3ProxyServer s3 = new S3ProxyServer(tmp.newFolder("s3").toPath()).start();
+        S3Client client = s3.client()) {
+      StorageOptions options = lakeOn(s3, client);
+      daysRace(Leases.of(options, "s3://lake/gh"), Leases.of(options, "s3://lake/gh"),
+          new S3LeaseStore(options, "lake", "gh"));
+    }
+  }
+
+  private static void daysRace(Leases one, Leases two, LeaseStore store) throws Exception {
+    List<String> days = IntStream.rangeClosed(1, 10)
+        .mapToObj(d -> String.format("dt=2024-07-%02d", d)).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 2; round++) {
+        CyclicBarrier together = new CyclicBarrier(2);
+        String runA = "a" + round;
+        String runB = "b" + round;
+        Future<Object> a = pool.submit(() -> leaseOrRefusal(one, runA, days, together));
+        Future<Object> b = pool.submit(() -> leaseOrRefusal(two, runB, days, together));
+        Object byA = a.get();
+        Object byB = b.get();
+        assertTrue("one winner, not " + byA + " and " + byB, byA instanceof Lease ^ byB instanceof Lease);
+        String winner = byA instanceof Lease ? runA : runB;
+        String refusal = (String) (byA instanceof Lease ? byB : byA);
+        assertTrue(refusal, refusal.contains("run " + winner + " holds dt=2024-07-01"));
+        assertEquals(Set.of(winner), one.liveRuns());
+        for (String day : days) {
+          List<String> objects = store.list(Leases.FOLDER + "/" + day + "/");
+          assertTrue(day + ": " + objects, objects.contains(Leases.objectKey(day, round + 1)));
+          assertEquals(day, winner, LeaseRecord.parse(store.get(Leases.objectKey(day, round + 1))).runId());
+        }
+        ((Lease) (byA instanceof Lease ? byA : byB)).release();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The run's lease of the days, or the message it was refused with. */
+  private static Object leaseOrRefusal(Leases leases, String runId, List<String> days, CyclicBarrier together)
+      throws Exception {
+    together.await();
+    try {
+      return leases.acquire(runId, "w", days, NO_WAIT, TTL);
+    } catch (LeaseRefusedException e) {
+      return e.getMessage();
     }
   }
 
