@@ -84,7 +84,7 @@ public class LeasesTest {
   }
 
   /**
-   * Two runs after the same ten days at once, twice over, on S3 and on a local folder:
+   * Two runs after the same six days at once, twice over, on S3 and on a local folder:
    * the first day decides, so one run holds every day and the other is refused naming it; no
    * lease object of the loser's is left. (The days after the first are created together and read
    * back after one pause: were the first not taken alone, S3Proxy's two-step creates would split
@@ -103,7 +103,7 @@ public class LeasesTest {
   }
 
   private static void daysRace(Leases one, Leases two, LeaseStore store) throws Exception {
-    List<String> days = IntStream.rangeClosed(1, 10)
+    List<String> days = IntStream.rangeClosed(1, 6)
         .mapToObj(d -> String.format("dt=2024-07-%02d", d)).toList();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
