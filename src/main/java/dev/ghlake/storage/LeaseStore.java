@@ -26,11 +26,16 @@ interface LeaseStore {
     if (!create(key, text)) {
       return false;
     }
-    if (settle().isZero()) {
-      return true;
-    }
     pause(settle());
-    return text.equals(get(key));
+    return holds(key, text);
+  }
+
+  /**
+   * Whether an object this caller created, its {@link #settle()} pause waited out, is the
+   * caller's: at once where a create is atomic, else when it still holds the caller's text.
+   */
+  default boolean holds(String key, String text) throws IOException {
+    return settle().isZero() || text.equals(get(key));
   }
 
   /** Waits out a settling pause. */

@@ -157,7 +157,7 @@ public final class Leases {
 
   /** Holds a claimed object that is still this run's once settled; false when another run's won. */
   private boolean confirm(Lease lease, Claim claim) throws IOException {
-    if (!store.settle().isZero() && !claim.text().equals(store.get(claim.object()))) {
+    if (!store.holds(claim.object(), claim.text())) {
       return false;
     }
     lease.hold(claim.object());

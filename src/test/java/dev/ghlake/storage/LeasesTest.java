@@ -120,10 +120,11 @@ public class LeasesTest {
         String refusal = (String) (byA instanceof Lease ? byB : byA);
         assertTrue(refusal, refusal.contains("run " + winner + " holds dt=2024-07-01"));
         assertEquals(Set.of(winner), one.liveRuns());
-        for (String day : days) {
-          List<String> objects = store.list(Leases.FOLDER + "/" + day + "/");
-          assertTrue(day + ": " + objects, objects.contains(Leases.objectKey(day, round + 1)));
-          assertEquals(day, winner, LeaseRecord.parse(store.get(Leases.objectKey(day, round + 1))).runId());
+        for (String day : days) { // the day's newest lease object is the winner's, and none is newer
+          String newest = store.list(Leases.FOLDER + "/" + day + "/").stream()
+              .filter(o -> o.endsWith(".json")).max(String::compareTo).orElseThrow();
+          assertEquals(day, Leases.objectKey(day, round + 1), newest);
+          assertEquals(day, winner, LeaseRecord.parse(store.get(newest)).runId());
         }
         ((Lease) (byA instanceof Lease ? byA : byB)).release();
       }
